@@ -1,0 +1,92 @@
+package dev.underlay.db;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * The embedded H2 database in a data folder, migrated by Flyway on open. One process holds a folder at a time;
+ * a second one gets {@link DataFolderInUseException} with a sentence, not a stack trace.
+ */
+public final class Database implements AutoCloseable {
+    /** File name (without H2's suffix) of the database inside the data folder. */
+    public static final String FILE_NAME = "underlay";
+    private static final int H2_LOCKED = 90020;
+
+    private final Path folder;
+    private final JdbcConnectionPool pool;
+    private final boolean created;
+
+    private Database(Path folder, JdbcConnectionPool pool, boolean created) {
+        this.folder = folder;
+        this.pool = pool;
+        this.created = created;
+    }
+
+    /** Opens (creating and migrating when needed) the database in {@code folder}. */
+    public static Database open(Path folder) {
+        Path abs = folder.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(abs);
+        } catch (java.io.IOException e) {
+            throw new DatabaseException("cannot create data folder " + abs + ": " + e.getMessage(), e);
+        }
+        boolean fresh = !Files.exists(abs.resolve(FILE_NAME + ".mv.db"));
+        String url = "jdbc:h2:file:" + abs.resolve(FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "underlay", "");
+        pool.setMaxConnections(16);
+        try (Connection c = pool.getConnection()) {
+            c.isValid(1);
+        } catch (SQLException e) {
+            pool.dispose();
+            if (e.getErrorCode() == H2_LOCKED) {
+                throw new DataFolderInUseException(abs);
+            }
+            throw new DatabaseException("cannot open the database in " + abs + ": " + firstLine(e.getMessage()), e);
+        }
+        try {
+            MigrateResult r = Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+                    .loggers("slf4j").load().migrate();
+            return new Database(abs, pool, fresh || r.initialSchemaVersion == null);
+        } catch (FlywayException e) {
+            pool.dispose();
+            throw new DatabaseException("cannot migrate the database in " + abs + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    public Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** True when this open created the database (the first start on this folder). */
+    public boolean created() {
+        return created;
+    }
+
+    @Override
+    public void close() {
+        try (Connection c = pool.getConnection(); var st = c.createStatement()) {
+            st.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            // already closed: nothing to release
+        }
+        pool.dispose();
+    }
+}

@@ -1,0 +1,167 @@
+package dev.underlay.inventory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Every change to the inventory goes through here, whoever asks (form, import, CLI, job). Checks the rules
+ * against a candidate snapshot, writes nothing when any rule breaks, otherwise writes in one transaction and
+ * publishes the new snapshot. Synchronous and toolkit-free: callers put it on a worker thread.
+ */
+public final class InventoryService {
+    private final InventoryStore store;
+    private final List<Consumer<Inventory>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Inventory current;
+
+    public InventoryService(InventoryStore store) {
+        this.store = store;
+        this.current = store.load();
+    }
+
+    /** The current snapshot; cheap, never blocks. */
+    public Inventory inventory() {
+        return current;
+    }
+
+    /** Called with each new snapshot after a successful write, on the writer's thread. */
+    public void addListener(Consumer<Inventory> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<Inventory> listener) {
+        listeners.remove(listener);
+    }
+
+    /** Re-reads the store, for when another writer may have changed it. */
+    public synchronized Inventory reload() {
+        current = store.load();
+        publish();
+        return current;
+    }
+
+    public synchronized Inventory createMachine(Machine m) {
+        if (current.machines().containsKey(m.name())) {
+            throw new InventoryValidationException(List.of(new Violation("machine", m.name(), "name",
+                    "a machine named " + m.name() + " already exists")));
+        }
+        InventoryChanges ch = new InventoryChanges();
+        ch.machines.add(m);
+        return commitMachines(ch, List.of(m));
+    }
+
+    /** Replaces the machine named {@code originalName} with {@code m}, renaming it when the names differ. */
+    public synchronized Inventory updateMachine(String originalName, Machine m) {
+        Machine old = current.machines().get(originalName);
+        if (old == null) {
+            throw new InventoryValidationException(List.of(new Violation("machine", originalName, "name",
+                    "machine " + originalName + " no longer exists (deleted meanwhile?)")));
+        }
+        List<Violation> v = new ArrayList<>();
+        if (!originalName.equals(m.name()) && current.machines().containsKey(m.name())) {
+            v.add(new Violation("machine", m.name(), "name", "a machine named " + m.name() + " already exists"));
+        }
+        try {
+            MachineStatus.transition(old.status(), m.status());
+        } catch (IllegalStateException e) {
+            v.add(new Violation("machine", m.name(), "status", "machine " + m.name() + ": " + e.getMessage()));
+        }
+        if (!v.isEmpty()) {
+            throw new InventoryValidationException(v);
+        }
+        InventoryChanges ch = new InventoryChanges();
+        if (!originalName.equals(m.name())) {
+            ch.machineRenames.put(originalName, m.name());
+        }
+        ch.machines.add(m);
+        return commitMachines(ch, List.of(m));
+    }
+
+    public synchronized Inventory deleteMachines(Collection<String> names) {
+        InventoryChanges ch = new InventoryChanges();
+        for (String n : names) {
+            if (current.machines().containsKey(n)) {
+                ch.removedMachines.add(n);
+            }
+        }
+        return commit(ch, current);
+    }
+
+    /** Applies one edit to many machines; all or nothing. */
+    public synchronized Inventory bulkEdit(Collection<String> names, BulkEdit edit) {
+        InventoryChanges ch = new InventoryChanges();
+        List<Violation> v = new ArrayList<>();
+        for (String n : names) {
+            Machine m = current.machines().get(n);
+            if (m == null) {
+                v.add(new Violation("machine", n, "name", "machine " + n + " no longer exists"));
+                continue;
+            }
+            try {
+                ch.machines.add(edit.applyTo(m));
+            } catch (IllegalStateException e) {
+                v.add(new Violation("machine", n, "status", "machine " + n + ": " + e.getMessage()));
+            }
+        }
+        if (!v.isEmpty()) {
+            throw new InventoryValidationException(v);
+        }
+        return commitMachines(ch, ch.machines);
+    }
+
+    /** The snapshot these changes would produce and the rules they would break; writes nothing. */
+    public Preview preview(InventoryChanges ch) {
+        Inventory before = current;
+        Inventory after = ch.applyTo(before);
+        return new Preview(before, after, InventoryRules.validateAll(after));
+    }
+
+    /** Applies arbitrary changes (imports, demo data), checking every rule over the whole result. */
+    public synchronized Inventory apply(InventoryChanges ch) {
+        Preview p = preview(ch);
+        if (!p.violations().isEmpty()) {
+            throw new InventoryValidationException(p.violations());
+        }
+        store.apply(ch, p.before());
+        current = p.after();
+        publish();
+        return current;
+    }
+
+    /** Before and after snapshots of a change, and the violations it would bring. */
+    public record Preview(Inventory before, Inventory after, List<Violation> violations) {
+    }
+
+    private Inventory commitMachines(InventoryChanges ch, Collection<Machine> changed) {
+        Inventory after = ch.applyTo(current);
+        List<Violation> v = InventoryRules.validateMachines(after, changed);
+        if (!v.isEmpty()) {
+            throw new InventoryValidationException(v);
+        }
+        store.apply(ch, current);
+        current = after;
+        publish();
+        return current;
+    }
+
+    private Inventory commit(InventoryChanges ch, Inventory before) {
+        Inventory after = ch.applyTo(before);
+        store.apply(ch, before);
+        current = after;
+        publish();
+        return current;
+    }
+
+    private void publish() {
+        Inventory snapshot = current;
+        for (Consumer<Inventory> l : listeners) {
+            l.accept(snapshot);
+        }
+    }
+
+    public InventoryStore store() {
+        return store;
+    }
+}

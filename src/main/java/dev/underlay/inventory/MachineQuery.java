@@ -1,0 +1,273 @@
+package dev.underlay.inventory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiPredicate;
+import java.util.regex.Pattern;
+
+/**
+ * The small query language shared by the search box, the CLI's {@code --query}/{@code --on} and job targets.
+ * <pre>
+ *   all                          every machine (so does an empty query)
+ *   web                          free text: name, address, rack, site or a tag contains it
+ *   name:web*  rack:r1,r2        field:value, with * and ? globs and commas for "any of"
+ *   -status:failed  !tag:gpu     a leading - or ! negates a term
+ *   param:env=prod  param:env    a machine's own param equals / is set
+ * </pre>
+ * Terms on different fields must all match; repeating a field means any of them (as {@code rack:r1 rack:r2}).
+ */
+public final class MachineQuery {
+    /** Field names and what they match, for help texts and errors. */
+    public static final Map<String, String> FIELDS;
+
+    static {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("name", "machine name");
+        f.put("kind", "bare-metal, virtual or cloud");
+        f.put("status", "new, ready, in-use, maintenance, failed, retired");
+        f.put("site", "site name");
+        f.put("rack", "rack name");
+        f.put("tag", "one of the machine's tags");
+        f.put("profile", "one of the machine's profiles");
+        f.put("cluster", "a cluster the machine belongs to");
+        f.put("role", "a cluster role the machine holds");
+        f.put("address", "address (host name or IP)");
+        f.put("face", "front, rear or full-depth");
+        f.put("user", "SSH user");
+        f.put("port", "SSH port");
+        f.put("credential", "credential name");
+        f.put("provider", "cloud provider");
+        f.put("region", "cloud region");
+        f.put("param", "own param: name=value, or name alone for 'is set'");
+        FIELDS = java.util.Collections.unmodifiableMap(f);
+    }
+
+    private final String text;
+    private final List<List<Term>> groups; // AND of groups; each group an OR of positive terms
+    private final List<Term> negated;
+
+    private MachineQuery(String text, List<List<Term>> groups, List<Term> negated) {
+        this.text = text;
+        this.groups = groups;
+        this.negated = negated;
+    }
+
+    /** Parses a query; throws {@link QueryException} naming the term at fault. */
+    public static MachineQuery parse(String text) {
+        String q = text == null ? "" : text.strip();
+        Map<String, List<Term>> byField = new LinkedHashMap<>();
+        List<Term> negated = new ArrayList<>();
+        if (!q.isEmpty() && !q.equalsIgnoreCase("all")) {
+            for (String token : tokenize(q)) {
+                boolean neg = token.length() > 1 && (token.charAt(0) == '-' || token.charAt(0) == '!');
+                String t = neg ? token.substring(1) : token;
+                Term term = term(t, token);
+                if (neg) {
+                    negated.add(term);
+                } else {
+                    byField.computeIfAbsent(term.field, k -> new ArrayList<>()).add(term);
+                }
+            }
+        }
+        return new MachineQuery(q, List.copyOf(byField.values()), negated);
+    }
+
+    /** A query matching every machine. */
+    public static MachineQuery all() {
+        return parse("");
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public boolean matchesAll() {
+        return groups.isEmpty() && negated.isEmpty();
+    }
+
+    public boolean matches(Machine m, Inventory inv) {
+        for (List<Term> group : groups) {
+            boolean any = false;
+            for (Term t : group) {
+                if (t.test.test(m, inv)) {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any) {
+                return false;
+            }
+        }
+        for (Term t : negated) {
+            if (t.test.test(m, inv)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every machine of the inventory that matches, in name order. */
+    public List<Machine> select(Inventory inv) {
+        List<Machine> out = new ArrayList<>();
+        for (Machine m : inv.machines().values()) {
+            if (matches(m, inv)) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private record Term(String field, BiPredicate<Machine, Inventory> test) {
+    }
+
+    private static List<String> tokenize(String q) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < q.length(); i++) {
+            char c = q.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (Character.isWhitespace(c) && !quoted) {
+                if (cur.length() > 0) {
+                    out.add(cur.toString());
+                    cur.setLength(0);
+                }
+            } else {
+                cur.append(c);
+            }
+        }
+        if (quoted) {
+            throw new QueryException("unclosed quote in query: " + q);
+        }
+        if (cur.length() > 0) {
+            out.add(cur.toString());
+        }
+        return out;
+    }
+
+    private static Term term(String t, String original) {
+        int colon = t.indexOf(':');
+        if (colon < 0) {
+            Matcher free = Matcher.of(t, true);
+            return new Term("", (m, inv) -> free.test(m.name()) || free.test(m.address()) || free.test(m.rack())
+                    || free.test(m.site()) || m.tags().stream().anyMatch(free::test));
+        }
+        String field = t.substring(0, colon).toLowerCase(Locale.ROOT);
+        String value = t.substring(colon + 1);
+        if (!FIELDS.containsKey(field)) {
+            throw new QueryException("unknown field '" + field + "' in '" + original + "'; fields are "
+                    + String.join(", ", FIELDS.keySet()));
+        }
+        if (value.isEmpty()) {
+            throw new QueryException("'" + original + "' has no value after the colon");
+        }
+        if (field.equals("param")) {
+            return paramTerm(value);
+        }
+        Matcher v = Matcher.of(value, false);
+        BiPredicate<Machine, Inventory> test = switch (field) {
+            case "name" -> (m, inv) -> v.test(m.name());
+            case "kind" -> (m, inv) -> v.test(m.kind().id());
+            case "status" -> (m, inv) -> v.test(m.status().id());
+            case "site" -> (m, inv) -> v.test(m.site());
+            case "rack" -> (m, inv) -> v.test(m.rack());
+            case "tag" -> (m, inv) -> m.tags().stream().anyMatch(v::test);
+            case "profile" -> (m, inv) -> m.profiles().stream().anyMatch(v::test);
+            case "cluster" -> (m, inv) -> inv.clusterRoles(m.name()).stream().anyMatch(r -> v.test(r.cluster()));
+            case "role" -> (m, inv) -> inv.clusterRoles(m.name()).stream().anyMatch(r -> v.test(r.role()));
+            case "address" -> (m, inv) -> v.test(m.address());
+            case "face" -> (m, inv) -> v.test(m.face().id());
+            case "user" -> (m, inv) -> v.test(m.sshUser());
+            case "port" -> (m, inv) -> v.test(Integer.toString(m.sshPort()));
+            case "credential" -> (m, inv) -> v.test(m.credential());
+            case "provider" -> (m, inv) -> v.test(m.cloudProvider());
+            case "region" -> (m, inv) -> v.test(m.cloudRegion());
+            default -> throw new QueryException("unknown field '" + field + "'");
+        };
+        return new Term(field, test);
+    }
+
+    private static Term paramTerm(String value) {
+        int eq = value.indexOf('=');
+        String key = eq < 0 ? value : value.substring(0, eq);
+        if (eq < 0) {
+            return new Term("param", (m, inv) -> m.params().containsKey(key));
+        }
+        Matcher v = Matcher.of(value.substring(eq + 1), false);
+        return new Term("param", (m, inv) -> {
+            var node = m.params().get(key);
+            return node != null && v.test(node.isTextual() ? node.asText() : node.toString());
+        });
+    }
+
+    /** Case-insensitive match of one value: exact, glob, or (free text) substring; commas mean "any of". */
+    private static final class Matcher {
+        private final String[] exact;
+        private final Pattern[] globs;
+        private final boolean substring;
+
+        private Matcher(String[] exact, Pattern[] globs, boolean substring) {
+            this.exact = exact;
+            this.globs = globs;
+            this.substring = substring;
+        }
+
+        static Matcher of(String value, boolean substring) {
+            String[] parts = substring ? new String[] {value} : value.split(",");
+            List<String> ex = new ArrayList<>();
+            List<Pattern> gl = new ArrayList<>();
+            for (String p : parts) {
+                String lp = p.toLowerCase(Locale.ROOT);
+                if (lp.contains("*") || lp.contains("?")) {
+                    gl.add(Pattern.compile(globToRegex(lp), Pattern.CASE_INSENSITIVE));
+                } else if (!lp.isEmpty()) {
+                    ex.add(lp);
+                }
+            }
+            return new Matcher(ex.toArray(String[]::new), gl.toArray(Pattern[]::new), substring);
+        }
+
+        boolean test(String s) {
+            if (s == null || s.isEmpty()) {
+                return false;
+            }
+            for (String e : exact) {
+                if (substring ? containsIgnoreCase(s, e) : s.equalsIgnoreCase(e)) {
+                    return true;
+                }
+            }
+            for (Pattern g : globs) {
+                if (g.matcher(s).matches()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean containsIgnoreCase(String s, String lowerNeedle) {
+            int n = lowerNeedle.length();
+            for (int i = 0; i + n <= s.length(); i++) {
+                if (s.regionMatches(true, i, lowerNeedle, 0, n)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static String globToRegex(String glob) {
+            StringBuilder sb = new StringBuilder();
+            for (char c : glob.toCharArray()) {
+                switch (c) {
+                    case '*' -> sb.append(".*");
+                    case '?' -> sb.append('.');
+                    default -> sb.append(Pattern.quote(String.valueOf(c)));
+                }
+            }
+            return sb.toString();
+        }
+    }
+}

@@ -1,0 +1,369 @@
+package dev.underlay.inventory.repository;
+
+import dev.underlay.db.Database;
+import dev.underlay.db.DatabaseException;
+import dev.underlay.inventory.Cluster;
+import dev.underlay.inventory.ClusterMember;
+import dev.underlay.inventory.Credential;
+import dev.underlay.inventory.CredentialKind;
+import dev.underlay.inventory.Face;
+import dev.underlay.inventory.Inventory;
+import dev.underlay.inventory.InventoryChanges;
+import dev.underlay.inventory.InventoryStore;
+import dev.underlay.inventory.Json;
+import dev.underlay.inventory.Machine;
+import dev.underlay.inventory.MachineKind;
+import dev.underlay.inventory.MachineStatus;
+import dev.underlay.inventory.ParamDefinition;
+import dev.underlay.inventory.Profile;
+import dev.underlay.inventory.Rack;
+import dev.underlay.inventory.Site;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The inventory in H2, read whole and written in one transaction per change. Portable SQL (no MERGE). */
+public final class JdbcInventoryStore implements InventoryStore {
+    private static final int BATCH = 1000;
+    private final Database db;
+
+    public JdbcInventoryStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public Inventory load() {
+        try (Connection c = db.connection(); Statement st = c.createStatement()) {
+            Inventory.Builder b = Inventory.builder();
+            try (ResultSet rs = st.executeQuery("SELECT name, description FROM site")) {
+                while (rs.next()) {
+                    b.site(new Site(rs.getString(1), rs.getString(2)));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT name, site, height_u, row_name, position FROM rack")) {
+                while (rs.next()) {
+                    b.rack(new Rack(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5)));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT name, kind, username, key_file, description FROM credential")) {
+                while (rs.next()) {
+                    b.credential(new Credential(rs.getString(1), CredentialKind.parse(rs.getString(2)),
+                            rs.getString(3), rs.getString(4), rs.getString(5)));
+                }
+            }
+            try (ResultSet rs = st.executeQuery(
+                    "SELECT name, schema_json, default_json, description, secure FROM param_definition")) {
+                while (rs.next()) {
+                    String schema = rs.getString(2);
+                    String def = rs.getString(3);
+                    b.paramDefinition(new ParamDefinition(rs.getString(1), schema == null ? null : Json.parse(schema),
+                            def == null ? null : Json.parse(def), rs.getString(4), rs.getBoolean(5)));
+                }
+            }
+            loadProfiles(st, b);
+            loadMachines(st, b);
+            loadClusters(st, b);
+            return b.build();
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot read the inventory: " + e.getMessage(), e);
+        }
+    }
+
+    private static void loadProfiles(Statement st, Inventory.Builder b) throws SQLException {
+        Map<String, List<String>> includes = new HashMap<>();
+        try (ResultSet rs = st.executeQuery("SELECT profile, included FROM profile_include ORDER BY profile, ordinal")) {
+            while (rs.next()) {
+                includes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+            }
+        }
+        Map<String, Map<String, com.fasterxml.jackson.databind.JsonNode>> params = new HashMap<>();
+        try (ResultSet rs = st.executeQuery(
+                "SELECT profile, name, value_json FROM profile_param ORDER BY profile, ordinal")) {
+            while (rs.next()) {
+                params.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                        .put(rs.getString(2), Json.parse(rs.getString(3)));
+            }
+        }
+        try (ResultSet rs = st.executeQuery("SELECT name, description FROM profile")) {
+            while (rs.next()) {
+                String n = rs.getString(1);
+                b.profile(new Profile(n, rs.getString(2), includes.getOrDefault(n, List.of()),
+                        params.getOrDefault(n, Map.of())));
+            }
+        }
+    }
+
+    private static void loadMachines(Statement st, Inventory.Builder b) throws SQLException {
+        List<Machine> ms = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery("SELECT name, kind, site, rack, u_position, u_height, face, address, "
+                + "ssh_port, ssh_user, credential, status, cloud_provider, cloud_region, instance_id, tags, "
+                + "profiles, params_json FROM machine")) {
+            while (rs.next()) {
+                int u = rs.getInt(5);
+                Integer uPos = rs.wasNull() ? null : u;
+                ms.add(new Machine(rs.getString(1), MachineKind.parse(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), uPos, rs.getInt(6), Face.parse(rs.getString(7)), rs.getString(8),
+                        rs.getInt(9), rs.getString(10), rs.getString(11), split(rs.getString(16)),
+                        split(rs.getString(17)), Json.paramsFrom(rs.getString(18)),
+                        MachineStatus.parse(rs.getString(12)), rs.getString(13), rs.getString(14),
+                        rs.getString(15)));
+            }
+        }
+        b.machines(ms);
+    }
+
+    private static void loadClusters(Statement st, Inventory.Builder b) throws SQLException {
+        Map<String, List<ClusterMember>> members = new HashMap<>();
+        try (ResultSet rs = st.executeQuery("SELECT cluster, machine, role FROM cluster_member ORDER BY cluster, ordinal")) {
+            while (rs.next()) {
+                members.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(new ClusterMember(rs.getString(2), rs.getString(3)));
+            }
+        }
+        try (ResultSet rs = st.executeQuery("SELECT name, kind, description, profile FROM cluster")) {
+            while (rs.next()) {
+                String n = rs.getString(1);
+                b.cluster(new Cluster(n, rs.getString(2), rs.getString(3), rs.getString(4),
+                        members.getOrDefault(n, List.of())));
+            }
+        }
+    }
+
+    private static List<String> split(String s) {
+        return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split(","));
+    }
+
+    @Override
+    public void apply(InventoryChanges ch, Inventory before) {
+        if (ch.isEmpty()) {
+            return;
+        }
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+                write(c, ch, before);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot save the inventory: " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(Connection c, InventoryChanges ch, Inventory before) throws SQLException {
+        deleteAll(c, "DELETE FROM cluster WHERE name = ?", ch.removedClusters);
+        deleteAll(c, "DELETE FROM machine WHERE name = ?", ch.removedMachines);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE machine SET name = ? WHERE name = ?")) {
+            for (Map.Entry<String, String> e : ch.machineRenames.entrySet()) {
+                ps.setString(1, e.getValue());
+                ps.setString(2, e.getKey());
+                ps.executeUpdate();
+            }
+        }
+        deleteAll(c, "DELETE FROM profile WHERE name = ?", ch.removedProfiles);
+        deleteAll(c, "DELETE FROM rack WHERE name = ?", ch.removedRacks);
+        deleteAll(c, "DELETE FROM site WHERE name = ?", ch.removedSites);
+        Rows.upsert(c, ch.sites, s -> before.sites().containsKey(s.name()),
+                "INSERT INTO site(description, name) VALUES (?, ?)",
+                "UPDATE site SET description = ? WHERE name = ?",
+                (ps, s) -> {
+                    ps.setString(1, s.description());
+                    ps.setString(2, s.name());
+                });
+        Rows.upsert(c, ch.racks, r -> before.racks().containsKey(r.name()),
+                "INSERT INTO rack(site, height_u, row_name, position, name) VALUES (?, ?, ?, ?, ?)",
+                "UPDATE rack SET site = ?, height_u = ?, row_name = ?, position = ? WHERE name = ?",
+                (ps, r) -> {
+                    ps.setString(1, r.site());
+                    ps.setInt(2, r.heightU());
+                    ps.setString(3, r.row());
+                    ps.setInt(4, r.position());
+                    ps.setString(5, r.name());
+                });
+        Rows.upsert(c, ch.credentials, x -> before.credentials().containsKey(x.name()),
+                "INSERT INTO credential(kind, username, key_file, description, name) VALUES (?, ?, ?, ?, ?)",
+                "UPDATE credential SET kind = ?, username = ?, key_file = ?, description = ? WHERE name = ?",
+                (ps, x) -> {
+                    ps.setString(1, x.kind().id());
+                    ps.setString(2, x.username());
+                    ps.setString(3, x.keyFile());
+                    ps.setString(4, x.description());
+                    ps.setString(5, x.name());
+                });
+        Rows.upsert(c, ch.paramDefinitions, d -> before.paramDefinitions().containsKey(d.name()),
+                "INSERT INTO param_definition(schema_json, default_json, description, secure, name) "
+                        + "VALUES (?, ?, ?, ?, ?)",
+                "UPDATE param_definition SET schema_json = ?, default_json = ?, description = ?, secure = ? "
+                        + "WHERE name = ?",
+                (ps, d) -> {
+                    ps.setString(1, d.schema() == null ? null : Json.write(d.schema()));
+                    ps.setString(2, d.defaultValue() == null ? null : Json.write(d.defaultValue()));
+                    ps.setString(3, d.description());
+                    ps.setBoolean(4, d.secure());
+                    ps.setString(5, d.name());
+                });
+        writeProfiles(c, ch.profiles, before);
+        Rows.upsert(c, ch.machines, m -> before.machines().containsKey(m.name())
+                        || ch.machineRenames.containsValue(m.name()),
+                "INSERT INTO machine(kind, site, rack, u_position, u_height, face, address, ssh_port, ssh_user, "
+                        + "credential, status, cloud_provider, cloud_region, instance_id, tags, profiles, "
+                        + "params_json, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "UPDATE machine SET kind = ?, site = ?, rack = ?, u_position = ?, u_height = ?, face = ?, "
+                        + "address = ?, ssh_port = ?, ssh_user = ?, credential = ?, status = ?, cloud_provider = ?, "
+                        + "cloud_region = ?, instance_id = ?, tags = ?, profiles = ?, params_json = ? WHERE name = ?",
+                JdbcInventoryStore::bindMachine);
+        writeClusters(c, ch.clusters, before);
+    }
+
+    private static void bindMachine(PreparedStatement ps, Machine m) throws SQLException {
+        ps.setString(1, m.kind().id());
+        ps.setString(2, m.site());
+        ps.setString(3, m.rack());
+        if (m.uPosition() == null) {
+            ps.setNull(4, java.sql.Types.INTEGER);
+        } else {
+            ps.setInt(4, m.uPosition());
+        }
+        ps.setInt(5, m.uHeight());
+        ps.setString(6, m.face().id());
+        ps.setString(7, m.address());
+        ps.setInt(8, m.sshPort());
+        ps.setString(9, m.sshUser());
+        ps.setString(10, m.credential());
+        ps.setString(11, m.status().id());
+        ps.setString(12, m.cloudProvider());
+        ps.setString(13, m.cloudRegion());
+        ps.setString(14, m.instanceId());
+        ps.setString(15, String.join(",", m.tags()));
+        ps.setString(16, String.join(",", m.profiles()));
+        ps.setString(17, Json.write(m.params()));
+        ps.setString(18, m.name());
+    }
+
+    private static void writeProfiles(Connection c, List<Profile> profiles, Inventory before) throws SQLException {
+        Rows.upsert(c, profiles, p -> before.profiles().containsKey(p.name()),
+                "INSERT INTO profile(description, name) VALUES (?, ?)",
+                "UPDATE profile SET description = ? WHERE name = ?",
+                (ps, p) -> {
+                    ps.setString(1, p.description());
+                    ps.setString(2, p.name());
+                });
+        List<String> names = profiles.stream().map(Profile::name).toList();
+        deleteAll(c, "DELETE FROM profile_include WHERE profile = ?", names);
+        deleteAll(c, "DELETE FROM profile_param WHERE profile = ?", names);
+        try (PreparedStatement inc = c.prepareStatement(
+                "INSERT INTO profile_include(profile, ordinal, included) VALUES (?, ?, ?)");
+             PreparedStatement par = c.prepareStatement(
+                     "INSERT INTO profile_param(profile, ordinal, name, value_json) VALUES (?, ?, ?, ?)")) {
+            for (Profile p : profiles) {
+                int i = 0;
+                for (String s : p.includes()) {
+                    inc.setString(1, p.name());
+                    inc.setInt(2, i++);
+                    inc.setString(3, s);
+                    inc.addBatch();
+                }
+                i = 0;
+                for (var e : p.params().entrySet()) {
+                    par.setString(1, p.name());
+                    par.setInt(2, i++);
+                    par.setString(3, e.getKey());
+                    par.setString(4, Json.write(e.getValue()));
+                    par.addBatch();
+                }
+            }
+            inc.executeBatch();
+            par.executeBatch();
+        }
+    }
+
+    private static void writeClusters(Connection c, List<Cluster> clusters, Inventory before) throws SQLException {
+        Rows.upsert(c, clusters, x -> before.clusters().containsKey(x.name()),
+                "INSERT INTO cluster(kind, description, profile, name) VALUES (?, ?, ?, ?)",
+                "UPDATE cluster SET kind = ?, description = ?, profile = ? WHERE name = ?",
+                (ps, x) -> {
+                    ps.setString(1, x.kind());
+                    ps.setString(2, x.description());
+                    ps.setString(3, x.profile() == null ? "" : x.profile());
+                    ps.setString(4, x.name());
+                });
+        deleteAll(c, "DELETE FROM cluster_member WHERE cluster = ?", clusters.stream().map(Cluster::name).toList());
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO cluster_member(cluster, ordinal, machine, role) VALUES (?, ?, ?, ?)")) {
+            for (Cluster x : clusters) {
+                int i = 0;
+                for (ClusterMember m : x.members()) {
+                    ps.setString(1, x.name());
+                    ps.setInt(2, i++);
+                    ps.setString(3, m.machine());
+                    ps.setString(4, m.role());
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void deleteAll(Connection c, String sql, List<String> names) throws SQLException {
+        if (names.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int n = 0;
+            for (String name : names) {
+                ps.setString(1, name);
+                ps.addBatch();
+                if (++n % BATCH == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    @Override
+    public Optional<String> setting(String name) {
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement("SELECT setting_value FROM settings WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot read setting " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void putSetting(String name, String value) {
+        try (Connection c = db.connection()) {
+            try (PreparedStatement up = c.prepareStatement("UPDATE settings SET setting_value = ? WHERE name = ?")) {
+                up.setString(1, value);
+                up.setString(2, name);
+                if (up.executeUpdate() > 0) {
+                    return;
+                }
+            }
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO settings(name, setting_value) VALUES (?, ?)")) {
+                ins.setString(1, name);
+                ins.setString(2, value);
+                ins.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot save setting " + name + ": " + e.getMessage(), e);
+        }
+    }
+}
