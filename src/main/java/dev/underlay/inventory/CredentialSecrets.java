@@ -1,0 +1,18 @@
+package dev.underlay.inventory;
+
+import java.util.Optional;
+
+/**
+ * Secrets of credentials (passwords, key passphrases), kept encrypted at rest outside the inventory rows.
+ * Callers clear the arrays they pass in and get back when done with them.
+ */
+public interface CredentialSecrets {
+    /** Stores (or replaces) the secret of the named credential. */
+    void put(String credential, char[] secret);
+
+    /** The secret of the named credential, if one is stored. */
+    Optional<char[]> get(String credential);
+
+    /** Forgets the secret of the named credential; no error when there is none. */
+    void remove(String credential);
+}
