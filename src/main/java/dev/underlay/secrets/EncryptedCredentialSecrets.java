@@ -44,9 +44,14 @@ public final class EncryptedCredentialSecrets implements CredentialSecrets {
         this.repository = Objects.requireNonNull(repository, "repository");
     }
 
-    /** The secrets of an open database, with the key file {@code <dataFolder>/secrets.key}. */
+    /** The secrets of an open database, with the key file {@code <dataFolder>/secrets.key} (no passphrase). */
     public static EncryptedCredentialSecrets open(Database database, Path dataFolder) {
-        return new EncryptedCredentialSecrets(SecretKeyFile.inDataFolder(dataFolder),
+        return open(database, dataFolder, PassphrasePrompt.NONE);
+    }
+
+    /** Same, asking {@code prompt} when the key file is protected by a passphrase (on first use, not here). */
+    public static EncryptedCredentialSecrets open(Database database, Path dataFolder, PassphrasePrompt prompt) {
+        return new EncryptedCredentialSecrets(SecretKeyFile.inDataFolder(dataFolder, prompt),
                 new JdbcCredentialSecretRepository(database));
     }
 

@@ -1,34 +1,17 @@
 package dev.underlay.secrets;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.AclEntry;
-import java.nio.file.attribute.AclEntryPermission;
-import java.nio.file.attribute.AclEntryType;
-import java.nio.file.attribute.AclFileAttributeView;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Set;
+import java.util.Objects;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -36,38 +19,46 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The file holding the random AES-256 key that protects credential secrets, kept beside (never inside) the
- * database. Text format, so a person who finds it knows what it is:
- * <pre>
- * # comment lines
- * v1:&lt;base64 of 32 random bytes&gt;
- * </pre>
- * Created atomically (written to a temporary file, then renamed) with owner-only permissions: POSIX 600, or an
- * owner-only ACL where the file system has ACLs instead.
+ * database. Text, so that a person who finds it knows what it is: comment lines, then {@code v1:<base64 key>},
+ * or {@code v2:pbkdf2-sha256:...} when the key is wrapped with a passphrase ({@link #setPassphrase}).
+ * Written atomically (temporary file, then rename) with owner-only permissions: POSIX 600, or an owner-only ACL
+ * where the file system has ACLs instead.
  */
 public final class SecretKeyFile {
     /** Conventional file name inside the data folder. */
     public static final String FILE_NAME = "secrets.key";
     private static final Logger LOG = LoggerFactory.getLogger(SecretKeyFile.class);
-    private static final int KEY_BYTES = 32;
-    private static final String PREFIX = "v1:";
-    private static final String HEADER = "# Underlay credential secrets key. Anyone with this file and the database can"
-            + " read the stored passwords.\n# Keep it private; back it up, but not in the same place as the database.\n";
+    private static final int MAX_ATTEMPTS = 3;
 
     private final Path path;
-    private final SecureRandom random;
+    private final PassphrasePrompt prompt;
+    private final SecureRandom random = new SecureRandom();
+    private final int iterations;
 
+    /** A key file without a passphrase prompt: a passphrase-protected file then fails to load with a sentence. */
     public SecretKeyFile(Path path) {
-        this(path, new SecureRandom());
+        this(path, PassphrasePrompt.NONE);
     }
 
-    SecretKeyFile(Path path, SecureRandom random) {
+    public SecretKeyFile(Path path, PassphrasePrompt prompt) {
+        this(path, prompt, KeyFileFormat.DEFAULT_ITERATIONS);
+    }
+
+    /** With a chosen PBKDF2 cost for new passphrases (tests use a low one; loading honours the file's own). */
+    SecretKeyFile(Path path, PassphrasePrompt prompt, int iterations) {
         this.path = path.toAbsolutePath().normalize();
-        this.random = random;
+        this.prompt = Objects.requireNonNull(prompt, "prompt");
+        this.iterations = iterations;
     }
 
     /** The key file of a data folder: {@code <dataFolder>/secrets.key}. */
     public static SecretKeyFile inDataFolder(Path dataFolder) {
         return new SecretKeyFile(dataFolder.resolve(FILE_NAME));
+    }
+
+    /** Same, asking {@code prompt} for the passphrase when the file has one. */
+    public static SecretKeyFile inDataFolder(Path dataFolder, PassphrasePrompt prompt) {
+        return new SecretKeyFile(dataFolder.resolve(FILE_NAME), prompt);
     }
 
     public Path path() {
@@ -88,55 +79,99 @@ public final class SecretKeyFile {
 
     /** Generates a new key and writes it; refuses to replace an existing file (that would orphan every secret). */
     public LoadedKey create() {
-        byte[] key = new byte[KEY_BYTES];
-        byte[] content = null;
-        Path tmp = null;
+        if (Files.exists(path)) {
+            throw new SecretsException("Will not create a new secrets key: " + path + " already exists.");
+        }
+        byte[] key = new byte[KeyFileFormat.KEY_BYTES];
+        random.nextBytes(key);
         try {
-            Path dir = path.getParent();
-            Files.createDirectories(dir);
-            if (Files.exists(path)) {
-                throw new SecretsException("Will not create a new secrets key: " + path + " already exists.");
-            }
-            random.nextBytes(key);
-            content = encode(key);
-            tmp = dir.resolve("." + FILE_NAME + "." + Long.toHexString(random.nextLong() & Long.MAX_VALUE) + ".tmp");
-            boolean posix = Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class);
-            FileAttribute<?>[] attrs = posix
-                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(EnumSet.of(
-                            PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE))}
-                    : new FileAttribute<?>[0];
-            try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE), attrs)) {
-                ByteBuffer buf = ByteBuffer.wrap(content);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            if (!posix) {
-                restrictToOwner(tmp);
-            }
-            // The data folder is locked by the open database, so no other Underlay races this rename.
-            Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE);
-            tmp = null;
+            write(KeyFileFormat.encodeV1(key));
             LOG.info("Created the credential secrets key file {}", path);
             return new LoadedKey(keyId(key), new SecretKeySpec(key, "AES"));
         } catch (IOException e) {
             throw new SecretsException("Cannot create the secrets key file " + path + ": " + reason(e), e);
         } finally {
             Arrays.fill(key, (byte) 0);
-            if (content != null) {
-                Arrays.fill(content, (byte) 0);
-            }
-            deleteQuietly(tmp);
         }
     }
 
-    /** Reads the key; a missing, unreadable or malformed file gives a {@link SecretsException} with a sentence. */
+    /**
+     * Reads the key, asking the prompt for the passphrase when the file has one (at most three attempts). A
+     * missing, unreadable or malformed file, a wrong or refused passphrase give a {@link SecretsException}.
+     */
     public LoadedKey load() {
-        byte[] content;
+        byte[] key = rawKey();
         try {
-            content = Files.readAllBytes(path);
+            OwnerOnlyFiles.warnIfShared(path);
+            return new LoadedKey(keyId(key), new SecretKeySpec(key, "AES"));
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    /** True when the file exists and its key is wrapped with a passphrase. */
+    public boolean isPassphraseProtected() {
+        byte[] content = read();
+        try {
+            return KeyFileFormat.isV2(content);
+        } catch (KeyFileFormat.MalformedException e) {
+            throw malformed();
+        } finally {
+            Arrays.fill(content, (byte) 0);
+        }
+    }
+
+    /**
+     * Wraps the key with {@code passphrase} (PBKDF2-HMAC-SHA256, AES-GCM), or unwraps it when it is null or empty.
+     * The key itself, and so every stored secret, stays the same; the current passphrase, if any, is asked for.
+     */
+    public void setPassphrase(char[] passphrase) {
+        byte[] key = rawKey();
+        try {
+            boolean none = passphrase == null || passphrase.length == 0;
+            write(none ? KeyFileFormat.encodeV1(key) : KeyFileFormat.encodeV2(key, passphrase, iterations, random));
+            LOG.info(none ? "Removed the passphrase of {}" : "Protected {} with a passphrase", path);
+        } catch (IOException e) {
+            throw new SecretsException("Cannot rewrite the secrets key file " + path + ": " + reason(e), e);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    private byte[] rawKey() {
+        byte[] content = read();
+        try {
+            if (!KeyFileFormat.isV2(content)) {
+                return KeyFileFormat.decode(content, null);
+            }
+            for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+                char[] pass = prompt.ask(path, attempt > 0);
+                if (pass == null) {
+                    throw new SecretsException("Stored credential secrets stay locked: no passphrase was given for "
+                            + path + ".");
+                }
+                try {
+                    return KeyFileFormat.decode(content, pass);
+                } catch (KeyFileFormat.WrongPassphraseException e) {
+                    LOG.debug("wrong passphrase for {} (attempt {})", path, attempt + 1);
+                } finally {
+                    Arrays.fill(pass, '\0');
+                }
+            }
+            throw new SecretsException("Stored credential secrets stay locked: the passphrase for " + path
+                    + " was wrong " + MAX_ATTEMPTS + " times.");
+        } catch (KeyFileFormat.MalformedException e) {
+            throw malformed();
+        } catch (KeyFileFormat.WrongPassphraseException e) {
+            throw new IllegalStateException("a v1 key file has no passphrase", e);
+        } finally {
+            Arrays.fill(content, (byte) 0);
+        }
+    }
+
+    private byte[] read() {
+        try {
+            return Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
             throw new SecretsException("Stored credential secrets cannot be decrypted: the key file " + path
                     + " is missing (restore it from a backup of the data folder).", e);
@@ -144,65 +179,20 @@ public final class SecretKeyFile {
             throw new SecretsException("Stored credential secrets cannot be decrypted: the key file " + path
                     + " cannot be read (" + reason(e) + ").", e);
         }
-        byte[] key = null;
+    }
+
+    private void write(byte[] content) throws IOException {
         try {
-            key = decode(content);
-            if (key == null || key.length != KEY_BYTES) {
-                throw new SecretsException("Stored credential secrets cannot be decrypted: " + path + " is not an "
-                        + "Underlay secrets key (expected a line 'v1:' followed by 32 bytes in base64).");
-            }
-            warnIfShared();
-            return new LoadedKey(keyId(key), new SecretKeySpec(key, "AES"));
+            // The data folder is locked by the open database, so no other Underlay races this rename.
+            OwnerOnlyFiles.writeAtomically(path, content, random);
         } finally {
             Arrays.fill(content, (byte) 0);
-            if (key != null) {
-                Arrays.fill(key, (byte) 0);
-            }
         }
     }
 
-    private static byte[] encode(byte[] key) {
-        byte[] b64 = Base64.getEncoder().encode(key);
-        byte[] head = (HEADER + PREFIX).getBytes(StandardCharsets.US_ASCII);
-        byte[] out = new byte[head.length + b64.length + 1];
-        System.arraycopy(head, 0, out, 0, head.length);
-        System.arraycopy(b64, 0, out, head.length, b64.length);
-        out[out.length - 1] = '\n';
-        Arrays.fill(b64, (byte) 0);
-        return out;
-    }
-
-    /** The key bytes of the first non-comment line, or null when the line is not {@code v1:<base64>}. */
-    private static byte[] decode(byte[] content) {
-        int i = 0;
-        while (i < content.length) {
-            int end = i;
-            while (end < content.length && content[end] != '\n') {
-                end++;
-            }
-            int last = end;
-            while (last > i && (content[last - 1] == '\r' || content[last - 1] == ' ')) {
-                last--;
-            }
-            boolean blank = last == i;
-            if (!blank && content[i] != '#') {
-                byte[] prefix = PREFIX.getBytes(StandardCharsets.US_ASCII);
-                if (last - i <= prefix.length
-                        || !Arrays.equals(content, i, i + prefix.length, prefix, 0, prefix.length)) {
-                    return null;
-                }
-                byte[] b64 = Arrays.copyOfRange(content, i + prefix.length, last);
-                try {
-                    return Base64.getDecoder().decode(b64);
-                } catch (IllegalArgumentException e) {
-                    return null;
-                } finally {
-                    Arrays.fill(b64, (byte) 0);
-                }
-            }
-            i = end + 1;
-        }
-        return null;
+    private SecretsException malformed() {
+        return new SecretsException("Stored credential secrets cannot be decrypted: " + path + " is not an "
+                + "Underlay secrets key (expected a line 'v1:' followed by 32 bytes in base64).");
     }
 
     static String keyId(byte[] key) {
@@ -215,57 +205,9 @@ public final class SecretKeyFile {
         }
     }
 
-    private void warnIfShared() {
-        try {
-            PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
-            if (view == null) {
-                return;
-            }
-            Set<PosixFilePermission> perms = view.readAttributes().permissions();
-            Set<PosixFilePermission> others = new HashSet<>(perms);
-            others.removeAll(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-                    PosixFilePermission.OWNER_EXECUTE));
-            if (!others.isEmpty()) {
-                LOG.warn("The secrets key file {} is accessible to other users ({}); run: chmod 600 {}", path,
-                        PosixFilePermissions.toString(perms), path);
-            }
-        } catch (IOException e) {
-            LOG.debug("cannot read permissions of {}: {}", path, e.toString());
-        }
-    }
-
-    /** Best effort on ACL file systems (Windows): one entry, the owner; inherited entries are dropped. */
-    private static void restrictToOwner(Path file) {
-        AclFileAttributeView view = Files.getFileAttributeView(file, AclFileAttributeView.class);
-        if (view == null) {
-            return;
-        }
-        try {
-            AclEntry owner = AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(view.getOwner())
-                    .setPermissions(EnumSet.allOf(AclEntryPermission.class)).build();
-            view.setAcl(List.of(owner));
-        } catch (IOException | UnsupportedOperationException e) {
-            LOG.warn("Cannot restrict the secrets key file {} to its owner: {}", file, e.toString());
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        if (p == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            LOG.debug("cannot delete temporary file {}: {}", p, e.toString());
-        }
-    }
-
     private static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            return "a file of that name already exists";
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
