@@ -3,6 +3,7 @@ package dev.underlay.ssh.knownhosts;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 import javax.crypto.Mac;
@@ -53,6 +54,16 @@ public record HashedHost(byte[] salt, byte[] hash) {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA1 is part of every Java runtime", e);
         }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof HashedHost h && Arrays.equals(salt, h.salt) && Arrays.equals(hash, h.hash);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(salt) + Arrays.hashCode(hash);
     }
 
     /** As written in a known_hosts file. */

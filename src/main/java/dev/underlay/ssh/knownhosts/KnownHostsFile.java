@@ -2,6 +2,7 @@ package dev.underlay.ssh.knownhosts;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,17 +36,18 @@ public final class KnownHostsFile {
     }
 
     /**
-     * Reads a known_hosts file (UTF-8).
+     * Reads a known_hosts file (UTF-8; undecodable bytes in comments become U+FFFD).
      *
      * @throws IOException when the file itself cannot be read; the message names the file
      */
     public static KnownHostsFile parse(Path file) throws IOException {
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        // InputStreamReader replaces undecodable bytes instead of failing: host names and keys are ASCII, and a
+        // Latin-1 comment must not cost the whole file.
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8))) {
             return parse(r, file.toString());
         } catch (NoSuchFileException e) {
             throw new IOException("The known_hosts file " + file + " does not exist.", e);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new IOException("The known_hosts file " + file + " is not text (not UTF-8).", e);
         } catch (IOException e) {
             throw new IOException("Cannot read the known_hosts file " + file + ": " + e.getMessage(), e);
         }

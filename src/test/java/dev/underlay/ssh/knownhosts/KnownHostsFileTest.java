@@ -98,7 +98,8 @@ class KnownHostsFileTest {
         HashedHost h = HashedHost.of(salt, "[db.example.com]:2222");
         assertTrue(h.matches("[db.example.com]:2222"));
         assertFalse(h.matches("db.example.com"));
-        assertEquals(h.toString(), HashedHost.of(salt, "[db.example.com]:2222").toString());
+        assertEquals(h, HashedHost.of(salt, "[db.example.com]:2222"));
+        assertTrue(h.toString().startsWith("|1|AAAAAAAAAAAAAAAAAAAAAAAAAAA=|"), h.toString());
     }
 
     @Test
@@ -159,10 +160,16 @@ class KnownHostsFileTest {
     @Test
     void parsesFromAPathAndNamesItAsSource(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
         Path file = dir.resolve("known_hosts");
-        java.nio.file.Files.writeString(file, "\uFEFFh1 " + edKey() + "\n");
+        byte[] latin1Comment = (" caf\u00e9\n").getBytes(StandardCharsets.ISO_8859_1);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(("\uFEFFh1 " + edKey() + "\nh2 " + edKey()).getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(latin1Comment);
+        java.nio.file.Files.write(file, out.toByteArray());
         KnownHostsFile f = KnownHostsFile.parse(file);
         assertEquals(file.toString(), f.source());
-        assertEquals(List.of("h1"), f.entries().get(0).hostPatterns());
+        assertEquals(List.of(), f.problems());
+        assertEquals(List.of("h1"), f.entries().get(0).hostPatterns(), "a byte-order mark is not part of the host");
+        assertEquals("caf\uFFFD", f.entries().get(1).comment(), "a non-UTF-8 comment costs only its bad bytes");
     }
 
     static String edKey() throws IOException {
