@@ -1,0 +1,194 @@
+package dev.underlay.secrets;
+
+import dev.underlay.db.Database;
+import dev.underlay.inventory.CredentialSecrets;
+import dev.underlay.secrets.repository.JdbcCredentialSecretRepository;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+
+/**
+ * {@link CredentialSecrets} encrypted at rest: AES-256-GCM under the key of a {@link SecretKeyFile}, a fresh
+ * 96-bit random nonce per write, and the credential name as associated data, so that a row copied onto another
+ * credential fails to decrypt instead of handing out the wrong password. The repository only ever sees
+ * ciphertext. See docs/decisions/0002-credential-secrets-at-rest.md.
+ *
+ * <p>The key file is created on the first {@link #put} when no secret is stored yet; it is never silently
+ * recreated while secrets sealed under the old one exist.
+ */
+public final class EncryptedCredentialSecrets implements CredentialSecrets {
+    private static final String CIPHER = "AES/GCM/NoPadding";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final String AAD_PREFIX = "underlay credential secret v1\0";
+
+    private final SecretKeyFile keyFile;
+    private final CredentialSecretRepository repository;
+    private final SecureRandom random = new SecureRandom();
+    private SecretKeyFile.LoadedKey key;
+
+    public EncryptedCredentialSecrets(SecretKeyFile keyFile, CredentialSecretRepository repository) {
+        this.keyFile = Objects.requireNonNull(keyFile, "keyFile");
+        this.repository = Objects.requireNonNull(repository, "repository");
+    }
+
+    /** The secrets of an open database, with the key file {@code <dataFolder>/secrets.key} (no passphrase). */
+    public static EncryptedCredentialSecrets open(Database database, Path dataFolder) {
+        return open(database, dataFolder, PassphrasePrompt.NONE);
+    }
+
+    /** Same, asking {@code prompt} when the key file is protected by a passphrase (on first use, not here). */
+    public static EncryptedCredentialSecrets open(Database database, Path dataFolder, PassphrasePrompt prompt) {
+        return new EncryptedCredentialSecrets(SecretKeyFile.inDataFolder(dataFolder, prompt),
+                new JdbcCredentialSecretRepository(database));
+    }
+
+    @Override
+    public void put(String credential, char[] secret) {
+        Objects.requireNonNull(credential, "credential");
+        Objects.requireNonNull(secret, "secret");
+        SecretKeyFile.LoadedKey k = key(true);
+        byte[] plain = utf8(secret);
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            Cipher c = Cipher.getInstance(CIPHER);
+            c.init(Cipher.ENCRYPT_MODE, k.key(), new GCMParameterSpec(TAG_BITS, nonce));
+            c.updateAAD(aad(credential));
+            repository.save(new SealedSecret(credential, k.id(), nonce, c.doFinal(plain)));
+        } catch (GeneralSecurityException e) {
+            throw new SecretsException("Cannot encrypt the secret of credential '" + credential + "': "
+                    + e.getMessage(), e);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    @Override
+    public Optional<char[]> get(String credential) {
+        Optional<SealedSecret> row = repository.find(credential);
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        SealedSecret sealed = row.get();
+        SecretKeyFile.LoadedKey k = key(false);
+        if (!k.id().equals(sealed.keyId())) {
+            throw new SecretsException("The secret of credential '" + credential + "' cannot be decrypted: it was "
+                    + "encrypted with key " + sealed.keyId() + " but " + keyFile.path() + " holds key " + k.id()
+                    + " (the key file was replaced or belongs to another data folder).");
+        }
+        byte[] plain = null;
+        try {
+            Cipher c = Cipher.getInstance(CIPHER);
+            c.init(Cipher.DECRYPT_MODE, k.key(), new GCMParameterSpec(TAG_BITS, sealed.nonce()));
+            c.updateAAD(aad(credential));
+            plain = c.doFinal(sealed.ciphertext());
+            return Optional.of(chars(plain, credential));
+        } catch (AEADBadTagException e) {
+            throw new SecretsException("The secret of credential '" + credential + "' cannot be decrypted: the "
+                    + "stored data is damaged or was copied from another credential; enter the secret again.", e);
+        } catch (GeneralSecurityException e) {
+            throw new SecretsException("The secret of credential '" + credential + "' cannot be decrypted: "
+                    + e.getMessage(), e);
+        } finally {
+            if (plain != null) {
+                Arrays.fill(plain, (byte) 0);
+            }
+        }
+    }
+
+    @Override
+    public void remove(String credential) {
+        repository.delete(credential);
+    }
+
+    /** Names of the credentials that have a stored secret (no key needed). */
+    public List<String> credentialsWithSecrets() {
+        return repository.credentials();
+    }
+
+    /**
+     * Forgets every stored secret: the way out when the key file is lost for good. The next {@link #put} then
+     * creates a new key file if there is none (a damaged one must be moved away by the user first).
+     *
+     * @return how many secrets were forgotten
+     */
+    public synchronized int forgetAll() {
+        key = null;
+        return repository.deleteAll();
+    }
+
+    /** The key, loaded once; created only for a first write into an empty store. */
+    private synchronized SecretKeyFile.LoadedKey key(boolean forWrite) {
+        if (key == null) {
+            if (forWrite && !keyFile.exists()) {
+                List<String> orphans = repository.credentials();
+                if (!orphans.isEmpty()) {
+                    throw new SecretsException("Cannot store the secret: the key file " + keyFile.path()
+                            + " is missing, and the " + orphans.size() + " stored secrets (" + String.join(", ",
+                            orphans) + ") need it; restore it from a backup, or forget them all first.");
+                }
+                key = keyFile.create();
+            } else {
+                key = keyFile.load();
+            }
+        }
+        return key;
+    }
+
+    private static byte[] aad(String credential) {
+        return (AAD_PREFIX + credential).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** UTF-8 bytes of the secret without going through an immutable String. */
+    private static byte[] utf8(char[] secret) {
+        ByteBuffer buf = null;
+        try {
+            buf = StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).encode(CharBuffer.wrap(secret));
+            byte[] out = new byte[buf.remaining()];
+            buf.get(out);
+            return out;
+        } catch (CharacterCodingException e) {
+            throw new SecretsException("The secret contains an unpaired surrogate character and cannot be stored.", e);
+        } finally {
+            if (buf != null && buf.hasArray()) {
+                Arrays.fill(buf.array(), (byte) 0);
+            }
+        }
+    }
+
+    private static char[] chars(byte[] plain, String credential) {
+        CharBuffer buf = null;
+        try {
+            buf = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(plain));
+            char[] out = new char[buf.remaining()];
+            buf.get(out);
+            return out;
+        } catch (CharacterCodingException e) {
+            throw new SecretsException("The secret of credential '" + credential + "' decrypted to invalid text.", e);
+        } finally {
+            if (buf != null && buf.hasArray()) {
+                Arrays.fill(buf.array(), '\0');
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EncryptedCredentialSecrets[" + keyFile.path() + "]";
+    }
+}
