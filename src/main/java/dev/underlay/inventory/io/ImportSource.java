@@ -1,0 +1,63 @@
+package dev.underlay.inventory.io;
+
+import dev.underlay.inventory.InventoryChanges;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a reader took from a file, before it is compared with the inventory: the entities as the file states them,
+ * where each came from, the problems found while reading, and the passwords met (held only until the plan is
+ * applied or dropped).
+ */
+final class ImportSource {
+    /** Where an entity was defined: its line and the lines of its fields. */
+    record Origin(int line, Map<String, Integer> fields) {
+        int line(String field) {
+            Integer l = fields.get(field);
+            return l == null ? line : l;
+        }
+    }
+
+    final String file;
+    final InventoryChanges entities = new InventoryChanges();
+    final List<ImportProblem> problems = new ArrayList<>();
+    final Map<String, char[]> passwords = new LinkedHashMap<>();
+    final List<String> notes = new ArrayList<>();
+    /** Secure params an export left out ("machine db01: db_password"): the import keeps the stored values. */
+    final java.util.Set<String> keptSecure = new java.util.HashSet<>();
+    private final Map<String, Origin> origins = new HashMap<>();
+
+    ImportSource(String file) {
+        this.file = file;
+    }
+
+    void problem(int line, String field, String message) {
+        problems.add(new ImportProblem(file, line, field, message));
+    }
+
+    /**
+     * Records where an entity was defined; a second definition of the same name is a problem naming both lines.
+     *
+     * @return false when the name was already defined in this file
+     */
+    boolean define(String entity, String name, int line, Map<String, Integer> fields) {
+        Origin first = origins.putIfAbsent(key(entity, name), new Origin(line, fields));
+        if (first != null) {
+            problem(line, "name", entity + " " + name + " is defined twice in this file (lines " + first.line()
+                    + " and " + line + ")");
+            return false;
+        }
+        return true;
+    }
+
+    Origin origin(String entity, String name) {
+        return origins.get(key(entity, name));
+    }
+
+    private static String key(String entity, String name) {
+        return entity + '\u0000' + name;
+    }
+}
