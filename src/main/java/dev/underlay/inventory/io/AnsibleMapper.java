@@ -75,7 +75,8 @@ final class AnsibleMapper {
             Profile old = current.profiles().get(g.name);
             Map<String, JsonNode> merged = new LinkedHashMap<>(old == null ? Map.of() : old.params());
             merged.putAll(params);
-            src.define("profile", g.name, g.line == 0 ? firstLine : g.line, Map.of("params", firstLine));
+            src.define("profile", g.name, ImportSource.Origin.of(g.line == 0 ? firstLine : g.line,
+                    Map.of("params", firstLine)));
             src.entities.profiles.add(new Profile(g.name, old == null ? "Ansible group " + g.name + " vars"
                     : old.description(), old == null ? List.of() : old.includes(), merged));
         }
@@ -174,7 +175,7 @@ final class AnsibleMapper {
         b.params(params);
         b.tags(union(old == null ? List.of() : old.tags(), tags));
         b.profiles(union(old == null ? List.of() : old.profiles(), profiles));
-        src.define("machine", h.name, h.line, lines);
+        src.define("machine", h.name, ImportSource.Origin.of(h.line, lines));
         src.entities.machines.add(b.build());
     }
 
@@ -194,7 +195,7 @@ final class AnsibleMapper {
         String stem = stem(file);
         String name = unique(sanitize("ansible-key-" + stem + (user.isEmpty() ? "" : "-" + user)));
         credentialNames.put(id, name);
-        src.define("credential", name, key.line(), Map.of("keyFile", key.line()));
+        src.define("credential", name, ImportSource.Origin.at(key.line()));
         src.entities.credentials.add(new Credential(name, CredentialKind.KEY, user, file,
                 "from Ansible " + KEY.get(0)));
         return name;
@@ -225,7 +226,7 @@ final class AnsibleMapper {
         String name = unique(sanitize("ansible-password" + (user.isEmpty() ? "" : "-" + user)));
         credentialNames.put("password\u0000" + user + "\u0000" + name, name);
         src.passwords.put(name, secret);
-        src.define("credential", name, password.line(), Map.of());
+        src.define("credential", name, ImportSource.Origin.at(password.line()));
         src.entities.credentials.add(new Credential(name, CredentialKind.PASSWORD, user, "",
                 "from Ansible " + PASSWORD.get(0)));
         return name;

@@ -119,9 +119,7 @@ final class CsvMachines {
                 src.problem(row.line(), "name", "the row has no machine name");
                 return;
             }
-            Map<String, Integer> lines = new HashMap<>();
-            col.keySet().forEach(c -> lines.put(c, row.line()));
-            if (!src.define("machine", name, row.line(), lines)) {
+            if (!src.define("machine", name, ImportSource.Origin.at(row.line()))) {
                 return;
             }
             Machine existing = current.machines().get(name);

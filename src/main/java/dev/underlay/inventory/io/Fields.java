@@ -2,7 +2,6 @@ package dev.underlay.inventory.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,11 +34,9 @@ final class Fields {
         return tree.line(node, field);
     }
 
-    /** Lines of every field, for mapping rule violations back to the file. */
-    Map<String, Integer> lines() {
-        Map<String, Integer> m = new HashMap<>();
-        node.fieldNames().forEachRemaining(f -> m.put(f, tree.line(node, f)));
-        return m;
+    /** Where this object is, for mapping rule violations back to the file (looked up only when needed). */
+    ImportSource.Origin origin() {
+        return tree.origin(node);
     }
 
     void allowOnly(Set<String> known) {

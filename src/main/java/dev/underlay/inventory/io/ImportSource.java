@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * What a reader took from a file, before it is compared with the inventory: the entities as the file states them,
@@ -13,11 +14,21 @@ import java.util.Map;
  * applied or dropped).
  */
 final class ImportSource {
-    /** Where an entity was defined: its line and the lines of its fields. */
-    record Origin(int line, Map<String, Integer> fields) {
+    /** Where an entity was defined: its line and how to find the line of one of its fields. */
+    record Origin(int line, ToIntFunction<String> fields) {
         int line(String field) {
-            Integer l = fields.get(field);
-            return l == null ? line : l;
+            int l = fields.applyAsInt(field);
+            return l > 0 ? l : line;
+        }
+
+        /** An entity written on one line (CSV rows). */
+        static Origin at(int line) {
+            return new Origin(line, f -> line);
+        }
+
+        /** An entity whose field lines are listed; other fields point at the entity's line. */
+        static Origin of(int line, Map<String, Integer> fields) {
+            return new Origin(line, f -> fields.getOrDefault(f, line));
         }
     }
 
@@ -43,8 +54,9 @@ final class ImportSource {
      *
      * @return false when the name was already defined in this file
      */
-    boolean define(String entity, String name, int line, Map<String, Integer> fields) {
-        Origin first = origins.putIfAbsent(key(entity, name), new Origin(line, fields));
+    boolean define(String entity, String name, Origin origin) {
+        Origin first = origins.putIfAbsent(key(entity, name), origin);
+        int line = origin.line();
         if (first != null) {
             problem(line, "name", entity + " " + name + " is defined twice in this file (lines " + first.line()
                     + " and " + line + ")");

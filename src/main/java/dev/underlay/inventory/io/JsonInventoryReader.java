@@ -2,6 +2,7 @@ package dev.underlay.inventory.io;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.underlay.inventory.Cluster;
 import dev.underlay.inventory.ClusterMember;
@@ -21,70 +22,143 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 
 /** Reads the JSON document {@link JsonInventoryWriter} writes, keeping the line of every entity and field. */
 final class JsonInventoryReader {
     static final Set<String> TOP = Set.of(InventoryJson.FORMAT, InventoryJson.VERSION, "sites", "racks",
             "credentials", "paramDefinitions", "profiles", "machines", "clusters", InventoryJson.OMITTED);
+    /** Sections of the document and the entity each holds. */
+    private static final Map<String, String> SECTIONS = Map.of("sites", "site", "racks", "rack", "credentials",
+            "credential", "paramDefinitions", "param", "profiles", "profile", "machines", "machine", "clusters",
+            "cluster");
+    private static final String NOT_INVENTORY = "not an Underlay inventory: expected a JSON object with \"format\": \""
+            + InventoryJson.FORMAT_NAME + "\"";
 
     private JsonInventoryReader() {
     }
 
+    /**
+     * Reads the file one entity at a time: a 100,000-machine file never exists as one tree, only as the entities
+     * it becomes and a compact record of their lines.
+     */
     static ImportSource read(Path file) {
         ImportSource src = new ImportSource(file.toString());
-        LocatedTree tree;
+        Map<String, LocatedTree> top = new HashMap<>();
+        Map<String, Integer> topLines = new HashMap<>();
         try (InputStream in = Files.newInputStream(file); JsonParser p = Json.MAPPER.getFactory().createParser(in)) {
-            tree = LocatedTree.read(p);
+            JsonToken t = p.nextToken();
+            if (t != JsonToken.START_OBJECT) {
+                src.problem(Math.max(1, lineOf(p)), "", NOT_INVENTORY);
+                return src;
+            }
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                int line = lineOf(p);
+                if (topLines.put(field, line) != null) {
+                    src.problem(line, field, "key '" + field + "' appears twice in the document");
+                }
+                t = p.nextToken();
+                String entity = SECTIONS.get(field);
+                if (entity != null && t == JsonToken.START_ARRAY) {
+                    section(src, p, field, entity);
+                } else {
+                    top.put(field, LocatedTree.readValue(p, t));
+                }
+            }
         } catch (LocatedTree.DuplicateKeyException e) {
+            src.problems.clear();
             src.problem(e.line, e.key, e.getMessage());
             return src;
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            src.problems.clear();
             src.problem(line, "", "not valid JSON: " + e.getOriginalMessage());
             return src;
         } catch (IOException e) {
+            src.problems.clear();
             src.problem(0, "", "cannot read the file: " + e.getMessage());
             return src;
         }
-        JsonNode root = tree.root();
-        if (!root.isObject()) {
-            src.problem(1, "", "not an Underlay inventory: expected a JSON object with \"format\": \""
-                    + InventoryJson.FORMAT_NAME + "\"");
-            return src;
-        }
-        Fields top = new Fields(src, tree, root, "the document");
-        if (!InventoryJson.FORMAT_NAME.equals(top.text(InventoryJson.FORMAT))) {
-            src.problem(top.line(InventoryJson.FORMAT), InventoryJson.FORMAT, "not an Underlay inventory: expected "
-                    + "\"format\": \"" + InventoryJson.FORMAT_NAME + "\"");
-            return src;
-        }
-        Integer version = top.integer(InventoryJson.VERSION, null);
-        if (version == null || version != InventoryJson.VERSION_NUMBER) {
-            src.problem(top.line(InventoryJson.VERSION), InventoryJson.VERSION, "inventory version " + version
-                    + " is not supported (this Underlay reads version " + InventoryJson.VERSION_NUMBER + ")");
-            return src;
-        }
-        top.allowOnly(TOP);
-        src.keptSecure.addAll(top.strings(InventoryJson.OMITTED));
-        each(src, tree, root, "sites", "site", (f, name) -> src.entities.sites.add(
-                new Site(name, f.text("description"))));
-        each(src, tree, root, "racks", "rack", (f, name) -> src.entities.racks.add(new Rack(name, f.text("site"),
-                f.integer("height", Rack.DEFAULT_HEIGHT_U), f.text("row"), f.integer("position", 0))));
-        each(src, tree, root, "credentials", "credential", (f, name) -> src.entities.credentials.add(
-                new Credential(name, f.choice("kind", CredentialKind::parse, CredentialKind.KEY),
-                        f.text("username"), f.text("keyFile"), f.text("description"))));
-        each(src, tree, root, "paramDefinitions", "param", (f, name) -> src.entities.paramDefinitions.add(
-                new ParamDefinition(name, f.raw("schema") == null || f.raw("schema").isNull() ? null
-                        : f.raw("schema"), f.raw("default"), f.text("description"), f.bool("secure"))));
-        each(src, tree, root, "profiles", "profile", (f, name) -> src.entities.profiles.add(
-                new Profile(name, f.text("description"), f.strings("includes"), f.params("params"))));
-        each(src, tree, root, "machines", "machine", (f, name) -> src.entities.machines.add(machine(f, name)));
-        each(src, tree, root, "clusters", "cluster", (f, name) -> src.entities.clusters.add(cluster(src, tree, f,
-                name)));
+        checkHeader(src, top, topLines);
         return src;
+    }
+
+    private static void checkHeader(ImportSource src, Map<String, LocatedTree> top, Map<String, Integer> lines) {
+        LocatedTree format = top.get(InventoryJson.FORMAT);
+        if (format == null || !InventoryJson.FORMAT_NAME.equals(format.root().asText())) {
+            src.problems.clear();
+            src.problem(lines.getOrDefault(InventoryJson.FORMAT, 1), InventoryJson.FORMAT, NOT_INVENTORY);
+            return;
+        }
+        LocatedTree version = top.get(InventoryJson.VERSION);
+        if (version == null || !version.root().isInt() || version.root().intValue() != InventoryJson.VERSION_NUMBER) {
+            src.problems.clear();
+            src.problem(lines.getOrDefault(InventoryJson.VERSION, 1), InventoryJson.VERSION, "inventory version "
+                    + (version == null ? "missing" : version.root().toString()) + " is not supported (this "
+                    + "Underlay reads version " + InventoryJson.VERSION_NUMBER + ")");
+            return;
+        }
+        for (String f : lines.keySet()) {
+            if (!TOP.contains(f)) {
+                src.problem(lines.get(f), f, "unknown key '" + f + "' (known: " + String.join(", ", TOP) + ")");
+            } else if (SECTIONS.containsKey(f) && top.containsKey(f) && !top.get(f).root().isNull()) {
+                src.problem(lines.get(f), f, f + " must be a list");
+            }
+        }
+        LocatedTree omitted = top.get(InventoryJson.OMITTED);
+        if (omitted != null && omitted.root().isArray()) {
+            omitted.root().forEach(n -> src.keptSecure.add(n.asText()));
+        }
+    }
+
+    private static int lineOf(JsonParser p) {
+        return p.currentTokenLocation() == null ? 0 : p.currentTokenLocation().getLineNr();
+    }
+
+    private static void section(ImportSource src, JsonParser p, String section, String entity) throws IOException {
+        Set<String> known = InventoryJson.FIELDS.get(entity);
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+            int line = lineOf(p);
+            LocatedTree tree = LocatedTree.readValue(p, t);
+            JsonNode el = tree.root();
+            if (!el.isObject()) {
+                src.problem(line, section, "each entry of " + section + " must be an object");
+                continue;
+            }
+            String name = new Fields(src, tree, el, entity).name();
+            if (name.isBlank()) {
+                continue;
+            }
+            Fields f = new Fields(src, tree, el, entity + " " + name);
+            f.allowOnly(known);
+            if (src.define(entity, name, f.origin())) {
+                read(src, tree, f, entity, name);
+            }
+        }
+    }
+
+    private static void read(ImportSource src, LocatedTree tree, Fields f, String entity, String name) {
+        switch (entity) {
+            case "site" -> src.entities.sites.add(new Site(name, f.text("description")));
+            case "rack" -> src.entities.racks.add(new Rack(name, f.text("site"),
+                    f.integer("height", Rack.DEFAULT_HEIGHT_U), f.text("row"), f.integer("position", 0)));
+            case "credential" -> src.entities.credentials.add(new Credential(name,
+                    f.choice("kind", CredentialKind::parse, CredentialKind.KEY), f.text("username"),
+                    f.text("keyFile"), f.text("description")));
+            case "param" -> src.entities.paramDefinitions.add(new ParamDefinition(name,
+                    f.raw("schema") == null || f.raw("schema").isNull() ? null : f.raw("schema"), f.raw("default"),
+                    f.text("description"), f.bool("secure")));
+            case "profile" -> src.entities.profiles.add(new Profile(name, f.text("description"),
+                    f.strings("includes"), f.params("params")));
+            case "machine" -> src.entities.machines.add(machine(f, name));
+            case "cluster" -> src.entities.clusters.add(cluster(src, tree, f, name));
+            default -> throw new IllegalStateException("no reader for " + entity);
+        }
     }
 
     private static Machine machine(Fields f, String name) {
@@ -127,33 +201,5 @@ final class JsonInventoryReader {
             src.problem(f.line("members"), "members", "cluster " + name + ": members must be a list");
         }
         return new Cluster(name, f.text("kind"), f.text("description"), f.text("profile"), members);
-    }
-
-    private static void each(ImportSource src, LocatedTree tree, JsonNode root, String section, String entity,
-                             BiConsumer<Fields, String> reader) {
-        JsonNode list = root.get(section);
-        if (list == null || list.isNull()) {
-            return;
-        }
-        if (!list.isArray()) {
-            src.problem(tree.line(root, section), section, section + " must be a list");
-            return;
-        }
-        Set<String> known = InventoryJson.FIELDS.get(entity);
-        for (JsonNode el : list) {
-            if (!el.isObject()) {
-                src.problem(tree.line(root, section), section, "each entry of " + section + " must be an object");
-                continue;
-            }
-            String name = new Fields(src, tree, el, entity).name();
-            if (name.isBlank()) {
-                continue;
-            }
-            Fields f = new Fields(src, tree, el, entity + " " + name);
-            f.allowOnly(known);
-            if (src.define(entity, name, f.line(), f.lines())) {
-                reader.accept(f, name);
-            }
-        }
     }
 }
