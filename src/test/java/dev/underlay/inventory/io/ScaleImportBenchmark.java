@@ -8,6 +8,8 @@ import dev.underlay.inventory.Inventory;
 import dev.underlay.inventory.InventoryService;
 import dev.underlay.inventory.repository.JdbcInventoryStore;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -32,13 +34,18 @@ class ScaleImportBenchmark {
         long t1 = System.nanoTime();
         try (Database db = Database.open(dir.resolve("data"))) {
             long t2 = System.nanoTime();
+            long c2 = cpuMillis();
+            long g2 = gcMillis();
             InventoryService service = new InventoryService(new JdbcInventoryStore(db));
             InventoryImporter importer = new InventoryImporter(service);
             ImportPlan plan = importer.plan(file, InventoryFormat.JSON);
             long t3 = System.nanoTime();
+            long c3 = cpuMillis();
             assertTrue(plan.ok(), () -> plan.problems().subList(0, Math.min(5, plan.problems().size())).toString());
             importer.apply(plan);
             long t4 = System.nanoTime();
+            long c4 = cpuMillis();
+            long g4 = gcMillis();
             assertEquals(n, service.inventory().machines().size());
             Inventory reloaded = new InventoryService(new JdbcInventoryStore(db)).inventory();
             long t5 = System.nanoTime();
@@ -46,7 +53,23 @@ class ScaleImportBenchmark {
             System.out.printf("scale import of %,d machines (%,d bytes JSON): export %.2f s, plan (parse+check) "
                             + "%.2f s, apply (check+write) %.2f s, import end to end %.2f s; reload %.2f s%n", n,
                     Files.size(file), sec(t1 - t0), sec(t3 - t2), sec(t4 - t3), sec(t4 - t2), sec(t5 - t4));
+            System.out.printf("  importing thread CPU: plan %.2f s, apply %.2f s; GC during import %.2f s; "
+                    + "load average %.1f on %d cores%n", (c3 - c2) / 1e3, (c4 - c3) / 1e3, (g4 - g2) / 1e3,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
         }
+    }
+
+    private static long cpuMillis() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+    }
+
+    private static long gcMillis() {
+        long sum = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, gc.getCollectionTime());
+        }
+        return sum;
     }
 
     private static double sec(long nanos) {
