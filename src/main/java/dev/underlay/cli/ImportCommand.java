@@ -7,7 +7,9 @@ import dev.underlay.inventory.io.InventoryImporter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Spec;
         description = {"Adds or updates inventory entities from a file (upsert by name; nothing is removed).",
             "All or nothing: any problem refuses the whole file, reported as file:line: field: message."})
 final class ImportCommand implements Callable<Integer> {
-    /** A real import lists at most this many names per kind; a dry run lists them all. */
+    /** A real import lists names up to this many, counts beyond; a dry run lists them all. */
     private static final int LISTED = 20;
 
     @Spec
@@ -60,8 +62,15 @@ final class ImportCommand implements Callable<Integer> {
                         + "); nothing was written");
             }
             out.println(file + " (" + f.id() + "): " + plan.summary());
-            list(out, "+ ", plan.added());
-            list(out, "~ ", plan.changed());
+            if (dryRun || plan.added().size() + plan.changed().size() <= LISTED) {
+                plan.added().forEach(a -> out.println("  + " + a));
+                plan.changed().forEach(c -> out.println("  ~ " + c));
+            } else {
+                out.println("  + " + countByKind(plan.added()));
+                if (!plan.changed().isEmpty()) {
+                    out.println("  ~ " + countByKind(plan.changed()));
+                }
+            }
             plan.notes().forEach(n -> out.println("note: " + n));
             if (!plan.secrets().credentials().isEmpty()) {
                 out.println("note: passwords of " + String.join(", ", plan.secrets().credentials())
@@ -78,13 +87,15 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    private void list(PrintWriter out, String mark, List<String> names) {
-        int shown = dryRun ? names.size() : Math.min(LISTED, names.size());
-        for (int i = 0; i < shown; i++) {
-            out.println("  " + mark + names.get(i));
+    /** "3 sites, 2500 racks, 100000 machines" from lines such as "machine m1". */
+    private static String countByKind(List<String> names) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String n : names) {
+            counts.merge(n.substring(0, Math.max(0, n.indexOf(' '))), 1, Integer::sum);
         }
-        if (shown < names.size()) {
-            out.println("  " + mark + "... and " + (names.size() - shown) + " more");
-        }
+        StringBuilder sb = new StringBuilder();
+        counts.forEach((kind, c) -> sb.append(sb.length() == 0 ? "" : ", ").append(c).append(' ').append(kind)
+                .append(c == 1 ? "" : "s"));
+        return sb.toString();
     }
 }

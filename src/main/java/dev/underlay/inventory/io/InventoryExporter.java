@@ -33,10 +33,11 @@ public final class InventoryExporter {
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+        // not createTempFile: its owner-only permissions would stick to the export after the move
+        Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {
             List<String> omitted;
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) { // replaces a stale one
                 if (format == InventoryFormat.JSON) {
                     omitted = new JsonInventoryWriter(inv).write(out);
                 } else {
