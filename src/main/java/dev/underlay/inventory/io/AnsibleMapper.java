@@ -202,7 +202,6 @@ final class AnsibleMapper {
     }
 
     private String passwordCredential(String host, String user, AnsibleModel.Var password) {
-        char[] secret = password.value().asText().toCharArray();
         String text = password.value().asText();
         if (text.startsWith("$ANSIBLE_VAULT") || text.contains("{{")) {
             src.problem(password.line(), "ansible_password", "host " + host + ": the password is vault-encrypted "
@@ -216,6 +215,7 @@ final class AnsibleMapper {
                     + "after the import");
             return "";
         }
+        char[] secret = text.toCharArray();
         for (Map.Entry<String, String> e : credentialNames.entrySet()) {
             if (e.getKey().startsWith("password\u0000" + user + "\u0000")
                     && Arrays.equals(src.passwords.get(e.getValue()), secret)) {
