@@ -48,8 +48,8 @@ public final class UnderlayCli {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine at = ex.getCommandLine();
-            at.getErr().println("underlay: " + ex.getMessage());
-            at.getErr().println("Try '" + at.getCommandSpec().qualifiedName() + " --help'.");
+            at.getErr().println("underlay: " + ex.getMessage() + " (see '" + at.getCommandSpec().qualifiedName()
+                    + " --help')");
             return USAGE;
         });
         return cl;

@@ -135,6 +135,6 @@ class CliCommandsTest {
         assertTrue(none.err().startsWith("underlay: Unmatched argument"), none.err());
         Cli.Result missing = Cli.run("import");
         assertEquals(2, missing.code());
-        assertTrue(missing.err().contains("Missing required parameter: 'FILE'"), missing.err());
+        assertEquals("underlay: Missing required parameter: 'FILE' (see 'underlay import --help')\n", missing.err());
     }
 }
