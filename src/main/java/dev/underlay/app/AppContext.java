@@ -1,5 +1,6 @@
 package dev.underlay.app;
 
+import dev.underlay.cli.CliContext;
 import dev.underlay.db.Database;
 import dev.underlay.inventory.DemoInventory;
 import dev.underlay.inventory.InventoryService;
@@ -13,7 +14,7 @@ import java.util.concurrent.Executor;
  * Wires the application by hand: database, stores, services, task runner. One per open data folder; the console
  * and the CLI build the same one (the CLI without demo data and with a caller-thread executor).
  */
-public final class AppContext implements AutoCloseable {
+public final class AppContext implements CliContext {
     /** Setting recording that the demo inventory was offered, so deleting it does not bring it back. */
     public static final String DEMO_SEEDED = "demo.seeded";
 
@@ -57,6 +58,7 @@ public final class AppContext implements AutoCloseable {
         return dataFolder.resolve("lab").resolve("client_ed25519");
     }
 
+    @Override
     public Path dataFolder() {
         return dataFolder;
     }
@@ -65,6 +67,7 @@ public final class AppContext implements AutoCloseable {
         return database;
     }
 
+    @Override
     public InventoryService inventory() {
         return inventory;
     }

@@ -15,7 +15,8 @@ public final class Main {
         if (isConsole(args)) {
             Application.launch(UnderlayApp.class, args);
         } else {
-            System.exit(UnderlayCli.run(args, System.out, System.err));
+            System.exit(UnderlayCli.run(args, System.out, System.err,
+                    folder -> AppContext.open(folder, false, Runnable::run)));
         }
     }
 

@@ -1,15 +1,74 @@
 package dev.underlay.cli;
 
+import dev.underlay.db.DatabaseException;
+import dev.underlay.inventory.InventoryValidationException;
+import dev.underlay.inventory.QueryException;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
 
 /** The headless command line, on the same services as the console. */
 public final class UnderlayCli {
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int USAGE = 2;
+
     private UnderlayCli() {
     }
 
-    /** Runs one command and returns the process exit code. */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        err.println("underlay: no commands yet");
-        return 2;
+    /**
+     * Runs one command and returns the process exit code: 0 done, 1 failed (one line {@code underlay: ...} on
+     * {@code err}), 2 wrong usage.
+     *
+     * @param opener opens a data folder; {@code app.Main} passes one built on AppContext
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, CliContext.Opener opener) {
+        PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8));
+        try {
+            return commandLine(opener, o, e).execute(args);
+        } finally {
+            o.flush();
+            e.flush();
+        }
+    }
+
+    /** The configured picocli command line; public so tests and tools can inspect the command tree. */
+    public static CommandLine commandLine(CliContext.Opener opener, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new UnderlayCommand(opener));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            line.getErr().println("underlay: " + message(ex));
+            return ex instanceof CliException c ? c.exitCode() : FAILURE;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine at = ex.getCommandLine();
+            at.getErr().println("underlay: " + ex.getMessage() + " (see '" + at.getCommandSpec().qualifiedName()
+                    + " --help')");
+            return USAGE;
+        });
+        return cl;
+    }
+
+    /** One sentence for an error; messages of our own exceptions already are one. */
+    static String message(Exception ex) {
+        if (ex instanceof CliException || ex instanceof DatabaseException) {
+            return ex.getMessage();
+        }
+        if (ex instanceof QueryException) {
+            return "bad query: " + ex.getMessage();
+        }
+        if (ex instanceof InventoryValidationException v) {
+            return "the change breaks inventory rules: " + v.getMessage();
+        }
+        if (ex instanceof IOException || ex instanceof UncheckedIOException) {
+            return "input/output error: " + ex.getMessage();
+        }
+        return "unexpected error: " + ex;
     }
 }

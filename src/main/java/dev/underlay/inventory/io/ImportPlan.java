@@ -6,14 +6,26 @@ import java.util.List;
 /**
  * What an import would do, computed without writing: entities added and changed (as "machine web01" lines), or
  * the problems that refuse it. Applied by {@link InventoryImporter#apply(ImportPlan)} in one transaction.
+ *
+ * @param notes   things the user should know that do not refuse the import (for example secure values kept)
+ * @param secrets passwords to hand to the secret store on apply; opaque, never printed
  */
 public record ImportPlan(String file, InventoryFormat format, InventoryChanges changes, List<String> added,
-                         List<String> changed, List<String> unchanged, List<ImportProblem> problems) {
+                         List<String> changed, List<String> unchanged, List<ImportProblem> problems,
+                         List<String> notes, PendingSecrets secrets) {
     public ImportPlan {
         added = List.copyOf(added);
         changed = List.copyOf(changed);
         unchanged = List.copyOf(unchanged);
         problems = List.copyOf(problems);
+        notes = List.copyOf(notes);
+        secrets = secrets == null ? PendingSecrets.NONE : secrets;
+    }
+
+    /** A plan without notes or secrets (the original outline's shape). */
+    public ImportPlan(String file, InventoryFormat format, InventoryChanges changes, List<String> added,
+                      List<String> changed, List<String> unchanged, List<ImportProblem> problems) {
+        this(file, format, changes, added, changed, unchanged, problems, List.of(), PendingSecrets.NONE);
     }
 
     public boolean ok() {

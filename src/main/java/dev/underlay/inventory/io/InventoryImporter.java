@@ -1,28 +1,194 @@
 package dev.underlay.inventory.io;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.underlay.inventory.CredentialSecrets;
 import dev.underlay.inventory.Inventory;
+import dev.underlay.inventory.InventoryChanges;
 import dev.underlay.inventory.InventoryService;
+import dev.underlay.inventory.Machine;
+import dev.underlay.inventory.MachineStatus;
+import dev.underlay.inventory.Violation;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Reads JSON, CSV and Ansible inventories into an {@link ImportPlan}, and applies plans. */
+/**
+ * Reads JSON, CSV and Ansible inventories into an {@link ImportPlan}, and applies plans. An import is an upsert by
+ * name: entities of the file are added or replace the stored ones; nothing is removed. Every rule is checked over
+ * the whole result, and each broken rule is reported at the file line of the entity that brought it.
+ */
 public final class InventoryImporter {
-    private final InventoryService service;
+    private static final Pattern MACHINE_NAME = Pattern.compile("machine (\\S+)");
 
+    private final InventoryService service;
+    private final CredentialSecrets secrets;
+
+    /** An importer without a secret store: files that carry passwords are refused. */
     public InventoryImporter(InventoryService service) {
+        this(service, null);
+    }
+
+    /** An importer that hands passwords met in Ansible files to {@code secrets} when a plan is applied. */
+    public InventoryImporter(InventoryService service, CredentialSecrets secrets) {
         this.service = service;
+        this.secrets = secrets;
     }
 
     /** Parses and checks the file against the current inventory; writes nothing. Never throws for bad input. */
     public ImportPlan plan(Path file, InventoryFormat format) {
-        throw new UnsupportedOperationException("import comes with the io work");
+        String name = file.toString();
+        try {
+            if (!Files.exists(file)) {
+                return refused(name, format, new ImportProblem(name, 0, "", "no such file"));
+            }
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                return refused(name, format, new ImportProblem(name, 0, "", "not a readable file"));
+            }
+            Inventory current = service.inventory();
+            ImportSource src = switch (format) {
+                case JSON -> JsonInventoryReader.read(file);
+                case CSV -> CsvMachines.read(file, current);
+                case ANSIBLE -> AnsibleImport.read(file, current, secrets != null);
+            };
+            if (!src.problems.isEmpty()) {
+                new PendingSecrets(src.passwords).clear();
+                return refused(name, format, src.problems.toArray(ImportProblem[]::new));
+            }
+            return compare(src, current, format);
+        } catch (RuntimeException e) {
+            return refused(name, format, new ImportProblem(name, 0, "", "cannot import: " + e.getMessage()));
+        }
     }
 
-    /** Applies an ok plan in one transaction; refuses a plan with problems. */
+    /**
+     * Applies an ok plan in one transaction, then hands its passwords to the secret store. Refuses a plan with
+     * problems (IllegalArgumentException); throws InventoryValidationException when the inventory changed since
+     * the plan was made so that it no longer fits.
+     */
     public Inventory apply(ImportPlan plan) {
-        throw new UnsupportedOperationException("import comes with the io work");
+        if (!plan.ok()) {
+            throw new IllegalArgumentException("the import of " + plan.file() + " was refused ("
+                    + plan.problems().size() + " problems); nothing was written");
+        }
+        Inventory after = service.apply(plan.changes());
+        if (!plan.secrets().secrets().isEmpty()) {
+            plan.secrets().secrets().forEach(secrets::put);
+            plan.secrets().clear();
+        }
+        return after;
     }
 
     InventoryService service() {
         return service;
+    }
+
+    private static ImportPlan refused(String file, InventoryFormat format, ImportProblem... problems) {
+        return new ImportPlan(file, format, new InventoryChanges(), List.of(), List.of(), List.of(),
+                List.of(problems));
+    }
+
+    private ImportPlan compare(ImportSource src, Inventory current, InventoryFormat format) {
+        InventoryChanges in = src.entities;
+        InventoryChanges ch = new InventoryChanges();
+        Diff d = new Diff();
+        d.run("site", in.sites, current.sites(), s -> s.name(), ch.sites);
+        d.run("rack", in.racks, current.racks(), r -> r.name(), ch.racks);
+        d.run("credential", in.credentials, current.credentials(), c -> c.name(), ch.credentials);
+        d.run("param", in.paramDefinitions, current.paramDefinitions(), p -> p.name(), ch.paramDefinitions);
+        d.run("profile", in.profiles, current.profiles(), p -> p.name(), ch.profiles);
+        List<Machine> machines = keepSecure(src, in.machines, current);
+        d.run("machine", machines, current.machines(), m -> m.name(), ch.machines);
+        d.run("cluster", in.clusters, current.clusters(), c -> c.name(), ch.clusters);
+        for (Machine m : ch.machines) {
+            Machine old = current.machines().get(m.name());
+            if (old != null) {
+                try {
+                    MachineStatus.transition(old.status(), m.status());
+                } catch (IllegalStateException e) {
+                    problem(src, "machine", m.name(), "status", "machine " + m.name() + ": " + e.getMessage());
+                }
+            }
+        }
+        for (Violation v : service.preview(ch).violations()) {
+            problem(src, v.entity(), v.name(), v.field(), v.message());
+        }
+        if (!src.problems.isEmpty()) {
+            new PendingSecrets(src.passwords).clear();
+            return new ImportPlan(src.file, format, new InventoryChanges(), d.added, d.changed, d.unchanged,
+                    src.problems);
+        }
+        return new ImportPlan(src.file, format, ch, d.added, d.changed, d.unchanged, List.of(), src.notes,
+                new PendingSecrets(src.passwords));
+    }
+
+    /** An export leaves secure values out; re-importing it must not wipe the values stored here. */
+    private static List<Machine> keepSecure(ImportSource src, List<Machine> machines, Inventory current) {
+        if (src.keptSecure.isEmpty()) {
+            return machines;
+        }
+        List<Machine> out = new ArrayList<>(machines.size());
+        int kept = 0;
+        for (Machine m : machines) {
+            Machine old = current.machines().get(m.name());
+            if (old != null) {
+                Map<String, JsonNode> params = new LinkedHashMap<>(m.params());
+                for (Map.Entry<String, JsonNode> e : old.params().entrySet()) {
+                    if (!params.containsKey(e.getKey())
+                            && src.keptSecure.contains("machine " + m.name() + ": " + e.getKey())) {
+                        params.put(e.getKey(), e.getValue());
+                        kept++;
+                    }
+                }
+                m = m.toBuilder().params(params).build();
+            }
+            out.add(m);
+        }
+        if (kept > 0) {
+            src.notes.add("kept the stored values of " + kept + " secure machine params the file leaves out");
+        }
+        return out;
+    }
+
+    /** Reports a rule broken by the candidate at the line of the entity (or machine) that introduced it. */
+    private static void problem(ImportSource src, String entity, String name, String field, String message) {
+        ImportSource.Origin o = src.origin(entity, name);
+        if (o == null) {
+            Matcher m = MACHINE_NAME.matcher(message);
+            while (o == null && m.find()) {
+                String n = m.group(1).replaceAll("[,:;)]+$", "");
+                o = src.origin("machine", n);
+            }
+        }
+        src.problem(o == null ? 0 : o.line(field), field, message);
+    }
+
+    /** Sorts the file's entities into added / changed / unchanged, keeping only the first two as changes. */
+    private static final class Diff {
+        final List<String> added = new ArrayList<>();
+        final List<String> changed = new ArrayList<>();
+        final List<String> unchanged = new ArrayList<>();
+
+        <T> void run(String entity, List<T> items, Map<String, T> existing, Function<T, String> name,
+                     List<T> target) {
+            for (T item : items) {
+                String n = name.apply(item);
+                T old = existing.get(n);
+                if (old == null) {
+                    added.add(entity + " " + n);
+                    target.add(item);
+                } else if (!old.equals(item)) {
+                    changed.add(entity + " " + n);
+                    target.add(item);
+                } else {
+                    unchanged.add(entity + " " + n);
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,31 @@
+package dev.underlay.cli;
+
+import dev.underlay.inventory.CredentialSecrets;
+import dev.underlay.inventory.InventoryService;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What a CLI command gets from an open data folder. An interface here (implemented by {@code app.AppContext}),
+ * so that the CLI does not depend on {@code app}, which depends on the CLI to start it. A new command that needs
+ * another service adds a method here that AppContext already has.
+ */
+public interface CliContext extends AutoCloseable {
+    Path dataFolder();
+
+    InventoryService inventory();
+
+    /** Where imported passwords go; empty until a secret store is wired. */
+    default Optional<CredentialSecrets> secrets() {
+        return Optional.empty();
+    }
+
+    @Override
+    void close();
+
+    /** Opens a data folder for one command; {@code app.Main} passes {@code AppContext.open(dir, false, ...)}. */
+    @FunctionalInterface
+    interface Opener {
+        CliContext open(Path dataFolder);
+    }
+}

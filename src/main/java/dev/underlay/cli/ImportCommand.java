@@ -1,0 +1,101 @@
+package dev.underlay.cli;
+
+import dev.underlay.inventory.io.ImportPlan;
+import dev.underlay.inventory.io.ImportProblem;
+import dev.underlay.inventory.io.InventoryFormat;
+import dev.underlay.inventory.io.InventoryImporter;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code underlay import FILE [--format json|csv|ansible] [--dry-run]}. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Adds or updates inventory entities from a file (upsert by name; nothing is removed).",
+            "All or nothing: any problem refuses the whole file, reported as file:line: field: message."})
+final class ImportCommand implements Callable<Integer> {
+    /** A real import lists names up to this many, counts beyond; a dry run lists them all. */
+    private static final int LISTED = 20;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private DataOption data;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The file to import.")
+    private Path file;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "json, csv (machines) or ansible (INI or YAML); guessed from the file name when left out.")
+    private String format;
+
+    @Option(names = "--dry-run", description = "Show what would be added and changed; write nothing.")
+    private boolean dryRun;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        InventoryFormat f = Formats.of(format, file);
+        if (!Files.isRegularFile(file)) {
+            throw new CliException("cannot read " + file + ": " + (Files.exists(file) ? "not a file" : "no such file"));
+        }
+        try (CliContext ctx = data.open()) {
+            InventoryImporter importer = new InventoryImporter(ctx.inventory(), ctx.secrets().orElse(null));
+            ImportPlan plan = importer.plan(file, f);
+            if (!plan.ok()) {
+                for (ImportProblem p : plan.problems()) {
+                    err.println(p);
+                }
+                int n = plan.problems().size();
+                throw new CliException("import of " + file + " refused (" + n + (n == 1 ? " problem" : " problems")
+                        + "); nothing was written");
+            }
+            out.println(file + " (" + f.id() + "): " + plan.summary());
+            if (dryRun || plan.added().size() + plan.changed().size() <= LISTED) {
+                plan.added().forEach(a -> out.println("  + " + a));
+                plan.changed().forEach(c -> out.println("  ~ " + c));
+            } else {
+                out.println("  + " + countByKind(plan.added()));
+                if (!plan.changed().isEmpty()) {
+                    out.println("  ~ " + countByKind(plan.changed()));
+                }
+            }
+            plan.notes().forEach(n -> out.println("note: " + n));
+            if (!plan.secrets().credentials().isEmpty()) {
+                out.println("note: passwords of " + String.join(", ", plan.secrets().credentials())
+                        + " go to the secret store, never into the inventory");
+            }
+            if (dryRun) {
+                plan.secrets().clear();
+                out.println("dry run: nothing written");
+                return UnderlayCli.OK;
+            }
+            importer.apply(plan);
+            out.println("imported into " + ctx.dataFolder());
+            return UnderlayCli.OK;
+        }
+    }
+
+    /** "3 sites, 2500 racks, 100000 machines" from lines such as "machine m1". */
+    private static String countByKind(List<String> names) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String n : names) {
+            counts.merge(n.substring(0, Math.max(0, n.indexOf(' '))), 1, Integer::sum);
+        }
+        StringBuilder sb = new StringBuilder();
+        counts.forEach((kind, c) -> sb.append(sb.length() == 0 ? "" : ", ").append(c).append(' ').append(kind)
+                .append(c == 1 ? "" : "s"));
+        return sb.toString();
+    }
+}

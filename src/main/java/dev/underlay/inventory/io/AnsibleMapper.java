@@ -1,0 +1,254 @@
+package dev.underlay.inventory.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.underlay.inventory.Credential;
+import dev.underlay.inventory.CredentialKind;
+import dev.underlay.inventory.Inventory;
+import dev.underlay.inventory.Machine;
+import dev.underlay.inventory.Profile;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns an {@link AnsibleModel} into inventory entities. Groups become tags (not {@code all}/{@code ungrouped});
+ * a group's vars become a profile of the same name that its hosts get, nearest group first, then its parents,
+ * then {@code all}, which matches Ansible's precedence (a child group's vars win over its parent's) under
+ * Underlay's first-found-wins resolution. Connection vars become machine fields and credentials, never params.
+ */
+final class AnsibleMapper {
+    private static final List<String> HOST = List.of("ansible_host", "ansible_ssh_host");
+    private static final List<String> PORT = List.of("ansible_port", "ansible_ssh_port");
+    private static final List<String> USER = List.of("ansible_user", "ansible_ssh_user");
+    private static final List<String> KEY = List.of("ansible_ssh_private_key_file", "ansible_private_key_file");
+    private static final List<String> PASSWORD = List.of("ansible_password", "ansible_ssh_pass",
+            "ansible_ssh_password");
+    private static final Set<String> CONNECTION = new LinkedHashSet<>();
+
+    static {
+        CONNECTION.addAll(HOST);
+        CONNECTION.addAll(PORT);
+        CONNECTION.addAll(USER);
+        CONNECTION.addAll(KEY);
+        CONNECTION.addAll(PASSWORD);
+    }
+
+    private final ImportSource src;
+    private final AnsibleModel model;
+    private final Inventory current;
+    private final boolean haveSecretStore;
+    private final Map<String, List<String>> parents;
+    private final Set<String> profileGroups = new LinkedHashSet<>();
+    /** Credential identity (kind, user, key file or password) to its name. */
+    private final Map<String, String> credentialNames = new HashMap<>();
+    private final Set<String> usedCredentialNames = new LinkedHashSet<>();
+
+    AnsibleMapper(ImportSource src, AnsibleModel model, Inventory current, boolean haveSecretStore) {
+        this.src = src;
+        this.model = model;
+        this.current = current;
+        this.haveSecretStore = haveSecretStore;
+        this.parents = model.parents();
+    }
+
+    void map() {
+        for (AnsibleModel.Group g : model.groups.values()) {
+            Map<String, JsonNode> params = new LinkedHashMap<>();
+            int firstLine = g.line;
+            for (Map.Entry<String, AnsibleModel.Var> v : g.vars.entrySet()) {
+                if (!CONNECTION.contains(v.getKey())) {
+                    params.put(v.getKey(), v.getValue().value());
+                    firstLine = params.size() == 1 ? v.getValue().line() : firstLine;
+                }
+            }
+            if (params.isEmpty()) {
+                continue;
+            }
+            profileGroups.add(g.name);
+            Profile old = current.profiles().get(g.name);
+            Map<String, JsonNode> merged = new LinkedHashMap<>(old == null ? Map.of() : old.params());
+            merged.putAll(params);
+            src.define("profile", g.name, ImportSource.Origin.of(g.line == 0 ? firstLine : g.line,
+                    Map.of("params", firstLine)));
+            src.entities.profiles.add(new Profile(g.name, old == null ? "Ansible group " + g.name + " vars"
+                    : old.description(), old == null ? List.of() : old.includes(), merged));
+        }
+        for (AnsibleModel.Host h : model.hosts.values()) {
+            host(h);
+        }
+    }
+
+    /** The host's groups, nearest first: its own groups in file order, then their parents, then all. */
+    private List<String> chain(String host) {
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        Deque<String> queue = new ArrayDeque<>();
+        for (AnsibleModel.Group g : model.groups.values()) {
+            if (g.hosts.contains(host) && !g.name.equals(AnsibleModel.ALL)) {
+                queue.add(g.name);
+            }
+        }
+        int guard = 0;
+        while (!queue.isEmpty() && guard++ < 100_000) {
+            String g = queue.poll();
+            if (out.add(g)) {
+                queue.addAll(parents.getOrDefault(g, List.of()));
+            }
+        }
+        out.remove(AnsibleModel.ALL);
+        out.add(AnsibleModel.ALL);
+        return new ArrayList<>(out);
+    }
+
+    /** The value of the first of {@code keys} set on the host, else on its nearest group. */
+    private AnsibleModel.Var connection(AnsibleModel.Host h, List<String> chain, List<String> keys) {
+        for (String k : keys) {
+            if (h.vars.containsKey(k)) {
+                return h.vars.get(k);
+            }
+        }
+        for (String g : chain) {
+            AnsibleModel.Group group = model.groups.get(g);
+            for (String k : keys) {
+                if (group != null && group.vars.containsKey(k)) {
+                    return group.vars.get(k);
+                }
+            }
+        }
+        return null;
+    }
+
+    private void host(AnsibleModel.Host h) {
+        List<String> chain = chain(h.name);
+        List<String> tags = chain.stream().filter(g -> !g.equals(AnsibleModel.ALL)
+                && !g.equals(AnsibleModel.UNGROUPED)).toList();
+        List<String> profiles = chain.stream().filter(profileGroups::contains).toList();
+        Machine old = current.machines().get(h.name);
+        Machine.Builder b = old == null ? Machine.builder(h.name).address(h.name) : old.toBuilder();
+        Map<String, Integer> lines = new HashMap<>();
+        AnsibleModel.Var address = connection(h, chain, HOST);
+        if (address != null) {
+            b.address(address.value().asText());
+            lines.put("address", address.line());
+        }
+        AnsibleModel.Var port = connection(h, chain, PORT);
+        if (port != null) {
+            lines.put("port", port.line());
+            JsonNode v = port.value();
+            if (v.canConvertToInt() && (v.isIntegralNumber() || v.asText().matches("\\d+"))) {
+                b.sshPort(v.asInt());
+            } else {
+                src.problem(port.line(), "ansible_port", "host " + h.name + ": ansible_port must be a whole number, "
+                        + "not " + v);
+            }
+        }
+        AnsibleModel.Var user = connection(h, chain, USER);
+        String username = user == null ? (old == null ? "" : old.sshUser()) : user.value().asText();
+        if (user != null) {
+            b.sshUser(username);
+            lines.put("user", user.line());
+        }
+        AnsibleModel.Var key = connection(h, chain, KEY);
+        AnsibleModel.Var password = connection(h, chain, PASSWORD);
+        if (password != null) {
+            lines.put("credential", password.line());
+            b.credential(passwordCredential(h.name, username, password));
+        } else if (key != null) {
+            lines.put("credential", key.line());
+            b.credential(keyCredential(username, key));
+        }
+        Map<String, JsonNode> params = new LinkedHashMap<>(old == null ? Map.of() : old.params());
+        int paramsLine = h.line;
+        for (Map.Entry<String, AnsibleModel.Var> v : h.vars.entrySet()) {
+            if (!CONNECTION.contains(v.getKey())) {
+                params.put(v.getKey(), v.getValue().value());
+                paramsLine = paramsLine == h.line ? v.getValue().line() : paramsLine;
+            }
+        }
+        lines.put("params", paramsLine);
+        b.params(params);
+        b.tags(union(old == null ? List.of() : old.tags(), tags));
+        b.profiles(union(old == null ? List.of() : old.profiles(), profiles));
+        src.define("machine", h.name, ImportSource.Origin.of(h.line, lines));
+        src.entities.machines.add(b.build());
+    }
+
+    private static List<String> union(List<String> first, List<String> more) {
+        LinkedHashSet<String> s = new LinkedHashSet<>(first);
+        s.addAll(more);
+        return new ArrayList<>(s);
+    }
+
+    private String keyCredential(String user, AnsibleModel.Var key) {
+        String file = key.value().asText();
+        String id = "key\u0000" + user + "\u0000" + file;
+        String existing = credentialNames.get(id);
+        if (existing != null) {
+            return existing;
+        }
+        String stem = stem(file);
+        String name = unique(sanitize("ansible-key-" + stem + (user.isEmpty() ? "" : "-" + user)));
+        credentialNames.put(id, name);
+        src.define("credential", name, ImportSource.Origin.at(key.line()));
+        src.entities.credentials.add(new Credential(name, CredentialKind.KEY, user, file,
+                "from Ansible " + KEY.get(0)));
+        return name;
+    }
+
+    private String passwordCredential(String host, String user, AnsibleModel.Var password) {
+        String text = password.value().asText();
+        if (text.startsWith("$ANSIBLE_VAULT") || text.contains("{{")) {
+            src.problem(password.line(), "ansible_password", "host " + host + ": the password is vault-encrypted "
+                    + "or a template; Underlay cannot read it. Remove it and set the credential's password in "
+                    + "Underlay");
+            return "";
+        }
+        if (!haveSecretStore) {
+            src.problem(password.line(), "ansible_password", "host " + host + " has a password, but no secret "
+                    + "store is open to keep it safely; remove the password from the file and set it in Underlay "
+                    + "after the import");
+            return "";
+        }
+        char[] secret = text.toCharArray();
+        for (Map.Entry<String, String> e : credentialNames.entrySet()) {
+            if (e.getKey().startsWith("password\u0000" + user + "\u0000")
+                    && Arrays.equals(src.passwords.get(e.getValue()), secret)) {
+                Arrays.fill(secret, '\0');
+                return e.getValue();
+            }
+        }
+        String name = unique(sanitize("ansible-password" + (user.isEmpty() ? "" : "-" + user)));
+        credentialNames.put("password\u0000" + user + "\u0000" + name, name);
+        src.passwords.put(name, secret);
+        src.define("credential", name, ImportSource.Origin.at(password.line()));
+        src.entities.credentials.add(new Credential(name, CredentialKind.PASSWORD, user, "",
+                "from Ansible " + PASSWORD.get(0)));
+        return name;
+    }
+
+    private String unique(String base) {
+        String name = base;
+        for (int i = 2; !usedCredentialNames.add(name) && i < 100_000; i++) {
+            name = base + "-" + i;
+        }
+        return name;
+    }
+
+    private static String stem(String file) {
+        String n = file.replace('\\', '/');
+        n = n.substring(n.lastIndexOf('/') + 1);
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    private static String sanitize(String s) {
+        String t = s.replaceAll("[^A-Za-z0-9._:@-]", "-");
+        return t.isEmpty() ? "ansible" : t;
+    }
+}

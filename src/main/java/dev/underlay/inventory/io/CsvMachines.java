@@ -1,0 +1,242 @@
+package dev.underlay.inventory.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.underlay.inventory.Face;
+import dev.underlay.inventory.Inventory;
+import dev.underlay.inventory.Json;
+import dev.underlay.inventory.Machine;
+import dev.underlay.inventory.MachineKind;
+import dev.underlay.inventory.MachineStatus;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Machines as CSV, one row each: the columns below, tags and profiles space-separated (semicolons are read too),
+ * params as a JSON object in one cell. A file may hold any subset of the columns as long as it has {@code name};
+ * for a machine that exists, a missing column keeps its stored value.
+ */
+final class CsvMachines {
+    static final List<String> COLUMNS = List.of("name", "kind", "site", "rack", "u", "height", "face", "address",
+            "port", "user", "credential", "status", "tags", "profiles", "provider", "region", "instance_id",
+            "params");
+    private static final String EOL = "\r\n";
+
+    private CsvMachines() {
+    }
+
+    static List<String> write(Inventory inv, Writer out) throws IOException {
+        SecureParams secure = new SecureParams(inv);
+        out.write(String.join(",", COLUMNS));
+        out.write(EOL);
+        for (Machine m : inv.machines().values()) {
+            Map<String, JsonNode> params = secure.visible("machine " + m.name(), m.params());
+            List<String> cells = List.of(m.name(), m.kind().id(), m.site(), m.rack(),
+                    m.uPosition() == null ? "" : m.uPosition().toString(), Integer.toString(m.uHeight()),
+                    m.face().id(), m.address(), Integer.toString(m.sshPort()), m.sshUser(), m.credential(),
+                    m.status().id(), String.join(" ", m.tags()), String.join(" ", m.profiles()), m.cloudProvider(),
+                    m.cloudRegion(), m.instanceId(), params.isEmpty() ? "" : Json.write(params));
+            for (int i = 0; i < cells.size(); i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                out.write(Csv.quote(cells.get(i)));
+            }
+            out.write(EOL);
+        }
+        return List.copyOf(secure.omitted);
+    }
+
+    static ImportSource read(Path file, Inventory current) {
+        ImportSource src = new ImportSource(file.toString());
+        List<Csv.Row> rows;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            rows = Csv.read(in);
+        } catch (Csv.UnclosedQuoteException e) {
+            src.problem(e.line, "", e.getMessage());
+            return src;
+        } catch (IOException e) {
+            src.problem(0, "", "cannot read the file: " + e.getMessage());
+            return src;
+        }
+        if (rows.isEmpty()) {
+            src.problem(1, "", "the file is empty; the first line must name the columns (" + String.join(",",
+                    COLUMNS) + ")");
+            return src;
+        }
+        List<String> header = rows.get(0).cells().stream().map(String::strip).toList();
+        Map<String, Integer> col = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String h = header.get(i);
+            if (!COLUMNS.contains(h)) {
+                src.problem(1, h, "unknown column '" + h + "' (columns are " + String.join(",", COLUMNS) + ")");
+            } else if (col.put(h, i) != null) {
+                src.problem(1, h, "column '" + h + "' appears twice");
+            }
+        }
+        if (!col.containsKey("name")) {
+            src.problem(1, "name", "the first line must name the columns and include 'name'");
+        }
+        if (!src.problems.isEmpty()) {
+            return src;
+        }
+        for (Csv.Row row : rows.subList(1, rows.size())) {
+            new RowReader(src, row, col).read(current);
+        }
+        return src;
+    }
+
+    /** Reads one data row into a machine, reporting each bad cell with its line and column. */
+    private static final class RowReader {
+        private final ImportSource src;
+        private final Csv.Row row;
+        private final Map<String, Integer> col;
+        private String name = "";
+
+        RowReader(ImportSource src, Csv.Row row, Map<String, Integer> col) {
+            this.src = src;
+            this.row = row;
+            this.col = col;
+        }
+
+        void read(Inventory current) {
+            if (row.cells().size() > col.size()) {
+                src.problem(row.line(), "", "the row has " + row.cells().size() + " fields but the header names "
+                        + col.size() + " columns");
+                return;
+            }
+            name = cell("name");
+            if (name.isEmpty()) {
+                src.problem(row.line(), "name", "the row has no machine name");
+                return;
+            }
+            if (!src.define("machine", name, ImportSource.Origin.at(row.line()))) {
+                return;
+            }
+            Machine existing = current.machines().get(name);
+            Machine.Builder b = existing == null ? Machine.builder(name) : existing.toBuilder();
+            if (has("kind")) {
+                b.kind(choice("kind", MachineKind::parse, MachineKind.BARE_METAL));
+            }
+            if (has("site")) {
+                b.site(cell("site"));
+            }
+            if (has("rack")) {
+                b.rack(cell("rack"));
+            }
+            if (has("u")) {
+                b.uPosition(number("u", null));
+            }
+            if (has("height")) {
+                b.uHeight(number("height", 1));
+            }
+            if (has("face")) {
+                b.face(choice("face", Face::parse, Face.FRONT));
+            }
+            if (has("address")) {
+                b.address(cell("address"));
+            }
+            if (has("port")) {
+                b.sshPort(number("port", Machine.DEFAULT_SSH_PORT));
+            }
+            if (has("user")) {
+                b.sshUser(cell("user"));
+            }
+            if (has("credential")) {
+                b.credential(cell("credential"));
+            }
+            if (has("status")) {
+                b.status(choice("status", MachineStatus::parse, MachineStatus.NEW));
+            }
+            if (has("tags")) {
+                b.tags(list("tags"));
+            }
+            if (has("profiles")) {
+                b.profiles(list("profiles"));
+            }
+            if (has("provider")) {
+                b.cloudProvider(cell("provider"));
+            }
+            if (has("region")) {
+                b.cloudRegion(cell("region"));
+            }
+            if (has("instance_id")) {
+                b.instanceId(cell("instance_id"));
+            }
+            if (has("params")) {
+                b.params(params());
+            }
+            src.entities.machines.add(b.build());
+        }
+
+        private boolean has(String column) {
+            return col.containsKey(column);
+        }
+
+        private String cell(String column) {
+            Integer i = col.get(column);
+            return i == null || i >= row.cells().size() ? "" : row.cells().get(i).strip();
+        }
+
+        private Integer number(String column, Integer dflt) {
+            String t = cell(column);
+            if (t.isEmpty()) {
+                return dflt;
+            }
+            try {
+                return Integer.parseInt(t);
+            } catch (NumberFormatException e) {
+                src.problem(row.line(), column, "machine " + name + ": " + column + " must be a whole number, not '"
+                        + t + "'");
+                return dflt;
+            }
+        }
+
+        private <T> T choice(String column, Function<String, T> parser, T dflt) {
+            String t = cell(column);
+            if (t.isEmpty()) {
+                return dflt;
+            }
+            try {
+                return parser.apply(t);
+            } catch (IllegalArgumentException e) {
+                src.problem(row.line(), column, "machine " + name + ": " + e.getMessage());
+                return dflt;
+            }
+        }
+
+        private List<String> list(String column) {
+            String t = cell(column);
+            return t.isEmpty() ? List.of() : Arrays.stream(t.split("[\\s;]+")).filter(s -> !s.isEmpty()).toList();
+        }
+
+        private Map<String, JsonNode> params() {
+            String t = cell("params");
+            if (t.isEmpty()) {
+                return new LinkedHashMap<>();
+            }
+            try {
+                JsonNode n = Json.parse(t);
+                if (!n.isObject()) {
+                    throw new IllegalArgumentException("not a JSON object");
+                }
+                Map<String, JsonNode> out = new LinkedHashMap<>();
+                n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+                return out;
+            } catch (IllegalArgumentException e) {
+                src.problem(row.line(), "params", "machine " + name + ": params must be a JSON object such as "
+                        + "{\"env\": \"prod\"} (" + e.getMessage() + ")");
+                return new LinkedHashMap<>();
+            }
+        }
+    }
+}
