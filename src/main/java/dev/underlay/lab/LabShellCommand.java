@@ -76,6 +76,7 @@ final class LabShellCommand implements Command {
             script = ScriptParser.parse(text);
         } catch (ShellSyntaxException e) {
             write(err, "bash: -c: line 1: " + e.getMessage() + "\n");
+            flushQuietly(err);
             end(2);
             return;
         }
@@ -91,6 +92,14 @@ final class LabShellCommand implements Command {
                 send(err, s);
             }
 
+            @Override
+            public void flush() {
+                if (!dropped.get() && !(flushQuietly(out) && flushQuietly(err))) {
+                    dropped.set(true);
+                    cancel();
+                }
+            }
+
             private void send(OutputStream stream, String s) {
                 if (dropped.get()) {
                     return;
@@ -101,6 +110,7 @@ final class LabShellCommand implements Command {
                     return;
                 }
                 if (faults.disconnect() && dropped.compareAndSet(false, true)) {
+                    flushQuietly(stream);
                     drop(channel);
                 }
             }
@@ -139,10 +149,18 @@ final class LabShellCommand implements Command {
         }
     }
 
+    private static boolean flushQuietly(OutputStream stream) {
+        try {
+            stream.flush();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private boolean write(OutputStream stream, String s) {
         try {
             stream.write(s.getBytes(StandardCharsets.UTF_8));
-            stream.flush();
             return true;
         } catch (IOException e) {
             return false;

@@ -10,6 +10,7 @@ import org.apache.sshd.common.io.IoAcceptor;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionContext;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.ServerBuilder;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
@@ -28,6 +29,8 @@ final class LabSshServer extends SshServer {
         // the builder applies the stock algorithm lists (curve25519 key exchange and ed25519 keys come first
         // without Bouncy Castle; see docs/decisions/0004-simulated-lab.md)
         LabSshServer server = (LabSshServer) ServerBuilder.builder().factory(LabSshServer::new).build();
+        // without TCP_NODELAY, Nagle and delayed ACKs add about 40 ms to every small exchange on loopback
+        CoreModuleProperties.TCP_NODELAY.set(server, true);
         server.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
         server.setKeyPairProvider(new KeyPairProvider() {
             @Override

@@ -13,6 +13,7 @@ import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
 import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
+import org.apache.sshd.core.CoreModuleProperties;
 
 /**
  * The client side of the lab tests: Apache SSHD's client with the lab's client key, verifying host keys against the
@@ -32,6 +33,7 @@ final class LabClient implements AutoCloseable {
         client.setServerKeyVerifier(new KnownHostsServerKeyVerifier(RejectAllServerKeyVerifier.INSTANCE,
                 lab.knownHosts()));
         client.setKeyIdentityProvider(new FileKeyPairProvider(lab.clientKey()));
+        CoreModuleProperties.TCP_NODELAY.set(client, true);
         client.start();
     }
 

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * Runs one parsed script on one simulated host, step by step. A step that waits (sleep) suspends the run and hands
  * the rest to the executor when its future completes, so sleeping hosts hold no thread. Output is handed to the
- * {@link Output} after every step, so a client sees lines as they are produced.
+ * {@link Output} after every step and flushed whenever the run waits or ends, so a client sees lines as soon as
+ * anything could observe a delay, in as few packets as possible.
  */
 public final class ShellRun {
     /** Where a run's standard output and error go (the SSH channel, or a buffer in tests). */
@@ -29,6 +30,10 @@ public final class ShellRun {
         void out(String text);
 
         void err(String text);
+
+        /** Sends what was written so far; called when the run waits and when it ends. */
+        default void flush() {
+        }
     }
 
     private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
@@ -146,6 +151,7 @@ public final class ShellRun {
                 }
                 ranHere = true;
                 if (last != null && last.pending != null) {
+                    output.flush(); // the client sees everything up to the wait
                     final Invocation waiting = last;
                     final boolean negated = step.pipeline().negated();
                     waiting.pending.whenComplete((s, ex) -> executor.execute(() -> {
@@ -186,6 +192,7 @@ public final class ShellRun {
     }
 
     private void finish(int code) {
+        output.flush();
         done.complete(code);
     }
 
