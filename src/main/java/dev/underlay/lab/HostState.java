@@ -44,9 +44,9 @@ final class HostState implements ShellHost {
         faults = f;
     }
 
-    /** The key this host presents now (the other one while it has the host-key fault); derived once, kept. */
-    synchronized KeyPair hostKey(LabKeys keys) {
-        if (faults.hostKey()) {
+    /** The host's key, or the other one a host-key fault presents; each derived once and kept. */
+    synchronized KeyPair hostKey(LabKeys keys, boolean changed) {
+        if (changed) {
             if (changedKey == null) {
                 changedKey = keys.hostKey(host.name(), true);
             }

@@ -84,7 +84,7 @@ public final class Lab implements AutoCloseable {
         }
         Lab lab = new Lab(LabKeys.open(labFolder), hosts);
         try {
-            lab.keys.writeKnownHosts(hosts);
+            lab.writeKnownHosts();
             lab.server = LabSshServer.create(lab);
             lab.server.setHost(LOOPBACK);
             lab.server.setPort(0);
@@ -159,7 +159,7 @@ public final class Lab implements AutoCloseable {
         if (s == null) {
             throw new IllegalArgumentException("the lab has no host called " + host);
         }
-        return keys.knownHostsLine(s.host());
+        return LabKeys.knownHostsLine(s.host(), s.hostKey(keys, false).getPublic());
     }
 
     public boolean running() {
@@ -208,6 +208,15 @@ public final class Lab implements AutoCloseable {
         byPort.values().forEach(HostState::close);
     }
 
+    /** Derives every host key once (kept by its host) and lists them in known_hosts. */
+    private void writeKnownHosts() throws IOException {
+        List<String> lines = new ArrayList<>(hosts.size());
+        for (LabHost h : hosts) {
+            lines.add(LabKeys.knownHostsLine(h, byName.get(h.name()).hostKey(keys, false).getPublic()));
+        }
+        keys.writeKnownHosts(lines);
+    }
+
     // ---- for the server side of this package ----
 
     HostState hostOf(Session session) {
@@ -220,7 +229,7 @@ public final class Lab implements AutoCloseable {
     }
 
     KeyPair hostKey(HostState s) {
-        return s.hostKey(keys);
+        return s.hostKey(keys, s.faults().hostKey());
     }
 
     LabKeys keys() {

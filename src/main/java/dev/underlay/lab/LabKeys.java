@@ -121,14 +121,19 @@ public final class LabKeys {
 
     /** The known_hosts line for a host: {@code [127.0.0.1]:22001 ssh-ed25519 AAAA...}. */
     public String knownHostsLine(LabHost host) {
-        return "[127.0.0.1]:" + host.port() + " " + PublicKeyEntry.toString(hostKey(host.name(), false).getPublic());
+        return knownHostsLine(host, hostKey(host.name(), false).getPublic());
     }
 
-    /** Writes known_hosts for the hosts (replacing the file atomically) so a client can pre-trust them. */
-    public Path writeKnownHosts(List<LabHost> hosts) throws IOException {
+    /** The known_hosts line for a host whose key is already at hand. */
+    static String knownHostsLine(LabHost host, PublicKey key) {
+        return "[127.0.0.1]:" + host.port() + " " + PublicKeyEntry.toString(key);
+    }
+
+    /** Writes known_hosts lines (replacing the file atomically) so a client can pre-trust the hosts. */
+    Path writeKnownHosts(List<String> lines) throws IOException {
         StringBuilder b = new StringBuilder("# Host keys of the Underlay simulated lab; rewritten at every start\n");
-        for (LabHost h : hosts) {
-            b.append(knownHostsLine(h)).append('\n');
+        for (String line : lines) {
+            b.append(line).append('\n');
         }
         Path tmp = folder.resolve(KNOWN_HOSTS + ".tmp");
         Files.writeString(tmp, b.toString(), StandardCharsets.US_ASCII);
