@@ -3,6 +3,7 @@ package dev.underlay.lab;
 import java.nio.file.FileSystem;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.time.Duration;
 import java.util.List;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.file.FileSystemFactory;
@@ -20,6 +21,8 @@ import org.apache.sshd.server.forward.RejectAllForwardingFilter;
  * local port. Public key authentication only, with the lab's client key.
  */
 final class LabSshServer extends SshServer {
+    static final Duration STDIO_TIMEOUT = Duration.ofSeconds(30);
+
     /** The acceptor, to bind and unbind host ports while running (SshServer keeps it protected). */
     IoAcceptor acceptor() {
         return acceptor;
@@ -31,6 +34,9 @@ final class LabSshServer extends SshServer {
         LabSshServer server = (LabSshServer) ServerBuilder.builder().factory(LabSshServer::new).build();
         // without TCP_NODELAY, Nagle and delayed ACKs add about 40 ms to every small exchange on loopback
         CoreModuleProperties.TCP_NODELAY.set(server, true);
+        // a command reading stdin (cat > file) or writing to a client that does not read blocks a shell-pool
+        // thread; this bounds the wait so a stuck client cannot hold one of the few threads for ever
+        CoreModuleProperties.WINDOW_TIMEOUT.set(server, STDIO_TIMEOUT);
         server.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
         server.setKeyPairProvider(new KeyPairProvider() {
             @Override
