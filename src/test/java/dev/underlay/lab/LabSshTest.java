@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.sshd.client.channel.ChannelShell;
+import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
@@ -131,6 +133,21 @@ class LabSshTest {
         assertEquals("inactive\n", r.out());
         client.exec(port, "systemctl start chronyd");
         assertEquals("active\n", client.exec(port, "systemctl is-active chronyd").out());
+    }
+
+    @Test
+    void shellChannelRunsTheScriptSentOnStdin() throws Exception {
+        try (ClientSession s = client.connect(port);
+             ChannelShell shell = s.createShellChannel()) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            shell.setOut(out);
+            shell.setErr(new java.io.ByteArrayOutputStream());
+            shell.setIn(new java.io.ByteArrayInputStream("whoami\nexit 3\n".getBytes(StandardCharsets.UTF_8)));
+            shell.open().verify(LabClient.TIMEOUT);
+            shell.waitFor(java.util.EnumSet.of(ClientChannelEvent.CLOSED), LabClient.TIMEOUT);
+            assertEquals("root\n", out.toString(StandardCharsets.UTF_8));
+            assertEquals(3, shell.getExitStatus());
+        }
     }
 
     @Test

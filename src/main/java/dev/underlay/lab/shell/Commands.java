@@ -45,6 +45,7 @@ public final class Commands {
         FileCommands.register(table);
         FactCommands.register(table);
         ServiceCommands.register(table);
+        MiscCommands.register(table, table.keySet());
     }
 
     /** Runs the invocation's command, applying the "command fails" fault first. */
@@ -64,12 +65,15 @@ public final class Commands {
     private static int echo(Invocation inv) {
         List<String> a = inv.args.subList(1, inv.args.size());
         boolean newline = true;
+        boolean escapes = false;
         int from = 0;
-        while (from < a.size() && (a.get(from).equals("-n") || a.get(from).equals("-e"))) {
-            newline &= !a.get(from).equals("-n");
+        while (from < a.size() && a.get(from).matches("-[neE]+")) {
+            newline &= !a.get(from).contains("n");
+            escapes |= a.get(from).contains("e");
             from++;
         }
-        inv.out.append(String.join(" ", a.subList(from, a.size())));
+        String text = String.join(" ", a.subList(from, a.size()));
+        inv.out.append(escapes ? text.replace("\\n", "\n").replace("\\t", "\t") : text);
         if (newline) {
             inv.out.append('\n');
         }

@@ -204,6 +204,24 @@ class ShellRunTest {
     }
 
     @Test
+    void packagesFollowTheDistributionAndBringTheirServices() {
+        assertEquals(127, run("apt-get install -y nginx").exit());
+        Out r = run("dnf install -y nginx && rpm -q nginx && systemctl is-active nginx && command -v nginx");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().endsWith("active\n/usr/local/bin/nginx\n"), r.out());
+        assertEquals(1, run("rpm -q kubelet").exit());
+        assertEquals("/usr/bin/systemctl\n", run("command -v systemctl").out());
+        assertEquals(1, run("command -v kubeadm").exit());
+    }
+
+    @Test
+    void printfAndEchoEscapesFormatText() {
+        assertEquals("a=1\nb=2\n", run("printf '%s=%d\\n' a 1 b 2").out());
+        assertEquals("x\ty\n", run("echo -e 'x\\ty'").out());
+        assertEquals("no newline", run("echo -n no newline").out());
+    }
+
+    @Test
     void syntaxErrorsAreReportedNotGuessed() {
         assertThrows(ShellSyntaxException.class, () -> ScriptParser.parse("echo 'open"));
         assertThrows(ShellSyntaxException.class, () -> ScriptParser.parse("echo $(hostname)"));
