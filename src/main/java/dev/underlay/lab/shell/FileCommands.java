@@ -261,12 +261,22 @@ final class FileCommands {
 
     private static int headTail(Invocation inv, boolean head) {
         int n = 10;
+        int bytes = -1;
         List<String> files = new ArrayList<>();
         List<String> a = inv.args.subList(1, inv.args.size());
         for (int i = 0; i < a.size(); i++) {
             String s = a.get(i);
-            if (s.equals("-n") && i + 1 < a.size()) {
-                n = Integer.parseInt(a.get(++i));
+            if ((s.equals("-n") || s.equals("-c")) && i + 1 < a.size()) {
+                if (!a.get(i + 1).matches("\\d+")) {
+                    return inv.fail(1, "invalid number of " + (s.equals("-c") ? "bytes" : "lines") + ": '"
+                            + a.get(i + 1) + "'");
+                }
+                int v = Integer.parseInt(a.get(++i));
+                if (s.equals("-c")) {
+                    bytes = v;
+                } else {
+                    n = v;
+                }
             } else if (s.matches("-n?\\d+")) {
                 n = Integer.parseInt(s.replaceAll("\\D", ""));
             } else {
@@ -276,6 +286,12 @@ final class FileCommands {
         String text = input(inv, files);
         if (text == null) {
             return 1;
+        }
+        if (bytes >= 0) {
+            byte[] b = text.getBytes(StandardCharsets.UTF_8);
+            int len = Math.min(bytes, b.length);
+            inv.out.append(new String(b, head ? 0 : b.length - len, len, StandardCharsets.UTF_8));
+            return 0;
         }
         List<String> lines = text.lines().toList();
         List<String> pick = head ? lines.subList(0, Math.min(n, lines.size()))

@@ -162,6 +162,7 @@ class ShellRunTest {
     void pipesFeedTheNextCommand() {
         assertEquals("8\n", run("cat /proc/cpuinfo | grep -c processor").out());
         assertEquals("2\n", run("cat /etc/os-release | head -n 2 | wc -l").out());
+        assertEquals("NAME=", run("head -c 5 /etc/os-release").out());
     }
 
     @Test
