@@ -12,9 +12,11 @@ import java.util.Set;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 import org.apache.sshd.sftp.server.FileHandle;
+import org.apache.sshd.sftp.server.SftpErrorStatusDataHandler;
 import org.apache.sshd.sftp.server.SftpFileSystemAccessor;
 import org.apache.sshd.sftp.server.SftpSubsystem;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+import org.apache.sshd.sftp.server.SftpSubsystemEnvironment;
 import org.apache.sshd.sftp.server.SftpSubsystemProxy;
 
 /**
@@ -23,7 +25,20 @@ import org.apache.sshd.sftp.server.SftpSubsystemProxy;
  * has the disk-full fault.
  */
 final class LabSftp extends SftpSubsystemFactory {
+    private static final String NO_SPACE = "No space left on device";
+
     LabSftp(Lab lab) {
+        setErrorStatusDataHandler(new SftpErrorStatusDataHandler() {
+            @Override
+            public String resolveErrorMessage(SftpSubsystemEnvironment sftp, int id, Throwable e, int subStatus,
+                                              int cmd, Object... args) {
+                // the stock text is "General failure"; the client should read what a full disk says
+                if (e instanceof FileSystemException f && NO_SPACE.equals(f.getReason())) {
+                    return f.getFile() + ": " + NO_SPACE;
+                }
+                return SftpErrorStatusDataHandler.super.resolveErrorMessage(sftp, id, e, subStatus, cmd, args);
+            }
+        });
         setFileSystemAccessor(new SftpFileSystemAccessor() {
             @Override
             public SeekableByteChannel openFile(SftpSubsystemProxy subsystem, FileHandle handle, Path file,
@@ -32,7 +47,7 @@ final class LabSftp extends SftpSubsystemFactory {
                 boolean writing = options.contains(StandardOpenOption.WRITE)
                         || options.contains(StandardOpenOption.APPEND);
                 if (writing && lab.hostOf(subsystem.getServerSession()).diskFull()) {
-                    throw new FileSystemException(file.toString(), null, "No space left on device");
+                    throw new FileSystemException(file.toString(), null, NO_SPACE);
                 }
                 return SftpFileSystemAccessor.super.openFile(subsystem, handle, file, handleId, options, attrs);
             }
@@ -40,7 +55,7 @@ final class LabSftp extends SftpSubsystemFactory {
             @Override
             public void createDirectory(SftpSubsystemProxy subsystem, Path path) throws IOException {
                 if (lab.hostOf(subsystem.getServerSession()).diskFull()) {
-                    throw new FileSystemException(path.toString(), null, "No space left on device");
+                    throw new FileSystemException(path.toString(), null, NO_SPACE);
                 }
                 SftpFileSystemAccessor.super.createDirectory(subsystem, path);
             }

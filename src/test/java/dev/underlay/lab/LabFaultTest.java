@@ -1,9 +1,11 @@
 package dev.underlay.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +15,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.sftp.client.SftpClient;
+import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,6 +90,28 @@ class LabFaultTest {
                 boolean failing = o.host().compareTo("lab0003") <= 0;
                 assertEquals(failing ? Seen.COMMAND_FAILED : Seen.OK, o.seen(), o.host());
             }
+        } finally {
+            lab.setFaults(FaultSpec.parse(ALL));
+        }
+    }
+
+    @Test
+    void diskFullRefusesSftpWritesAndShowsInDfUntilCleared() throws Exception {
+        LabHost h = lab.hosts().get(0);
+        try {
+            lab.setFaults(FaultSpec.parse("diskfull:" + h.name()));
+            try (ClientSession s = client.connect(h.port());
+                 SftpClient sftp = SftpClientFactory.instance().createSftpClient(s)) {
+                IOException e = assertThrows(IOException.class, () -> {
+                    try (OutputStream out = sftp.write("/tmp/upload.bin")) {
+                        out.write(new byte[] {1, 2, 3});
+                    }
+                });
+                assertTrue(String.valueOf(e.getMessage()).contains("No space left on device"), e.toString());
+            }
+            assertTrue(client.exec(h.port(), "df -h /").out().contains("100% /"));
+            lab.setFaults(FaultSpec.NONE);
+            assertEquals(0, client.exec(h.port(), "echo fine > /tmp/upload.txt && df /").exit());
         } finally {
             lab.setFaults(FaultSpec.parse(ALL));
         }

@@ -43,6 +43,7 @@ public final class Commands {
         table.put("bash", Commands::nestedShell);
         table.put("sudo", this::sudo);
         FileCommands.register(table);
+        TextCommands.register(table);
         FactCommands.register(table);
         ServiceCommands.register(table);
         MiscCommands.register(table, table.keySet());
