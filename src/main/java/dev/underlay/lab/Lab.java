@@ -4,7 +4,6 @@ import dev.underlay.inventory.Inventory;
 import dev.underlay.lab.shell.Commands;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Path;
@@ -122,9 +121,13 @@ public final class Lab implements AutoCloseable {
             try {
                 server.acceptor().bind(a);
                 bound.add(port);
-            } catch (BindException e) {
-                throw new IOException("port " + port + " of lab host " + byPort.get(port).host().name()
-                        + " is already in use on 127.0.0.1; stop what uses it or choose other ports", e);
+            } catch (IOException e) {
+                String host = byPort.get(port).host().name();
+                String why = String.valueOf(e.getMessage());
+                throw new IOException(why.contains("in use")
+                        ? "port " + port + " of lab host " + host + " is already in use on 127.0.0.1; stop what uses"
+                                + " it or give the lab other ports"
+                        : "cannot listen on 127.0.0.1:" + port + " for lab host " + host + ": " + why, e);
             }
         }
     }

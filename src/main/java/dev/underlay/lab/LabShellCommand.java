@@ -61,7 +61,15 @@ final class LabShellCommand implements Command {
         HostState host = lab.hostOf(channel.getSession());
         HostFaults faults = host.faults();
         lab.countCommand();
-        Runnable go = () -> lab.shellPool().execute(() -> begin(channel, host, faults));
+        Runnable go = () -> lab.shellPool().execute(() -> {
+            try {
+                begin(channel, host, faults);
+            } catch (RuntimeException e) {
+                // never leave the client waiting for an exit status that will not come
+                write(err, "bash: internal error of the lab shell (" + e + ")\n");
+                end(1);
+            }
+        });
         if (faults.slowMillis() > 0) {
             lab.scheduler().schedule(go, faults.slowMillis(), TimeUnit.MILLISECONDS);
         } else {

@@ -136,6 +136,20 @@ class LabSshTest {
     }
 
     @Test
+    void aTakenPortIsReportedWithItsHostAndNothingStaysBound() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(23352, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                    () -> Lab.start(LabFixtures.hosts(3, 23351), dir.resolve("taken"), FaultSpec.NONE));
+            assertEquals("port 23352 of lab host lab0002 is already in use on 127.0.0.1; stop what uses it or give"
+                    + " the lab other ports", e.getMessage());
+        }
+        try (Lab again = Lab.start(LabFixtures.hosts(3, 23351), dir.resolve("taken"), FaultSpec.NONE)) {
+            assertEquals(3, again.status().listening());
+        }
+    }
+
+    @Test
     void shellChannelRunsTheScriptSentOnStdin() throws Exception {
         try (ClientSession s = client.connect(port);
              ChannelShell shell = s.createShellChannel()) {

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The commands the lab shell knows, by name. Nothing here starts a process: every command is Java code working on
@@ -17,6 +19,8 @@ public final class Commands {
     interface Command {
         int run(Invocation inv);
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Commands.class);
 
     private final Map<String, Command> table = new HashMap<>();
     private final ScheduledExecutorService scheduler;
@@ -60,7 +64,15 @@ public final class Commands {
         if (inv.host().failing(name)) {
             return inv.fail(1, "simulated failure (lab fault)");
         }
-        return c.run(inv);
+        try {
+            return c.run(inv);
+        } catch (ShellRun.ExitException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a gap in the simulation must fail the one command, never hang the session
+            LOG.warn("lab shell: {} failed on {}", name, inv.host().identity().hostname(), e);
+            return inv.fail(1, "internal error of the lab shell (" + e + ")");
+        }
     }
 
     private static int echo(Invocation inv) {
