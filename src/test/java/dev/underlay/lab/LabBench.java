@@ -36,7 +36,7 @@ public final class LabBench {
             long startMs = (System.nanoTime() - t0) / 1_000_000;
             long heap1 = usedHeap();
             int threads1 = ManagementFactory.getThreadMXBean().getThreadCount();
-            System.out.printf("hosts %d, start %d ms, heap %.1f MB (%.1f KB per host), lab threads %d%n", n, startMs,
+            System.out.printf("hosts %d, start %d ms, heap %.1f MB (%.1f KB per host), threads +%d%n", n, startMs,
                     (heap1 - heap0) / 1e6, (heap1 - heap0) / 1e3 / n, threads1 - threads0);
             try (LabClient client = new LabClient(lab)) {
                 round(lab, client, concurrency, "hostname", "round 1 (cold)");
@@ -46,9 +46,14 @@ public final class LabBench {
                 long heap2 = usedHeap();
                 System.out.printf("heap after rounds %.1f MB (%.1f KB per host, every host's file system created)%n",
                         (heap2 - heap0) / 1e6, (heap2 - heap0) / 1e3 / n);
-                System.out.printf("threads while serving: %d in the JVM (lab + client + JVM)%n",
-                        ManagementFactory.getThreadMXBean().getThreadCount());
+                System.out.printf("threads while serving: %d in the JVM; by name: %s%n",
+                        ManagementFactory.getThreadMXBean().getThreadCount(), threadsByName());
             }
+        }
+        long t1 = System.nanoTime();
+        try (Lab again = Lab.start(hosts, folder, FaultSpec.NONE)) {
+            System.out.printf("restart (keys on disk, warm JVM): %d ms for %d hosts%n",
+                    (System.nanoTime() - t1) / 1_000_000, again.hosts().size());
         }
     }
 
@@ -76,6 +81,12 @@ public final class LabBench {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static java.util.Map<String, Long> threadsByName() {
+        return Thread.getAllStackTraces().keySet().stream().collect(java.util.stream.Collectors.groupingBy(
+                t -> t.getName().replaceAll("[-_]?\\d+$", "").replaceAll("\\[.*]", "[..]"),
+                java.util.TreeMap::new, java.util.stream.Collectors.counting()));
     }
 
     private static long cpuNanos() {
