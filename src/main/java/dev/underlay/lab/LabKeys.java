@@ -107,7 +107,7 @@ public final class LabKeys {
     }
 
     /** The host's key; {@code changed} gives the other key a "host key changed" fault serves. */
-    public KeyPair hostKey(String hostName, boolean changed) {
+    KeyPair hostKey(String hostName, boolean changed) {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
             d.update(hostSecret);
