@@ -1,0 +1,43 @@
+package dev.underlay.lab;
+
+import dev.underlay.inventory.DemoInventory;
+import dev.underlay.inventory.Machine;
+import dev.underlay.inventory.MachineKind;
+import dev.underlay.inventory.MachineStatus;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Generated inventory machines for {@code lab serve --hosts N}: lab0001, lab0002, ... on consecutive ports. */
+public final class LabInventory {
+    /** The site generated machines belong to. */
+    public static final String SITE = "lab";
+    /** Highest host count one lab serves (ports are consecutive and must stay below 65536). */
+    public static final int MAX_HOSTS = 10_000;
+
+    private LabInventory() {
+    }
+
+    /**
+     * {@code n} virtual machines tagged {@value DemoInventory#LAB_TAG}, addressed at 127.0.0.1 from {@code basePort}.
+     *
+     * @throws IllegalArgumentException when n or the port range is out of bounds
+     */
+    public static List<Machine> machines(int n, int basePort) {
+        if (n < 1 || n > MAX_HOSTS) {
+            throw new IllegalArgumentException("the lab serves 1 to " + MAX_HOSTS + " hosts, not " + n);
+        }
+        if (basePort < 1024 || basePort + n - 1 > 65_535) {
+            throw new IllegalArgumentException("ports " + basePort + "-" + (basePort + n - 1)
+                    + " are out of range: choose a base port from 1024 so that the last one is at most 65535");
+        }
+        int width = Math.max(4, Integer.toString(n).length());
+        List<Machine> out = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            out.add(Machine.builder(String.format("lab%0" + width + "d", i)).kind(MachineKind.VIRTUAL).site(SITE)
+                    .address("127.0.0.1").sshPort(basePort + i - 1).sshUser("root")
+                    .credential(DemoInventory.LAB_CREDENTIAL).tags(List.of(DemoInventory.LAB_TAG))
+                    .status(MachineStatus.IN_USE).build());
+        }
+        return out;
+    }
+}

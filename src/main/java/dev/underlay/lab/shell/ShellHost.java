@@ -1,0 +1,24 @@
+package dev.underlay.lab.shell;
+
+import java.nio.file.FileSystem;
+
+/** The host a script runs on, as the shell sees it: facts, files, services and the faults that bend them. */
+public interface ShellHost {
+    HostIdentity identity();
+
+    /** The host's own in-memory file system (never the workstation's). */
+    FileSystem files();
+
+    Services services();
+
+    /** True while the "disk full" fault is on: every write fails with "No space left on device". */
+    boolean diskFull();
+
+    /** True when the "a given command fails" fault names this command. */
+    boolean failing(String command);
+
+    /** Current time in epoch milliseconds (a clock the tests could replace). */
+    default long nowMillis() {
+        return System.currentTimeMillis();
+    }
+}
