@@ -49,7 +49,7 @@ class LabServeCommandTest {
         assertEquals(1, json.get("version").asInt());
         JsonNode m = json.get("machines").get(1);
         assertEquals("lab0002", m.get("name").asText());
-        assertEquals(23801, m.get("sshPort").asInt());
+        assertEquals(23801, m.get("port").asInt());
         assertEquals("127.0.0.1", m.get("address").asText());
         assertEquals("lab-key", m.get("credential").asText());
         assertEquals("lab", m.get("tags").get(0).asText());
