@@ -66,7 +66,6 @@ public final class MachineFormView extends ScrollPane {
             ColumnConstraints fields = new ColumnConstraints();
             fields.setHgrow(Priority.ALWAYS);
             fields.setFillWidth(true);
-            fields.setPercentWidth(36);
             grid.getColumnConstraints().addAll(labels, fields);
         }
         for (String[] pair : LAYOUT) {
@@ -125,8 +124,8 @@ public final class MachineFormView extends ScrollPane {
         t.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPlaceholder(new Label("No params."));
-        t.getColumns().add(column("Param", 120, ParamRow::name));
-        t.getColumns().add(column("Value", 170, ParamRow::value));
+        t.getColumns().add(column("Param", 108, ParamRow::name));
+        t.getColumns().add(column("Value", 150, ParamRow::value));
         t.getColumns().add(column("Source", 150, ParamRow::source));
         t.setPrefHeight(300);
         t.setMinHeight(160);
@@ -147,6 +146,7 @@ public final class MachineFormView extends ScrollPane {
         c.setId("field-" + id);
         c.valueProperty().bindBidirectional(p);
         c.setMaxWidth(Double.MAX_VALUE);
+        c.setPrefWidth(110);
         return c;
     }
 
@@ -158,6 +158,7 @@ public final class MachineFormView extends ScrollPane {
             default -> {
                 TextField t = new TextField();
                 t.setId("field-" + f);
+                t.setPrefColumnCount(8); // the pane is narrow; fields grow with it
                 t.textProperty().bindBidirectional(vm.field(f));
                 yield t;
             }

@@ -42,7 +42,7 @@ public final class MachineTableView extends VBox {
     public MachineTableView(MachinesViewModel vm) {
         this.vm = vm;
         search.setId("machine-search");
-        search.setPromptText("Search: text or  rack:r1 tag:gpu kind:cloud status:failed name:web* -status:failed");
+        search.setPromptText("Search: text, or rack:r1 tag:gpu kind:cloud status:failed name:web* -status:failed");
         search.setLeft(Icons.SEARCH.node());
         search.textProperty().bindBidirectional(vm.queryProperty());
         search.pseudoClassStateChanged(UiStyles.INVALID, false);
@@ -64,18 +64,18 @@ public final class MachineTableView extends VBox {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No machine matches the search."));
         table.getColumns().addAll(List.of(
-                text("Name", 150, Machine::name),
-                text("Kind", 82, m -> m.kind().id()),
+                text("Name", 124, Machine::name),
+                text("Kind", 92, m -> m.kind().id()),
                 statusColumn(),
-                text("Site", 70, Machine::site),
-                text("Rack", 64, Machine::rack),
+                text("Site", 82, Machine::site),
+                text("Rack", 70, Machine::rack),
                 uColumn(),
-                text("Face", 72, m -> m.face().id()),
-                text("Address", 92, Machine::address),
+                text("Face", 78, m -> m.face().id()),
+                text("Address", 80, Machine::address),
                 portColumn(),
-                text("User", 50, Machine::sshUser),
-                text("Tags", 160, m -> String.join(", ", m.tags())),
-                text("Profiles", 130, m -> String.join(", ", m.profiles()))));
+                text("User", 54, Machine::sshUser),
+                text("Tags", 150, m -> String.join(", ", m.tags())),
+                text("Profiles", 120, m -> String.join(", ", m.profiles()))));
         table.setItems(vm.rows());
         vm.comparatorProperty().bind(table.comparatorProperty());
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Machine>) c -> {
@@ -137,7 +137,7 @@ public final class MachineTableView extends VBox {
     private static TableColumn<Machine, Machine> uColumn() {
         TableColumn<Machine, Machine> c = new TableColumn<>("U");
         c.setId("col-u");
-        c.setPrefWidth(60);
+        c.setPrefWidth(54);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
         c.setComparator(Comparator.comparing(Machine::uPosition, Comparator.nullsLast(Comparator.naturalOrder())));
         c.setCellFactory(col -> new TableCell<>() {
@@ -154,7 +154,7 @@ public final class MachineTableView extends VBox {
     private static TableColumn<Machine, Integer> portColumn() {
         TableColumn<Machine, Integer> c = new TableColumn<>("Port");
         c.setId("col-port");
-        c.setPrefWidth(56);
+        c.setPrefWidth(58);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().sshPort()));
         return c;
     }
@@ -162,7 +162,7 @@ public final class MachineTableView extends VBox {
     private static TableColumn<Machine, MachineStatus> statusColumn() {
         TableColumn<Machine, MachineStatus> c = new TableColumn<>("Status");
         c.setId("col-status");
-        c.setPrefWidth(100);
+        c.setPrefWidth(88);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().status()));
         c.setComparator(Comparator.comparing(MachineStatus::id));
         c.setCellFactory(col -> new TableCell<>() {

@@ -47,7 +47,7 @@ public final class MachinesView extends SplitPane {
         machines.selection().addListener((ListChangeListener<Machine>) c -> selectionChanged());
         form.modeProperty().addListener((obs, o, n) -> showDetail());
         getItems().addAll(tableView, detail);
-        setDividerPositions(0.62);
+        setDividerPositions(0.6);
         showDetail();
     }
 
