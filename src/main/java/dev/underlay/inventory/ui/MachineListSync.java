@@ -33,6 +33,10 @@ final class MachineListSync {
         }
         int i = 0;
         for (Machine n : next) {
+            if (i < target.size() && target.get(i) == n) {
+                i++; // unchanged machines are the same instance in consecutive snapshots: no string compare
+                continue;
+            }
             while (i < target.size() && target.get(i).name().compareTo(n.name()) < 0) {
                 target.remove(i); // gone from the new snapshot
             }
@@ -57,6 +61,11 @@ final class MachineListSync {
         Iterator<Machine> it = next.iterator();
         Machine n = it.hasNext() ? it.next() : null;
         while (n != null || i < target.size()) {
+            if (n != null && i < target.size() && target.get(i) == n) {
+                i++;
+                n = it.hasNext() ? it.next() : null;
+                continue;
+            }
             int cmp = n == null ? -1 : i >= target.size() ? 1 : target.get(i).name().compareTo(n.name());
             if (cmp == 0) {
                 i++;
