@@ -124,6 +124,22 @@ class ConsoleTest {
     }
 
     @Test
+    void deleteKeyAsksFirstAndStillEditsTextInFields() throws Exception {
+        app = console.start(dir);
+        console.clickCell("fra1-ci03");
+        console.robot.clickOn("#field-address").push(KeyCode.HOME).push(KeyCode.DELETE);
+        assertEquals("27.0.0.1", fx(() -> text("#field-address")), "Delete in a field deletes a character");
+        console.clickCell("fra1-ci03");
+        console.robot.push(KeyCode.DELETE);
+        waitFor(() -> fx(() -> console.robot.lookup(".dialog-pane").tryQuery().isPresent()));
+        assertEquals(1, fx(() -> console.robot.lookup(".dialog-pane").queryAll().size()), "asked once");
+        console.robot.clickOn(console.robot.lookup(".dialog-pane .button")
+                .match((javafx.scene.control.Button b) -> "Delete".equals(b.getText())).<javafx.scene.Node>query());
+        waitFor(() -> fx(() -> !app.context().inventory().inventory().machines().containsKey("fra1-ci03")));
+        assertEquals(40, fx(() -> table().getItems().size()));
+    }
+
+    @Test
     void folderThatCannotBeOpenedIsExplainedInADialog() throws Exception {
         Path notAFolder = Files.writeString(dir.resolve("file"), "x");
         app = (UnderlayApp) FxToolkit.setupApplication(UnderlayApp.class, "--data", notAFolder.toString());
