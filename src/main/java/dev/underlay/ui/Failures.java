@@ -12,6 +12,12 @@ public final class Failures {
         while (t.getCause() != null && (t.getMessage() == null || t.getMessage().isBlank()) && depth++ < 10) {
             t = t.getCause();
         }
+        if (t instanceof java.nio.file.NoSuchFileException f) {
+            return "file not found: " + f.getFile(); // the JDK's message is the bare path
+        }
+        if (t instanceof java.nio.file.AccessDeniedException f) {
+            return "permission denied: " + f.getFile();
+        }
         String m = t.getMessage();
         return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
     }

@@ -5,12 +5,16 @@ import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The current theme and its persistence in the settings. Applying the stylesheet is the view's job (it listens
  * to {@link #themeProperty()}); this class never touches the toolkit.
  */
 public final class ThemeViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(ThemeViewModel.class);
+
     /** Settings key holding {@code light} or {@code dark}. */
     public static final String SETTING = "ui.theme";
 
@@ -34,7 +38,8 @@ public final class ThemeViewModel {
     /** Reads the remembered theme (in the background) and switches to it. */
     public void load() {
         tasks.submit("load-theme", () -> settings.get(SETTING), (Optional<String> v) -> v.map(Theme::fromId)
-                .ifPresent(theme::set), e -> { /* keep the default look; a missing setting is not an error */ });
+                .ifPresent(theme::set), e -> LOG.warn("cannot read the theme setting, keeping {}: {}", theme.get().id(),
+                e.toString()));
     }
 
     /** Switches the theme at once and remembers it (in the background). */
@@ -43,6 +48,6 @@ public final class ThemeViewModel {
         tasks.submit("save-theme", () -> {
             settings.put(SETTING, t.id());
             return null;
-        }, ok -> { }, e -> { });
+        }, ok -> { }, e -> LOG.warn("cannot remember the {} theme: {}", t.id(), e.toString()));
     }
 }

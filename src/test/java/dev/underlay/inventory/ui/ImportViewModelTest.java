@@ -91,7 +91,7 @@ class ImportViewModelTest {
             throw new java.nio.file.NoSuchFileException(p.toString());
         });
         vm.replan();
-        assertEquals("Cannot read gone.json: /tmp/gone.json", vm.summaryProperty().get());
+        assertEquals("Cannot read gone.json: file not found: /tmp/gone.json", vm.summaryProperty().get());
         assertFalse(vm.canApplyBinding().get());
     }
 }
