@@ -52,13 +52,17 @@ class ScreenshotTest {
     }
 
     private BufferedImage shoot(String name) throws Exception {
+        return shoot(screenshotDir(), name);
+    }
+
+    private BufferedImage shoot(Path folder, String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage img = fx(() -> {
-            Scene scene = console.robot.lookup("#machine-table").query().getScene();
+            Scene scene = console.robot.lookup("#nav").query().getScene();
             return scene.snapshot(null);
         });
         BufferedImage png = SwingFXUtils.fromFXImage(img, null);
-        Path file = screenshotDir().resolve(name);
+        Path file = folder.resolve(name);
         ImageIO.write(png, "png", file.toFile());
         assertTrue(Files.size(file) > 10_000, file + " has content");
         return png;
@@ -81,6 +85,21 @@ class ScreenshotTest {
         int lightBg = brightness(light.getRGB(1300, 880));
         int darkBg = brightness(dark.getRGB(1300, 880));
         assertTrue(darkBg < lightBg, "the dark theme is darker: " + darkBg + " vs " + lightBg);
+    }
+
+    @Test
+    void profilesAndClustersAreasShowTheDemo() throws Exception {
+        app = console.start(dir);
+        console.robot.clickOn("#nav-profiles");
+        console.robot.clickOn("gpu");
+        waitFor(() -> fx(() -> console.robot.lookup("#profiles-view-table").queryAs(TableView.class).getItems()
+                .size() == 1));
+        Path target = Files.createDirectories(Path.of("target", "screenshots"));
+        shoot(target, "profiles.png");
+        console.robot.clickOn("#nav-clusters");
+        waitFor(() -> fx(() -> console.robot.lookup("#clusters-view-table").queryAs(TableView.class).getItems()
+                .size() == 15));
+        shoot(target, "clusters.png");
     }
 
     private static int brightness(int rgb) {

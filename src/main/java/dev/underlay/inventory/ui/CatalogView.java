@@ -57,7 +57,7 @@ public final class CatalogView<R> extends SplitPane {
         right.getStyleClass().add("machine-detail");
         list.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> select.accept(n));
         getItems().addAll(list, right);
-        setDividerPositions(0.25);
+        setDividerPositions(0.2);
         if (!names.isEmpty()) {
             list.getSelectionModel().select(0);
         }
