@@ -1,16 +1,125 @@
 package dev.underlay.app;
 
+import dev.underlay.db.DataFolders;
+import dev.underlay.tasks.ExecutorTaskRunner;
+import dev.underlay.tasks.TaskRunner;
+import dev.underlay.ui.Dialogs;
+import dev.underlay.ui.Failures;
+import dev.underlay.ui.Theme;
+import dev.underlay.ui.UiStyles;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The JavaFX application: opens the data folder and shows the main window. */
+/**
+ * The JavaFX application. Shows "Opening folder…" at once, opens the data folder ({@code --data DIR}, else
+ * {@code UNDERLAY_HOME}, else the platform folder) off the FX thread, then shows the main window; a folder that
+ * cannot be opened (another Underlay holds it, ...) is explained in a dialog. Closes everything at exit.
+ */
 public class UnderlayApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(UnderlayApp.class);
+
+    private final TaskRunner opener = new ExecutorTaskRunner("underlay-open", 1, Platform::runLater);
+    private volatile boolean stopped;
+    private AppContext context;
+    private ConsoleWindow window;
+    private Stage stage;
+
     @Override
-    public void start(Stage stage) {
-        stage.setTitle("Underlay");
-        stage.setScene(new Scene(new Label("Underlay"), 800, 600));
-        stage.show();
+    public void start(Stage primary) {
+        this.stage = primary;
+        applyTheme(Theme.LIGHT);
+        Path folder = DataFolders.resolve(dataOption(getParameters() == null ? List.of()
+                : getParameters().getRaw(), getParameters() == null ? Map.of() : getParameters().getNamed()));
+        Label opening = new Label("Opening " + folder + "…");
+        opening.setId("opening-label");
+        VBox box = new VBox(16, new ProgressIndicator(), opening);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().addAll(UiStyles.APP_ROOT, UiStyles.OPENING);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(box, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
+        scene.getStylesheets().add(UnderlayApp.class.getResource(Theme.APP_CSS).toExternalForm());
+        primary.setScene(scene);
+        primary.setTitle("Underlay");
+        primary.setMinWidth(900);
+        primary.setMinHeight(560);
+        primary.show();
+        opener.submit("open-data-folder", () -> AppContext.open(folder, true, Platform::runLater),
+                this::opened, e -> openFailed(folder, e));
+    }
+
+    private void opened(AppContext ctx) {
+        opener.close();
+        if (stopped) {
+            ctx.close();
+            return;
+        }
+        context = ctx;
+        window = new ConsoleWindow(stage, ctx);
+        stage.getScene().setRoot(window.root());
+        stage.setTitle("Underlay \u2014 " + ctx.dataFolder());
+    }
+
+    private void openFailed(Path folder, Throwable e) {
+        opener.close();
+        LOG.warn("cannot open data folder {}: {}", folder, e.toString());
+        if (stopped) {
+            return;
+        }
+        Dialogs.error(stage, "Cannot open the data folder", Failures.describe(e));
+        stage.close();
+    }
+
+    /** The {@code --data DIR} or {@code --data=DIR} value, or {@code null}. */
+    static String dataOption(List<String> raw, Map<String, String> named) {
+        if (named.containsKey("data")) {
+            return named.get("data");
+        }
+        for (int i = 0; i + 1 < raw.size(); i++) {
+            if (raw.get(i).equals("--data")) {
+                return raw.get(i + 1);
+            }
+        }
+        return null;
+    }
+
+    /** Switches the AtlantaFX look of every window. */
+    static void applyTheme(Theme theme) {
+        Application.setUserAgentStylesheet(theme.userAgentStylesheet());
+    }
+
+    /** The main window, once the data folder is open (for tests). */
+    ConsoleWindow window() {
+        return window;
+    }
+
+    /** The open context, or null while opening (for tests). */
+    AppContext context() {
+        return context;
+    }
+
+    @Override
+    public void stop() {
+        stopped = true;
+        opener.close();
+        if (window != null) {
+            window.close();
+        }
+        if (context != null) {
+            context.close();
+            context = null;
+        }
     }
 }

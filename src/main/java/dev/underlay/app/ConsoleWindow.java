@@ -1,0 +1,215 @@
+package dev.underlay.app;
+
+import dev.underlay.inventory.io.InventoryExporter;
+import dev.underlay.inventory.io.InventoryFormat;
+import dev.underlay.inventory.io.InventoryImporter;
+import dev.underlay.inventory.ui.BulkEditViewModel;
+import dev.underlay.inventory.ui.CatalogView;
+import dev.underlay.inventory.ui.ClustersViewModel;
+import dev.underlay.inventory.ui.ExportViewModel;
+import dev.underlay.inventory.ui.ImportDialog;
+import dev.underlay.inventory.ui.ImportViewModel;
+import dev.underlay.inventory.ui.InventoryModel;
+import dev.underlay.inventory.ui.MachineFormViewModel;
+import dev.underlay.inventory.ui.MachinesView;
+import dev.underlay.inventory.ui.MachinesViewModel;
+import dev.underlay.inventory.ui.ProfilesViewModel;
+import dev.underlay.ui.ActivityTaskRunner;
+import dev.underlay.ui.AppShell;
+import dev.underlay.ui.Dialogs;
+import dev.underlay.ui.Icons;
+import dev.underlay.ui.Shortcuts;
+import dev.underlay.ui.StatusBar;
+import dev.underlay.ui.Theme;
+import dev.underlay.ui.ThemeViewModel;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+/**
+ * Assembles the main window for an open {@link AppContext}: view models over the inventory, the Machines,
+ * Profiles and Clusters areas, menus with the keyboard shortcuts, and the status bar.
+ */
+final class ConsoleWindow implements AutoCloseable {
+    private final Stage stage;
+    private final AppContext context;
+    private final ActivityTaskRunner tasks;
+    private final InventoryModel model;
+    private final StringProperty lastMessage = new SimpleStringProperty("");
+    private final MachinesView machinesView;
+    private final AppShell shell;
+    private final ThemeViewModel theme;
+    private File lastDirectory;
+
+    ConsoleWindow(Stage stage, AppContext context) {
+        this.stage = stage;
+        this.context = context;
+        this.tasks = new ActivityTaskRunner(context.tasks());
+        this.model = new InventoryModel(context.inventory(), Platform::runLater);
+        var store = context.inventory().store();
+        this.theme = new ThemeViewModel(new dev.underlay.ui.Settings() {
+            @Override
+            public java.util.Optional<String> get(String key) {
+                return store.setting(key);
+            }
+
+            @Override
+            public void put(String key, String value) {
+                store.putSetting(key, value);
+            }
+        }, tasks);
+
+        MachinesViewModel machines = new MachinesViewModel(model, tasks, lastMessage::set);
+        MachineFormViewModel form = new MachineFormViewModel(model, tasks, lastMessage::set,
+                name -> machines.requestSelect(List.of(name)));
+        BulkEditViewModel bulk = new BulkEditViewModel(model, tasks, lastMessage::set, machines.selection());
+        machinesView = new MachinesView(machines, form, bulk);
+
+        StatusBar status = new StatusBar(context.dataFolder().toString(), Bindings.createStringBinding(
+                () -> machines.totalProperty().get() + " machines, " + machines.shownProperty().get() + " shown, "
+                        + Bindings.size(machines.selection()).get() + " selected",
+                machines.totalProperty(), machines.shownProperty(), machines.selection()), tasks);
+        status.messageProperty().bind(lastMessage);
+
+        shell = new AppShell(menus(), status);
+        shell.addArea("machines", "Machines", Icons.MACHINES, machinesView);
+        shell.addArea("profiles", "Profiles", Icons.PROFILES, CatalogView.profiles(new ProfilesViewModel(model)));
+        shell.addArea("clusters", "Clusters", Icons.CLUSTERS, CatalogView.clusters(new ClustersViewModel(model)));
+        theme.themeProperty().addListener((obs, o, n) -> UnderlayApp.applyTheme(n));
+        theme.load();
+        lastMessage.set("Opened " + context.dataFolder() + ".");
+    }
+
+    AppShell root() {
+        return shell;
+    }
+
+    MachinesView machinesView() {
+        return machinesView;
+    }
+
+    ThemeViewModel theme() {
+        return theme;
+    }
+
+    private MenuBar menus() {
+        Menu file = new Menu("_File");
+        file.getItems().addAll(
+                item("Import…", Shortcuts.IMPORT, this::importFile),
+                item("Export…", Shortcuts.EXPORT, this::exportFile),
+                new SeparatorMenuItem(),
+                item("Quit", Shortcuts.QUIT, stage::close));
+        Menu edit = new Menu("_Edit");
+        edit.getItems().addAll(
+                item("New machine", Shortcuts.NEW, () -> machines().newMachine()),
+                item("Save machine", Shortcuts.SAVE, () -> machines().save()),
+                item("Delete selected machines…", Shortcuts.DELETE, () -> {
+                    if (!(stage.getScene().getFocusOwner() instanceof TextInputControl)) {
+                        machines().deleteSelected();
+                    }
+                }),
+                new SeparatorMenuItem(),
+                item("Find machines", Shortcuts.FIND, () -> machines().focusSearch()));
+        Menu view = new Menu("_View");
+        ToggleGroup themes = new ToggleGroup();
+        RadioMenuItem light = new RadioMenuItem("Light theme");
+        light.setId("menu-theme-light");
+        RadioMenuItem dark = new RadioMenuItem("Dark theme");
+        dark.setId("menu-theme-dark");
+        light.setToggleGroup(themes);
+        dark.setToggleGroup(themes);
+        light.setSelected(true);
+        light.setOnAction(e -> theme.select(Theme.LIGHT));
+        dark.setOnAction(e -> theme.select(Theme.DARK));
+        theme.themeProperty().addListener((obs, o, n) -> (n == Theme.DARK ? dark : light).setSelected(true));
+        view.getItems().addAll(item("Machines", null, () -> shell.show("machines")),
+                item("Profiles", null, () -> shell.show("profiles")),
+                item("Clusters", null, () -> shell.show("clusters")),
+                new SeparatorMenuItem(), light, dark);
+        MenuBar bar = new MenuBar(file, edit, view);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private MachinesView machines() {
+        shell.show("machines");
+        return machinesView;
+    }
+
+    private static MenuItem item(String text, KeyCombination key, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        if (key != null) {
+            i.setAccelerator(key);
+        }
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        c.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("JSON inventory (*.json)", "*.json"),
+                new FileChooser.ExtensionFilter("CSV machines (*.csv)", "*.csv"),
+                new FileChooser.ExtensionFilter("Ansible inventory (*.ini, *.yml, *.yaml, hosts)",
+                        "*.ini", "*.yml", "*.yaml", "hosts", "*"));
+        if (lastDirectory != null && lastDirectory.isDirectory()) {
+            c.setInitialDirectory(lastDirectory);
+        }
+        return c;
+    }
+
+    private void importFile() {
+        File f = chooser("Import inventory").showOpenDialog(stage);
+        if (f == null) {
+            return;
+        }
+        lastDirectory = f.getParentFile();
+        InventoryImporter importer = new InventoryImporter(context.inventory());
+        ImportViewModel vm = new ImportViewModel(f.toPath(), importer::plan, importer::apply, tasks,
+                lastMessage::set);
+        vm.replan();
+        new ImportDialog(stage, vm).showAndWait();
+    }
+
+    private void exportFile() {
+        FileChooser c = chooser("Export inventory");
+        c.setInitialFileName("inventory.json");
+        File f = c.showSaveDialog(stage);
+        if (f == null) {
+            return;
+        }
+        lastDirectory = f.getParentFile();
+        Path path = f.toPath();
+        InventoryFormat format = c.getSelectedExtensionFilter() == null ? null
+                : c.getExtensionFilters().indexOf(c.getSelectedExtensionFilter()) == 1 ? InventoryFormat.CSV
+                : c.getExtensionFilters().indexOf(c.getSelectedExtensionFilter()) == 2 ? InventoryFormat.ANSIBLE
+                : InventoryFormat.JSON;
+        if (format != null && !path.getFileName().toString().contains(".")) {
+            path = path.resolveSibling(path.getFileName() + (format == InventoryFormat.CSV ? ".csv"
+                    : format == InventoryFormat.ANSIBLE ? ".yml" : ".json"));
+        }
+        InventoryExporter exporter = new InventoryExporter();
+        new ExportViewModel(model::inventory, exporter::export, tasks, lastMessage::set,
+                m -> Dialogs.error(stage, "Export failed", m)).export(path, format);
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

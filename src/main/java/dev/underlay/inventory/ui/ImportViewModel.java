@@ -1,0 +1,149 @@
+package dev.underlay.inventory.ui;
+
+import dev.underlay.inventory.Inventory;
+import dev.underlay.inventory.io.ImportPlan;
+import dev.underlay.inventory.io.ImportProblem;
+import dev.underlay.inventory.io.InventoryFormat;
+import dev.underlay.tasks.TaskRunner;
+import dev.underlay.ui.Failures;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The import dialog: a dry run of the chosen file in the chosen format, shown before anything is written, and
+ * Apply only when the plan has no problems. Planning and applying run on the task runner (they read files and
+ * write the database).
+ */
+public final class ImportViewModel {
+    /** Makes a plan without writing; {@code InventoryImporter::plan} in the console. */
+    @FunctionalInterface
+    public interface Planner {
+        ImportPlan plan(Path file, InventoryFormat format) throws Exception;
+    }
+
+    /** Writes an ok plan; {@code InventoryImporter::apply} in the console. */
+    @FunctionalInterface
+    public interface Applier {
+        Inventory apply(ImportPlan plan) throws Exception;
+    }
+
+    /** Lists longer than this are cut in the preview, with a count of the rest. */
+    static final int MAX_LISTED = 200;
+
+    private final Path file;
+    private final Planner planner;
+    private final Applier applier;
+    private final TaskRunner tasks;
+    private final Consumer<String> messages;
+    private final ObjectProperty<InventoryFormat> format = new SimpleObjectProperty<>(this, "format");
+    private final ReadOnlyObjectWrapper<ImportPlan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
+    private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyBooleanWrapper applied = new ReadOnlyBooleanWrapper(this, "applied");
+    private final BooleanBinding canApply;
+
+    public ImportViewModel(Path file, Planner planner, Applier applier, TaskRunner tasks, Consumer<String> messages) {
+        this.file = file;
+        this.planner = planner;
+        this.applier = applier;
+        this.tasks = tasks;
+        this.messages = messages;
+        this.canApply = Bindings.createBooleanBinding(() -> plan.get() != null && plan.get().ok() && !busy.get()
+                && !applied.get(), plan, busy, applied);
+        format.set(InventoryFormat.guess(file));
+        format.addListener((obs, o, n) -> replan());
+    }
+
+    /** Makes the dry run for the current format (again). */
+    public void replan() {
+        InventoryFormat f = format.get();
+        plan.set(null);
+        busy.set(true);
+        summary.set("Reading " + file.getFileName() + " as " + f.id() + "…");
+        preview.set("");
+        tasks.submit("import-plan", () -> planner.plan(file, f), p -> {
+            if (f != format.get()) {
+                return; // the format changed meanwhile; its own plan is on the way
+            }
+            busy.set(false);
+            plan.set(p);
+            summary.set(p.ok() ? p.summary() : "Cannot import: " + p.problems().size() + " problem"
+                    + (p.problems().size() == 1 ? "" : "s") + " (nothing was written)");
+            preview.set(render(p));
+        }, e -> {
+            if (f == format.get()) {
+                busy.set(false);
+                summary.set("Cannot read " + file.getFileName() + ": " + Failures.describe(e));
+            }
+        });
+    }
+
+    /** Writes the plan; {@code onDone} runs after success (the dialog closes). */
+    public void apply(Runnable onDone) {
+        ImportPlan p = plan.get();
+        if (!canApply.get()) {
+            return;
+        }
+        busy.set(true);
+        tasks.submit("import-apply", () -> applier.apply(p), inv -> {
+            busy.set(false);
+            applied.set(true);
+            messages.accept("Imported " + file.getFileName() + ": " + p.summary() + ".");
+            onDone.run();
+        }, e -> {
+            busy.set(false);
+            summary.set("Import failed, nothing was written: " + Failures.describe(e));
+        });
+    }
+
+    /** The plan as text: problems first (as {@code file:line: field: message}), then what would change. */
+    public static String render(ImportPlan p) {
+        StringBuilder sb = new StringBuilder();
+        if (!p.ok()) {
+            sb.append("Problems (").append(p.problems().size()).append("):\n");
+            for (ImportProblem pr : p.problems()) {
+                sb.append("  ").append(pr).append('\n');
+            }
+            sb.append('\n');
+        }
+        section(sb, "To add", p.added());
+        section(sb, "To change", p.changed());
+        section(sb, "Unchanged", p.unchanged());
+        return sb.toString().stripTrailing();
+    }
+
+    private static void section(StringBuilder sb, String title, List<String> items) {
+        sb.append(title).append(" (").append(items.size()).append(")").append(items.isEmpty() ? "\n" : ":\n");
+        int n = 0;
+        for (String s : items) {
+            if (n++ == MAX_LISTED) {
+                sb.append("  … and ").append(items.size() - MAX_LISTED).append(" more\n");
+                break;
+            }
+            sb.append("  ").append(s).append('\n');
+        }
+    }
+
+    public Path file() { return file; }
+    public ObjectProperty<InventoryFormat> formatProperty() { return format; }
+    public ReadOnlyObjectProperty<ImportPlan> planProperty() { return plan.getReadOnlyProperty(); }
+    /** One line: the plan's summary, the problem count, or why the file could not be read. */
+    public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty previewProperty() { return preview.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty appliedProperty() { return applied.getReadOnlyProperty(); }
+    /** True only for a finished plan without problems that was not applied yet. */
+    public BooleanBinding canApplyBinding() { return canApply; }
+}

@@ -1,0 +1,76 @@
+package dev.underlay.ui;
+
+import dev.underlay.tasks.TaskHandle;
+import dev.underlay.tasks.TaskRunner;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The FX side of the task runner: wraps the application's runner and counts the tasks in flight, so the status
+ * bar can show background activity. Submit from the FX thread; the wrapped runner must deliver callbacks there
+ * ({@code Platform::runLater}), which is where the count goes down again.
+ */
+public final class ActivityTaskRunner implements TaskRunner {
+    private final TaskRunner delegate;
+    private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(this, "running");
+    private final ReadOnlyStringWrapper current = new ReadOnlyStringWrapper(this, "current", "");
+
+    public ActivityTaskRunner(TaskRunner delegate) {
+        this.delegate = delegate;
+    }
+
+    /** Tasks submitted and not yet finished. */
+    public ReadOnlyIntegerProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** Name of the task submitted last that is still running, or empty. */
+    public ReadOnlyStringProperty currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    @Override
+    public <T> TaskHandle submit(String name, Callable<T> work, Consumer<? super T> onSuccess,
+                                 Consumer<? super Throwable> onFailure) {
+        running.set(running.get() + 1);
+        current.set(name);
+        boolean[] finished = {false};
+        Runnable done = () -> {
+            if (!finished[0]) {
+                finished[0] = true;
+                running.set(Math.max(0, running.get() - 1));
+                if (running.get() == 0) {
+                    current.set("");
+                }
+            }
+        };
+        TaskHandle h = delegate.submit(name, work, r -> {
+            done.run();
+            onSuccess.accept(r);
+        }, e -> {
+            done.run();
+            onFailure.accept(e);
+        });
+        return new TaskHandle() {
+            @Override
+            public void cancel() {
+                h.cancel();
+                done.run(); // a cancelled task delivers no callback
+            }
+
+            @Override
+            public boolean isDone() {
+                return h.isDone();
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}

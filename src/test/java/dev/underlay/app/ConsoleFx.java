@@ -1,0 +1,52 @@
+package dev.underlay.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import javafx.scene.Node;
+import javafx.scene.control.TableCell;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starting and stopping the real console under TestFX/Monocle, and waiting for it. */
+final class ConsoleFx {
+    final FxRobot robot = new FxRobot();
+
+    UnderlayApp start(Path dataFolder) throws Exception {
+        UnderlayApp app = (UnderlayApp) FxToolkit.setupApplication(UnderlayApp.class, "--data", dataFolder.toString());
+        waitFor(() -> fx(() -> app.window() != null));
+        WaitForAsyncUtils.waitForFxEvents();
+        return app;
+    }
+
+    void stop(UnderlayApp app) throws Exception {
+        FxToolkit.cleanupApplication(app);
+    }
+
+    static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(60, TimeUnit.SECONDS);
+    }
+
+    static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Clicks the table cell showing exactly this text (a machine's name). */
+    void clickCell(String text) throws Exception {
+        Predicate<Node> cell = n -> n instanceof TableCell<?, ?> c && text.equals(c.getText()) && n.isVisible();
+        waitFor(() -> fx(() -> robot.lookup("#machine-table").lookup(cell).tryQuery().isPresent()));
+        robot.clickOn(robot.lookup("#machine-table").lookup(cell).<Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Replaces the text of a text field by typing, as a person would. */
+    void retype(String query, String text) {
+        robot.doubleClickOn(query);
+        robot.interact(() -> ((javafx.scene.control.TextInputControl) robot.lookup(query).query()).selectAll());
+        robot.write(text);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

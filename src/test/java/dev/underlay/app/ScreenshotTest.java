@@ -1,0 +1,108 @@
+package dev.underlay.app;
+
+import static dev.underlay.app.ConsoleFx.fx;
+import static dev.underlay.app.ConsoleFx.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.underlay.ui.ThemeViewModel;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Writes the README screenshots from the real scene with the demo inventory: {@code console.png} (light) and
+ * {@code console-dark.png}, into the folder named by the system property {@code underlay.screenshot.dir}.
+ */
+class ScreenshotTest {
+    @TempDir
+    Path dir;
+    final ConsoleFx console = new ConsoleFx();
+    UnderlayApp app;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Platform.setImplicitExit(false);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (app != null) {
+            console.stop(app);
+        }
+    }
+
+    private static Path screenshotDir() throws Exception {
+        Path d = Path.of(System.getProperty("underlay.screenshot.dir", "target/screenshots"));
+        return Files.createDirectories(d);
+    }
+
+    private BufferedImage shoot(String name) throws Exception {
+        return shoot(screenshotDir(), name);
+    }
+
+    private BufferedImage shoot(Path folder, String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage img = fx(() -> {
+            Scene scene = console.robot.lookup("#nav").query().getScene();
+            return scene.snapshot(null);
+        });
+        BufferedImage png = SwingFXUtils.fromFXImage(img, null);
+        Path file = folder.resolve(name);
+        ImageIO.write(png, "png", file.toFile());
+        assertTrue(Files.size(file) > 10_000, file + " has content");
+        return png;
+    }
+
+    @Test
+    void consoleWithSelectedMachineInLightAndDarkTheme() throws Exception {
+        app = console.start(dir);
+        console.clickCell("fra1-gpu01");
+        waitFor(() -> fx(() -> console.robot.lookup("#param-table").queryAs(TableView.class).getItems().size() > 5));
+        BufferedImage light = shoot("console.png");
+        assertEquals(1440, light.getWidth());
+        assertEquals(900, light.getHeight());
+
+        console.robot.clickOn("View").clickOn("Dark theme");
+        waitFor(() -> fx(() -> app.window().theme().theme() == dev.underlay.ui.Theme.DARK));
+        waitFor(() -> fx(() -> app.context().inventory().store().setting(ThemeViewModel.SETTING)
+                .equals(Optional.of("dark"))));
+        BufferedImage dark = shoot("console-dark.png");
+        int lightBg = brightness(light.getRGB(1300, 880));
+        int darkBg = brightness(dark.getRGB(1300, 880));
+        assertTrue(darkBg < lightBg, "the dark theme is darker: " + darkBg + " vs " + lightBg);
+    }
+
+    @Test
+    void profilesAndClustersAreasShowTheDemo() throws Exception {
+        app = console.start(dir);
+        console.robot.clickOn("#nav-profiles");
+        console.robot.clickOn("gpu");
+        waitFor(() -> fx(() -> console.robot.lookup("#profiles-view-table").queryAs(TableView.class).getItems()
+                .size() == 1));
+        Path target = Files.createDirectories(Path.of("target", "screenshots"));
+        shoot(target, "profiles.png");
+        console.robot.clickOn("#nav-clusters");
+        waitFor(() -> fx(() -> console.robot.lookup("#clusters-view-table").queryAs(TableView.class).getItems()
+                .size() == 15));
+        shoot(target, "clusters.png");
+    }
+
+    private static int brightness(int rgb) {
+        return ((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.underlay.inventory.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.underlay.inventory.Machine;
+import dev.underlay.inventory.MachineStatus;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MachinesViewModelTest {
+    @TempDir
+    Path dir;
+    DemoFixture fx;
+    MachinesViewModel vm;
+
+    @BeforeEach
+    void open() {
+        fx = new DemoFixture(dir);
+        vm = new MachinesViewModel(fx.model, fx.tasks, fx.messages::add);
+    }
+
+    @AfterEach
+    void close() {
+        fx.close();
+    }
+
+    private List<String> shownNames() {
+        return vm.rows().stream().map(Machine::name).toList();
+    }
+
+    @Test
+    void showsEveryDemoMachineWithoutQuery() {
+        assertEquals(41, vm.totalProperty().get());
+        assertEquals(41, vm.shownProperty().get());
+    }
+
+    @Test
+    void freeTextMatchesNamesAndTags() {
+        vm.queryProperty().set("gpu");
+        assertEquals(List.of("fra1-gpu01", "fra1-gpu02", "fra1-gpu03", "fra1-gpu04"), shownNames());
+        assertEquals(4, vm.shownProperty().get());
+    }
+
+    @Test
+    void queryLanguageCombinesFieldsAndNegation() {
+        vm.queryProperty().set("rack:fra1-r03 status:failed");
+        assertEquals(List.of("fra1-gpu03"), shownNames());
+        vm.queryProperty().set("kind:cloud name:euc1-web*");
+        assertEquals(List.of("euc1-web01", "euc1-web02", "euc1-web03"), shownNames());
+        vm.queryProperty().set("-status:failed");
+        assertEquals(40, vm.shownProperty().get());
+        assertFalse(shownNames().contains("fra1-gpu03"));
+    }
+
+    @Test
+    void unparsableQueryShowsErrorAndKeepsLastFilter() {
+        vm.queryProperty().set("tag:gpu");
+        assertEquals(4, vm.shownProperty().get());
+        vm.queryProperty().set("tag:gpu colour:red");
+        assertTrue(vm.queryErrorProperty().get().contains("unknown field 'colour'"), vm.queryErrorProperty().get());
+        assertEquals(4, vm.shownProperty().get(), "the table keeps the last good filter");
+        vm.queryProperty().set("tag:gpu status:failed");
+        assertEquals("", vm.queryErrorProperty().get());
+        assertEquals(List.of("fra1-gpu03"), shownNames());
+    }
+
+    @Test
+    void writesThroughTheServiceReachTheRowsAndKeepTheFilter() {
+        vm.queryProperty().set("status:failed");
+        Machine m = fx.model.inventory().machines().get("fra1-web01");
+        fx.context.inventory().updateMachine(m.name(), m.toBuilder().status(MachineStatus.FAILED).build());
+        assertEquals(List.of("fra1-gpu03", "fra1-web01"), shownNames());
+        assertEquals(41, vm.totalProperty().get());
+    }
+
+    @Test
+    void unchangedMachinesKeepTheirRowObjectsAfterAnEdit() {
+        Machine untouched = vm.rows().get(0);
+        Machine m = fx.model.inventory().machines().get("fra1-web01");
+        fx.context.inventory().updateMachine(m.name(), m.toBuilder().address("10.0.0.9").build());
+        assertTrue(untouched == vm.rows().get(0), "rows of unchanged machines are not recreated");
+        assertEquals("10.0.0.9", vm.rows().stream().filter(x -> x.name().equals("fra1-web01")).findFirst()
+                .orElseThrow().address());
+    }
+
+    @Test
+    void deleteSelectedRemovesThoseMachinesAndSaysSo() {
+        Machine a = fx.model.inventory().machines().get("fra1-ci01");
+        Machine b = fx.model.inventory().machines().get("fra1-ci02");
+        vm.select(List.of(a, b));
+        vm.deleteSelected();
+        assertEquals(39, vm.totalProperty().get());
+        assertTrue(vm.selection().isEmpty(), "deleted machines leave the selection");
+        assertEquals("Deleted 2 machines.", fx.lastMessage());
+    }
+}
