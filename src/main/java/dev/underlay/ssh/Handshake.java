@@ -15,7 +15,7 @@ final class Handshake {
     final Endpoint endpoint;
     /** Scan mode: record the presented key and refuse it, so the connection ends before authentication. */
     final boolean scanOnly;
-    /** Completed when the key exchange is done (host key accepted), failed when the session closes before. */
+    /** Completed when the verifier accepts the host key, failed when the session closes before. */
     final CompletableFuture<Void> keyExchanged = new CompletableFuture<>();
     volatile HostKeyStore.Check verdict;
     volatile PublicKey presented;

@@ -163,7 +163,7 @@ public final class SshTransport implements AutoCloseable {
         return secrets;
     }
 
-    /** Completes each connection's {@link Handshake} when its key exchange ends, or fails it when it closes. */
+    /** Fails a connection's {@link Handshake} when the session fails or closes before its host key was accepted. */
     private static final class HandshakeListener implements SessionListener {
         private static Handshake of(Session s) {
             if (s instanceof ClientSession cs) {
@@ -171,14 +171,6 @@ public final class SshTransport implements AutoCloseable {
                 return ctx == null ? null : ctx.getAttribute(Handshake.KEY);
             }
             return null;
-        }
-
-        @Override
-        public void sessionEvent(Session session, Event event) {
-            Handshake hs = of(session);
-            if (hs != null && event == Event.KexCompleted) {
-                hs.keyExchanged.complete(null);
-            }
         }
 
         @Override

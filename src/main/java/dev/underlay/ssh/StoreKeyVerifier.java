@@ -33,17 +33,15 @@ final class StoreKeyVerifier implements ServerKeyVerifier {
         }
         HostKeyStore.Check check = store.check(hs.endpoint, key);
         hs.verdict = check;
-        switch (check.status()) {
-            case KNOWN:
-                return true;
-            case NEW:
-                if (acceptNew) {
-                    store.trust(hs.endpoint, key, "first-contact");
-                    return true;
-                }
-                return false;
-            default:
-                return false;
+        boolean ok = check.status() == HostKeyStatus.KNOWN;
+        if (check.status() == HostKeyStatus.NEW && acceptNew) {
+            store.trust(hs.endpoint, key, "first-contact");
+            ok = true;
         }
+        if (ok) {
+            // sshd checks the key at the end of the key exchange; from here on authentication may start
+            hs.keyExchanged.complete(null);
+        }
+        return ok;
     }
 }
