@@ -34,6 +34,7 @@ final class CommandRun implements RemoteCommand {
     private LineSplitter out;
     private LineSplitter err;
     private ScheduledFuture<?> timer;
+    private boolean opened;
 
     CommandRun(SshTarget target, String command, Duration timeout, OutputSink sink, ScheduledExecutorService timers) {
         this.target = target;
@@ -86,6 +87,9 @@ final class CommandRun implements RemoteCommand {
                     ch.getInvertedIn().close(); // end of input: the command must not wait for a keyboard
                 } catch (IOException e) {
                     // the channel is closing; closed() reports why
+                }
+                synchronized (this) {
+                    opened = true;
                 }
                 if (!timeout.isZero()) {
                     synchronized (this) {
@@ -172,6 +176,11 @@ final class CommandRun implements RemoteCommand {
                 kind = FailureKind.COMMAND_TIMEOUT;
                 message = target.label() + ": the command ran longer than " + Failures.seconds(timeout)
                         + " and was stopped.";
+            } else if (!opened) {
+                kind = session.isOpen() ? FailureKind.INTERNAL : FailureKind.DISCONNECTED;
+                message = target.label() + (session.isOpen()
+                        ? ": the server refused to open a command channel (too many sessions, or exec not allowed)."
+                        : ": disconnected before the command could start.");
             } else if (status == null && signal == null) {
                 kind = FailureKind.DISCONNECTED;
                 message = target.label() + ": disconnected while the command ran (after "

@@ -80,7 +80,7 @@ class HostKeyVerificationTest extends SshTestBase {
         SshTransport t = transport();
         List<HostKeyReview> rows = t.scanHostKeys(List.of(known.target("known", key()), fresh.target("fresh", key()),
                 changed.target("changed", key()), SshTarget.direct("dead", "127.0.0.1", deadPort, "x", key())))
-                .get(20, TimeUnit.SECONDS);
+                .get(60, TimeUnit.SECONDS);
         assertEquals(List.of("known", "fresh", "changed", "dead"), rows.stream().map(HostKeyReview::name).toList());
         Map<String, HostKeyReview> byName = rows.stream().collect(Collectors.toMap(HostKeyReview::name,
                 Function.identity()));

@@ -118,7 +118,7 @@ class SshExecTest extends SshTestBase {
     void uploadsBytesOverSftp() throws Exception {
         TestServer server = trustedServer();
         ExecResult r = job(transport()).upload(server.target("web-01", key()), "payload\n".getBytes(
-                StandardCharsets.UTF_8), "/uploaded.txt", 0644).get(20, TimeUnit.SECONDS);
+                StandardCharsets.UTF_8), "/uploaded.txt", 0644).get(60, TimeUnit.SECONDS);
         assertEquals(FailureKind.NONE, r.failure(), r.message());
         assertEquals("payload\n", Files.readString(dir.resolve("uploaded.txt")));
     }

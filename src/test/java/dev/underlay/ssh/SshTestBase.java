@@ -24,7 +24,8 @@ abstract class SshTestBase {
     Path clientKeyFile;
     final List<AutoCloseable> closeables = new ArrayList<>();
 
-    static final SshSettings QUICK = SshSettings.DEFAULTS.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3),
+    /** Generous limits: the build box is shared and loaded; tests of timeouts set their own. */
+    static final SshSettings QUICK = SshSettings.DEFAULTS.withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(20),
             Duration.ZERO);
 
     @BeforeEach
@@ -73,11 +74,16 @@ abstract class SshTestBase {
         return j;
     }
 
+    /** The messages of the results that did not succeed, for assertion messages. */
+    static String failures(List<ExecResult> results) {
+        return results.stream().filter(r -> !r.succeeded()).limit(3).map(ExecResult::message).toList().toString();
+    }
+
     SshAuth key() {
         return new SshAuth.KeyFile(clientKeyFile, "");
     }
 
     static ExecResult await(RemoteCommand c) throws Exception {
-        return c.result().get(20, TimeUnit.SECONDS);
+        return c.result().get(60, TimeUnit.SECONDS);
     }
 }

@@ -41,6 +41,8 @@ final class TestServer implements AutoCloseable {
     final AtomicInteger sessionsOpened = new AtomicInteger();
     final List<String> signalsReceived = new CopyOnWriteArrayList<>();
     final List<String> commandsRun = new CopyOnWriteArrayList<>();
+    final AtomicInteger runningCommands = new AtomicInteger();
+    final AtomicInteger maxRunningCommands = new AtomicInteger();
 
     TestServer(KeyPair hostKey, Path sftpRoot) throws IOException {
         this.hostKey = hostKey;
@@ -123,6 +125,15 @@ final class TestServer implements AutoCloseable {
         }
 
         private void run(ChannelSession channel) {
+            maxRunningCommands.accumulateAndGet(runningCommands.incrementAndGet(), Math::max);
+            try {
+                steps(channel);
+            } finally {
+                runningCommands.decrementAndGet();
+            }
+        }
+
+        private void steps(ChannelSession channel) {
             int status = 0;
             try {
                 for (String step : script.split(";")) {
