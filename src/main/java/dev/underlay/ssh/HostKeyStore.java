@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.sshd.common.config.keys.KeyUtils;
 
 /**
  * The known host keys, read once from the repository and kept in memory: the verifier runs on SSH I/O threads for
@@ -17,6 +18,8 @@ public final class HostKeyStore {
     private final HostKeyRepository repository;
     private final Clock clock;
     private final Map<Endpoint, List<KnownHostKey>> byEndpoint = new ConcurrentHashMap<>();
+    /** Parsed form of stored keys, so that checks compare key material instead of encoding each presented key. */
+    private final Map<String, PublicKey> parsedKeys = new ConcurrentHashMap<>();
 
     public HostKeyStore(HostKeyRepository repository, Clock clock) {
         this.repository = repository;
@@ -46,20 +49,20 @@ public final class HostKeyStore {
         return out;
     }
 
-    /** Compares a presented key with the store. */
+    /** Compares a presented key with the store. Runs for every connection: the match needs no encoding. */
     public Check check(Endpoint endpoint, PublicKey presented) {
-        String text = HostKeys.openSsh(presented);
         List<KnownHostKey> known = keys(endpoint);
         List<KnownHostKey> valid = new ArrayList<>();
         for (KnownHostKey k : known) {
-            if (k.publicKey().equals(text)) {
+            if (KeyUtils.compareKeys(parsed(k), presented)) {
                 return new Check(k.revoked() ? HostKeyStatus.REVOKED : HostKeyStatus.KNOWN, endpoint,
-                        HostKeys.type(presented), HostKeys.fingerprint(presented), text, List.of(k));
+                        k.keyType(), k.fingerprint(), k.publicKey(), List.of(k));
             }
             if (!k.revoked()) {
                 valid.add(k);
             }
         }
+        String text = HostKeys.openSsh(presented);
         String type = HostKeys.type(presented);
         // keys of the presented type first: that is the one the server replaced
         valid.sort(Comparator.comparing((KnownHostKey k) -> !k.keyType().equals(type)));
@@ -85,6 +88,10 @@ public final class HostKeyStore {
             byEndpoint.merge(k.endpoint(), List.of(k), HostKeyStore::concat);
         }
         return list.size();
+    }
+
+    private PublicKey parsed(KnownHostKey k) {
+        return parsedKeys.computeIfAbsent(k.publicKey(), HostKeys::parse);
     }
 
     /** Stores one presented key as trusted. */
