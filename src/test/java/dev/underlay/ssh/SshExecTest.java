@@ -138,4 +138,21 @@ class SshExecTest extends SshTestBase {
         assertTrue(inner.commandsRun.contains("echo through"));
         assertTrue(bastion.commandsRun.isEmpty());
     }
+
+    @Test
+    void anIdleSessionIsClosedAndTheNextCommandReconnects() throws Exception {
+        TestServer server = trustedServer();
+        SshTransport t = transport(QUICK.withKeepAlive(Duration.ZERO, 1, Duration.ofMillis(400)),
+                PassphraseProvider.NONE);
+        JobConnections job = job(t);
+        SshTarget target = server.target("web-01", key());
+        assertEquals(0, await(job.exec(target, "echo one", OutputSink.DISCARD)).exitStatus());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (job.openSessions() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(0, job.openSessions(), "the idle timeout closed the session");
+        assertEquals(0, await(job.exec(target, "echo two", OutputSink.DISCARD)).exitStatus());
+        assertEquals(2, server.sessionsOpened.get());
+    }
 }
