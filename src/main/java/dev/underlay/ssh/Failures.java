@@ -3,6 +3,7 @@ package dev.underlay.ssh;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.PortUnreachableException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.channels.InterruptedByTimeoutException;
@@ -46,6 +47,14 @@ final class Failures {
         for (Throwable c = error; c != null; c = c.getCause()) {
             if (c instanceof SshFailure f) {
                 return f;
+            }
+            String m = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
+            if (c instanceof ConnectException && m.contains("timed out")) {
+                return new SshFailure(FailureKind.CONNECT_TIMEOUT, t.label() + ": timed out connecting (no answer "
+                        + "from the address).");
+            }
+            if (c instanceof SocketException && m.contains("unreachable")) {
+                return new SshFailure(FailureKind.UNREACHABLE, t.label() + ": unreachable (" + c.getMessage() + ").");
             }
             if (c instanceof ConnectException && !viaBastion) {
                 return new SshFailure(FailureKind.CONNECTION_REFUSED, t.label()
