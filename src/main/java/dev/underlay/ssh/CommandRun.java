@@ -190,6 +190,11 @@ final class CommandRun implements RemoteCommand {
             } else {
                 message = target.label() + ": exit status " + status + ".";
             }
+            RuntimeException sinkError = out.sinkFailure() != null ? out.sinkFailure() : err.sinkFailure();
+            if (sinkError != null) {
+                message = message.substring(0, message.length() - 1) + " (output after the first "
+                        + "failure of the output display was counted but not shown: " + sinkError + ").";
+            }
             state = State.DONE;
             result.complete(new ExecResult(target.name(), status == null ? ExecResult.NO_STATUS : status,
                     signal == null ? "" : signal, took, kind, message, out.lines(), err.lines(), kex(session)));

@@ -2,7 +2,6 @@ package dev.underlay.ssh;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -212,9 +211,5 @@ public final class JobConnections implements AutoCloseable {
             }
             return new Connector.Secret(null, p);
         });
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

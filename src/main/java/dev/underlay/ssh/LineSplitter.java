@@ -17,6 +17,7 @@ final class LineSplitter extends OutputStream {
     private byte[] partial = new byte[0];
     private int partialLength;
     private long lines;
+    private RuntimeException sinkFailure;
 
     LineSplitter(String host, StreamKind stream, OutputSink sink) {
         this.host = host;
@@ -60,7 +61,14 @@ final class LineSplitter extends OutputStream {
             partialLength = 0;
         }
         lines++;
-        sink.line(host, stream, at, line);
+        if (sinkFailure == null) {
+            try {
+                sink.line(host, stream, at, line);
+            } catch (RuntimeException e) {
+                // a broken sink must not break the SSH channel; the line count goes on and the result says so
+                sinkFailure = e;
+            }
+        }
     }
 
     private void append(byte[] b, int from, int len) {
@@ -80,5 +88,10 @@ final class LineSplitter extends OutputStream {
 
     synchronized long lines() {
         return lines;
+    }
+
+    /** The exception the sink threw (after which it got no more lines), or null. */
+    synchronized RuntimeException sinkFailure() {
+        return sinkFailure;
     }
 }

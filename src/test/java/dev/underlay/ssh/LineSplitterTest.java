@@ -54,4 +54,15 @@ class LineSplitterTest {
         write("\n\nz\n");
         assertEquals(List.of("", "", "z"), lines);
     }
+
+    @Test
+    void aThrowingSinkDoesNotBreakTheStreamAndIsRemembered() {
+        LineSplitter broken = new LineSplitter("h", StreamKind.STDERR, (h, s, at, l) -> {
+            throw new IllegalStateException("display closed");
+        });
+        byte[] b = "a\nb\n".getBytes(StandardCharsets.UTF_8);
+        broken.write(b, 0, b.length);
+        assertEquals(2, broken.lines());
+        assertEquals("display closed", broken.sinkFailure().getMessage());
+    }
 }
