@@ -78,6 +78,10 @@ final class Connector {
         cf.addListener(f -> {
             Throwable err = f.getException();
             ClientSession s = err == null ? f.getSession() : null;
+            if (s != null && out.isDone()) {
+                s.close(true); // connected just after the timeout fired: nobody will use this session
+                return;
+            }
             if (s == null) {
                 timer.cancel(false);
                 closeQuietly(tun);
