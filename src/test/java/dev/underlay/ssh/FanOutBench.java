@@ -28,7 +28,8 @@ class FanOutBench extends SshTestBase {
         int hosts = Integer.getInteger("bench.hosts", 200);
         TestServer server = trustedServer();
         SshTransport t = transport(QUICK.withTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ZERO)
-                .withLimits(Integer.getInteger("bench.concurrency", 500), 32), PassphraseProvider.NONE);
+                .withLimits(Integer.getInteger("bench.concurrency", 500), 32)
+                .withIoWorkers(Integer.getInteger("bench.workers", 0)), PassphraseProvider.NONE);
         run(t, server, Math.min(hosts, 100)); // warm-up: class loading and JIT
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long cpu0 = clientCpu(mx);
