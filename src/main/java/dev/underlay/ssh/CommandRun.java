@@ -19,6 +19,9 @@ import org.apache.sshd.common.util.buffer.Buffer;
 final class CommandRun implements RemoteCommand {
     private enum State { WAITING, RUNNING, DONE }
 
+    /** How long a stopped command gets to exit on TERM and report before its channel is dropped. */
+    static final long STOP_GRACE_MILLIS = 2000;
+
     private final SshTarget target;
     private final String command;
     private final Duration timeout;
@@ -152,6 +155,11 @@ final class CommandRun implements RemoteCommand {
             // the channel is already going away; closing it below is all that is left to do
         }
         ch.close(false);
+        // A command whose children keep stdout open (a shell waiting on "sleep") holds the channel open after TERM,
+        // as with OpenSSH's own client; after a grace period the channel is dropped on our side.
+        timers.schedule(() -> {
+            ch.close(true);
+        }, STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private void closed() {

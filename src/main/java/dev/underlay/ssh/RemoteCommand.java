@@ -12,7 +12,9 @@ public interface RemoteCommand {
 
     /**
      * Stops the command: a queued one never starts; a running one gets signal TERM and end-of-input, its channel is
-     * closed, and the result is {@link FailureKind#CANCELLED}. No effect once the result is in.
+     * closed (dropped on our side after a 2 s grace), and the result is {@link FailureKind#CANCELLED}. No effect
+     * once the result is in. As with OpenSSH's client without a terminal, TERM reaches the process the server
+     * started: a shell that forked children may leave them running.
      */
     void cancel();
 }
