@@ -44,12 +44,16 @@ public record SshTarget(String name, String address, int port, String user, SshA
         return name + " (" + user + "@" + endpoint() + ")";
     }
 
-    /** Identity of the SSH session this target needs: user, endpoint, auth and the path through bastions. */
+    /**
+     * Identity of the SSH session this target needs: name, user, endpoint, auth and the path through bastions.
+     * The name is part of it so that two inventory entries for one address stay two hosts with their own session.
+     */
     String sessionKey() {
         StringBuilder b = new StringBuilder();
         for (SshTarget j : jumps) {
-            b.append(j.user).append('@').append(j.endpoint()).append('>');
+            b.append(j.name).append('=').append(j.user).append('@').append(j.endpoint()).append('>');
         }
-        return b.append(user).append('@').append(endpoint()).append('#').append(auth).toString();
+        return b.append(name).append('=').append(user).append('@').append(endpoint()).append('#').append(auth)
+                .toString();
     }
 }

@@ -31,22 +31,9 @@ class OpenSshInteropTest extends SshTestBase {
 
     @Test
     void execCancelSignalUploadAndScanWorkAgainstOpenSsh() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/sshd")) && Files.isDirectory(Path.of("/run/sshd")));
         Path d = dir.resolve("openssh");
-        Files.createDirectories(d);
-        run(d, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", "host");
-        run(d, "ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-N", "pass phrase", "-f", "client_rsa");
-        Files.writeString(d.resolve("authorized_keys"), Files.readString(d.resolve("client_rsa.pub")));
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        Files.writeString(d.resolve("sshd_config"), String.join("\n", "Port " + port, "ListenAddress 127.0.0.1",
-                "HostKey " + d.resolve("host"), "AuthorizedKeysFile " + d.resolve("authorized_keys"),
-                "PasswordAuthentication no", "KbdInteractiveAuthentication no", "UsePAM no", "StrictModes no",
-                "PermitRootLogin yes", "PidFile none", "LogLevel " + System.getProperty("openssh.loglevel", "INFO"), "Subsystem sftp internal-sftp", ""));
-        Process sshd = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", d.resolve("sshd_config").toString())
-                .redirectErrorStream(true).redirectOutput(d.resolve("sshd.log").toFile()).start();
+        Process sshd = startSshd(d, "");
+        int port = Integer.parseInt(Files.readString(d.resolve("port")));
         try {
             String user = System.getProperty("user.name");
             List<Path> asked = new CopyOnWriteArrayList<>();
@@ -56,7 +43,6 @@ class OpenSshInteropTest extends SshTestBase {
             });
             SshTarget target = SshTarget.direct("lab-1", "127.0.0.1", port, user,
                     new SshAuth.KeyFile(d.resolve("client_rsa"), ""));
-            waitForPort(port);
 
             List<HostKeyReview> scan = t.scanHostKeys(List.of(target)).get(60, TimeUnit.SECONDS);
             assertEquals(HostKeyStatus.NEW, scan.get(0).status(), scan.get(0).message());
@@ -116,6 +102,62 @@ class OpenSshInteropTest extends SshTestBase {
             if (Boolean.getBoolean("openssh.log")) {
                 System.out.println(Files.readString(d.resolve("sshd.log")));
             }
+        }
+    }
+
+    /** Starts sshd -D on a free loopback port with fresh keys in {@code d}; the port is written to d/port. */
+    private Process startSshd(Path d, String extraConfig) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/sshd")) && Files.isDirectory(Path.of("/run/sshd")));
+        Files.createDirectories(d);
+        run(d, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", "host");
+        run(d, "ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-N", "pass phrase", "-f", "client_rsa");
+        run(d, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", "client_ed25519");
+        Files.writeString(d.resolve("authorized_keys"), Files.readString(d.resolve("client_rsa.pub"))
+                + Files.readString(d.resolve("client_ed25519.pub")));
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Files.writeString(d.resolve("port"), Integer.toString(port));
+        Files.writeString(d.resolve("sshd_config"), String.join("\n", "Port " + port, "ListenAddress 127.0.0.1",
+                "HostKey " + d.resolve("host"), "AuthorizedKeysFile " + d.resolve("authorized_keys"),
+                "PasswordAuthentication no", "KbdInteractiveAuthentication no", "UsePAM no", "StrictModes no",
+                "PermitRootLogin yes", "PidFile none", "LogLevel " + System.getProperty("openssh.loglevel", "INFO"),
+                "Subsystem sftp internal-sftp", extraConfig, ""));
+        Process sshd = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", d.resolve("sshd_config").toString())
+                .redirectErrorStream(true).redirectOutput(d.resolve("sshd.log").toFile()).start();
+        waitForPort(port);
+        return sshd;
+    }
+
+    /**
+     * Benchmark (prints figures): one command on N sessions to one OpenSSH sshd (one forked server process per
+     * session, as in the lab). The client's CPU is its own threads' CPU; the server runs outside this JVM.
+     * {@code -Dopenssh=true -Dbench.hosts=500 -Dtest=OpenSshInteropTest#fanOutAgainstOpenSsh}
+     */
+    @Test
+    void fanOutAgainstOpenSsh() throws Exception {
+        int hosts = Integer.getInteger("bench.hosts", 100);
+        Path d = dir.resolve("openssh-bench");
+        Process sshd = startSshd(d, "MaxStartups 1000:30:1000\nMaxSessions 10");
+        try {
+            int port = Integer.parseInt(Files.readString(d.resolve("port")));
+            store.trust(new Endpoint("127.0.0.1", port), HostKeys.parse(Files.readString(d.resolve("host.pub"))),
+                    "test");
+            SshTransport t = transport(QUICK.withTimeouts(java.time.Duration.ofSeconds(60),
+                    java.time.Duration.ofSeconds(60), java.time.Duration.ZERO)
+                    .withLimits(Integer.getInteger("bench.concurrency", 200), 32), PassphraseProvider.NONE);
+            SshAuth auth = new SshAuth.KeyFile(d.resolve("client_ed25519"), "");
+            String user = System.getProperty("user.name");
+            FanOutBench.Round warm = FanOutBench.round(t, Math.min(50, hosts),
+                    i -> new SshTarget("h" + i, "127.0.0.1", port, user, auth, List.of()), "uname -a");
+            FanOutBench.Round r = FanOutBench.round(t, hosts,
+                    i -> new SshTarget("h" + i, "127.0.0.1", port, user, auth, List.of()), "uname -a");
+            System.out.println("OpenSSH " + r.describe(t) + " (warm-up " + warm.ok() + " ok)");
+            assertEquals(hosts, r.ok(), r.firstFailure());
+        } finally {
+            sshd.destroy();
+            sshd.waitFor(10, TimeUnit.SECONDS);
         }
     }
 
