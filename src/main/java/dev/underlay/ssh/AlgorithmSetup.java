@@ -1,0 +1,50 @@
+package dev.underlay.ssh;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.sshd.client.ClientBuilder;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.common.NamedFactory;
+import org.apache.sshd.common.OptionalFeature;
+import org.apache.sshd.common.cipher.BuiltinCiphers;
+import org.apache.sshd.common.kex.BuiltinDHFactories;
+import org.apache.sshd.common.mac.BuiltinMacs;
+import org.apache.sshd.common.signature.BuiltinSignatures;
+
+/** Applies {@link SshAlgorithms} to the sshd client, refusing unknown or unsupported names with a sentence. */
+final class AlgorithmSetup {
+    private AlgorithmSetup() {
+    }
+
+    static void apply(SshClient client, SshAlgorithms a) {
+        List<BuiltinDHFactories> kex = resolve(a.keyExchanges(), BuiltinDHFactories::fromFactoryName, "key exchange",
+                BuiltinDHFactories.VALUES.stream().map(BuiltinDHFactories::getName).toList());
+        client.setKeyExchangeFactories(NamedFactory.setUpTransformedFactories(false, kex, ClientBuilder.DH2KEX));
+        client.setSignatureFactories(new ArrayList<>(resolve(a.hostKeyTypes(), BuiltinSignatures::fromFactoryName,
+                "host key type", BuiltinSignatures.VALUES.stream().map(BuiltinSignatures::getName).toList())));
+        client.setCipherFactories(new ArrayList<>(resolve(a.ciphers(), BuiltinCiphers::fromFactoryName, "cipher",
+                BuiltinCiphers.VALUES.stream().map(BuiltinCiphers::getName).toList())));
+        client.setMacFactories(new ArrayList<>(resolve(a.macs(), BuiltinMacs::fromFactoryName, "MAC",
+                BuiltinMacs.VALUES.stream().map(BuiltinMacs::getName).toList())));
+    }
+
+    private static <T extends OptionalFeature> List<T> resolve(List<String> names, Function<String, T> lookup,
+                                                              String what, List<String> known) {
+        List<T> out = new ArrayList<>();
+        for (String n : names) {
+            T f = lookup.apply(n);
+            if (f == null) {
+                throw new IllegalArgumentException("unknown SSH " + what + " '" + n + "' (known: "
+                        + String.join(", ", known) + ")");
+            }
+            if (!f.isSupported()) {
+                throw new IllegalArgumentException("the SSH " + what + " '" + n + "' is not available in this "
+                        + "installation" + (SshAlgorithms.POST_QUANTUM.contains(n)
+                        ? " (post-quantum key exchanges need Bouncy Castle on the classpath)" : ""));
+            }
+            out.add(f);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,211 @@
+package dev.underlay.ssh;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.common.util.buffer.Buffer;
+import org.apache.sshd.core.CoreModuleProperties;
+import org.apache.sshd.server.Environment;
+import org.apache.sshd.server.ExitCallback;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.Command;
+import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+
+/**
+ * A plain Apache SSHD server on 127.0.0.1 for tests. Its commands are a tiny script language (no processes):
+ * {@code echo T; err T; lines N; partial T; sleep MS; exit N; signal NAME; drop}, separated by ";".
+ */
+final class TestServer implements AutoCloseable {
+    final SshServer server;
+    final KeyPair hostKey;
+    final List<PublicKey> authorizedKeys = new CopyOnWriteArrayList<>();
+    final Map<String, String> passwords = new ConcurrentHashMap<>();
+    final AtomicInteger sessionsOpened = new AtomicInteger();
+    final List<String> signalsReceived = new CopyOnWriteArrayList<>();
+    final List<String> commandsRun = new CopyOnWriteArrayList<>();
+    final AtomicInteger runningCommands = new AtomicInteger();
+    final AtomicInteger maxRunningCommands = new AtomicInteger();
+
+    TestServer(KeyPair hostKey, Path sftpRoot) throws IOException {
+        this.hostKey = hostKey;
+        server = SshServer.setUpDefaultServer();
+        server.setHost("127.0.0.1");
+        server.setPort(0);
+        CoreModuleProperties.SOCKET_BACKLOG.set(server, 1024); // the fan-out tests connect hundreds at once
+        server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
+        server.setPublickeyAuthenticator((user, key, session) ->
+                authorizedKeys.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
+        server.setPasswordAuthenticator((user, password, session) -> password.equals(passwords.get(user)));
+        server.setCommandFactory((channel, command) -> new ScriptCommand(command));
+        server.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
+        if (sftpRoot != null) {
+            server.setFileSystemFactory(new VirtualFileSystemFactory(sftpRoot));
+            server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        }
+        server.addSessionListener(new SessionListener() {
+            @Override
+            public void sessionCreated(Session session) {
+                sessionsOpened.incrementAndGet();
+            }
+        });
+        server.start();
+    }
+
+    int port() {
+        return ((InetSocketAddress) server.getBoundAddresses().iterator().next()).getPort();
+    }
+
+    SshTarget target(String name, SshAuth auth) {
+        return SshTarget.direct(name, "127.0.0.1", port(), "tester", auth);
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.stop(true);
+    }
+
+    /** Runs the script of one exec request on its own thread (test server only). */
+    private final class ScriptCommand implements Command {
+        private final String script;
+        private OutputStream out;
+        private OutputStream err;
+        private ExitCallback exit;
+        private final CountDownLatch interrupted = new CountDownLatch(1);
+
+        ScriptCommand(String script) {
+            this.script = script;
+        }
+
+        @Override
+        public void setInputStream(java.io.InputStream in) {
+        }
+
+        @Override
+        public void setOutputStream(OutputStream o) {
+            out = o;
+        }
+
+        @Override
+        public void setErrorStream(OutputStream e) {
+            err = e;
+        }
+
+        @Override
+        public void setExitCallback(ExitCallback callback) {
+            exit = callback;
+        }
+
+        @Override
+        public void start(ChannelSession channel, Environment env) {
+            commandsRun.add(script);
+            if (script.equals("uname -a")) { // answered inline, no thread: for the fan-out benchmark
+                try {
+                    write(out, "Linux test 6.1.0 x86_64 GNU/Linux\n");
+                } catch (IOException e) {
+                    exit.onExit(255, String.valueOf(e));
+                    return;
+                }
+                exit.onExit(0);
+                return;
+            }
+            env.addSignalListener((ch, signal) -> {
+                signalsReceived.add(signal.name());
+                interrupted.countDown();
+            });
+            Thread t = new Thread(() -> run(channel), "test-command");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        private void run(ChannelSession channel) {
+            maxRunningCommands.accumulateAndGet(runningCommands.incrementAndGet(), Math::max);
+            try {
+                steps(channel);
+            } finally {
+                runningCommands.decrementAndGet();
+            }
+        }
+
+        private void steps(ChannelSession channel) {
+            int status = 0;
+            try {
+                for (String step : script.split(";")) {
+                    String s = step.strip();
+                    String arg = s.contains(" ") ? s.substring(s.indexOf(' ') + 1) : "";
+                    String op = s.contains(" ") ? s.substring(0, s.indexOf(' ')) : s;
+                    switch (op) {
+                        case "echo" -> write(out, arg + "\n");
+                        case "err" -> write(err, arg + "\n");
+                        case "partial" -> write(out, arg);
+                        case "lines" -> {
+                            StringBuilder b = new StringBuilder();
+                            for (int i = 1; i <= Integer.parseInt(arg); i++) {
+                                b.append("line ").append(i).append('\n');
+                            }
+                            write(out, b.toString());
+                        }
+                        case "sleep" -> {
+                            if (interrupted.await(Long.parseLong(arg), TimeUnit.MILLISECONDS)) {
+                                return; // stopped by a signal: the client closes the channel
+                            }
+                        }
+                        case "exit" -> status = Integer.parseInt(arg);
+                        case "signal" -> {
+                            Buffer b = channel.getSession().createBuffer(SshConstants.SSH_MSG_CHANNEL_REQUEST, 64);
+                            b.putUInt(channel.getRecipient());
+                            b.putString("exit-signal");
+                            b.putBoolean(false);
+                            b.putString(arg);
+                            b.putBoolean(false);
+                            b.putString("killed");
+                            b.putString("");
+                            channel.writePacket(b);
+                            channel.close(false);
+                            return;
+                        }
+                        case "drop" -> {
+                            channel.getSession().close(true);
+                            return;
+                        }
+                        default -> {
+                            write(err, "unknown step " + op + "\n");
+                            status = 127;
+                        }
+                    }
+                }
+                exit.onExit(status);
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                exit.onExit(255, String.valueOf(e));
+            }
+        }
+
+        private void write(OutputStream o, String s) throws IOException {
+            o.write(s.getBytes(StandardCharsets.UTF_8));
+            o.flush();
+        }
+
+        @Override
+        public void destroy(ChannelSession channel) {
+            interrupted.countDown();
+        }
+    }
+}
