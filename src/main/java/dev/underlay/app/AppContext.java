@@ -3,7 +3,18 @@ package dev.underlay.app;
 import dev.underlay.cli.CliContext;
 import dev.underlay.db.Database;
 import dev.underlay.inventory.DemoInventory;
+import dev.underlay.inventory.CredentialSecrets;
 import dev.underlay.inventory.InventoryService;
+import dev.underlay.lab.LabService;
+import dev.underlay.secrets.EncryptedCredentialSecrets;
+import dev.underlay.secrets.PassphrasePrompt;
+import dev.underlay.ssh.HostKeyStore;
+import dev.underlay.ssh.PassphraseProvider;
+import dev.underlay.ssh.SshSettings;
+import dev.underlay.ssh.SshTransport;
+import dev.underlay.ssh.repository.JdbcHostKeyRepository;
+import java.time.Clock;
+import java.util.Optional;
 import dev.underlay.inventory.repository.JdbcInventoryStore;
 import dev.underlay.tasks.ExecutorTaskRunner;
 import dev.underlay.tasks.TaskRunner;
@@ -22,12 +33,31 @@ public final class AppContext implements CliContext {
     private final Database database;
     private final InventoryService inventory;
     private final TaskRunner tasks;
+    private final EncryptedCredentialSecrets secrets;
+    private final HostKeyStore hostKeys;
+    private final Prompts prompts;
+    private final LabService lab = new LabService();
+    private SshTransport ssh;
+    private SshSettings sshSettings = SshSettings.DEFAULTS;
 
-    private AppContext(Path dataFolder, Database database, InventoryService inventory, TaskRunner tasks) {
+    private AppContext(Path dataFolder, Database database, InventoryService inventory, TaskRunner tasks,
+                       Prompts prompts) {
         this.dataFolder = dataFolder;
         this.database = database;
         this.inventory = inventory;
         this.tasks = tasks;
+        this.prompts = prompts;
+        this.secrets = EncryptedCredentialSecrets.open(database, dataFolder, prompts.secretsKey());
+        this.hostKeys = new HostKeyStore(new JdbcHostKeyRepository(database), Clock.systemUTC());
+    }
+
+    /**
+     * How the application asks a person for passphrases: of encrypted SSH private keys, and of a
+     * passphrase-protected secrets key file. The console answers with dialogs, the CLI at the terminal.
+     */
+    public record Prompts(PassphraseProvider sshKeys, PassphrasePrompt secretsKey) {
+        /** Never asks: encrypted keys without a stored passphrase fail with a sentence. */
+        public static final Prompts NONE = new Prompts(PassphraseProvider.NONE, PassphrasePrompt.NONE);
     }
 
     /**
@@ -37,6 +67,11 @@ public final class AppContext implements CliContext {
      * @param callbacks  where task results are delivered ({@code Platform::runLater} in the console)
      */
     public static AppContext open(Path dataFolder, boolean seedDemo, Executor callbacks) {
+        return open(dataFolder, seedDemo, callbacks, Prompts.NONE);
+    }
+
+    /** Opens the data folder with the given ways of asking for passphrases. */
+    public static AppContext open(Path dataFolder, boolean seedDemo, Executor callbacks, Prompts prompts) {
         Database db = Database.open(dataFolder);
         try {
             JdbcInventoryStore store = new JdbcInventoryStore(db);
@@ -46,7 +81,7 @@ public final class AppContext implements CliContext {
                 store.putSetting(DEMO_SEEDED, "true");
             }
             TaskRunner tasks = new ExecutorTaskRunner("underlay-task", 4, callbacks);
-            return new AppContext(db.folder(), db, service, tasks);
+            return new AppContext(db.folder(), db, service, tasks, prompts);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -76,9 +111,54 @@ public final class AppContext implements CliContext {
         return tasks;
     }
 
+    /** Encrypted secrets of credentials (passwords, key passphrases). */
+    @Override
+    public Optional<CredentialSecrets> secrets() {
+        return Optional.of(secrets);
+    }
+
+    public EncryptedCredentialSecrets credentialSecrets() {
+        return secrets;
+    }
+
+    /** Known SSH host keys, per address and port. */
+    @Override
+    public HostKeyStore hostKeys() {
+        return hostKeys;
+    }
+
+    /** Changes the SSH settings used when the transport is next started (e.g. from CLI options). */
+    public synchronized void sshSettings(SshSettings settings) {
+        if (ssh != null) {
+            throw new IllegalStateException("the SSH transport is already running");
+        }
+        this.sshSettings = settings;
+    }
+
+    /** The one SSH client of the application, started on first use. */
+    @Override
+    public synchronized SshTransport ssh() {
+        if (ssh == null) {
+            ssh = new SshTransport(sshSettings, hostKeys, secrets, prompts.sshKeys());
+        }
+        return ssh;
+    }
+
+    /** The simulated lab (not running until started). */
+    @Override
+    public LabService lab() {
+        return lab;
+    }
+
     @Override
     public void close() {
         tasks.close();
+        lab.close();
+        synchronized (this) {
+            if (ssh != null) {
+                ssh.close();
+            }
+        }
         database.close();
     }
 }

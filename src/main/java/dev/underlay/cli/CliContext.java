@@ -2,6 +2,9 @@ package dev.underlay.cli;
 
 import dev.underlay.inventory.CredentialSecrets;
 import dev.underlay.inventory.InventoryService;
+import dev.underlay.lab.LabService;
+import dev.underlay.ssh.HostKeyStore;
+import dev.underlay.ssh.SshTransport;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -19,6 +22,15 @@ public interface CliContext extends AutoCloseable {
     default Optional<CredentialSecrets> secrets() {
         return Optional.empty();
     }
+
+    /** Known SSH host keys. */
+    HostKeyStore hostKeys();
+
+    /** The application's SSH client, started on first use. */
+    SshTransport ssh();
+
+    /** The simulated lab. */
+    LabService lab();
 
     @Override
     void close();
