@@ -96,13 +96,25 @@ class CliCommandsTest {
     }
 
     @Test
-    void ansiblePasswordIsRefusedByTheCliWithoutEchoingIt() throws IOException {
+    void ansiblePasswordGoesToTheEncryptedStoreNeverToOutputOrTheDatabaseInPlain() throws IOException {
         Path f = dir.resolve("hosts.ini");
         Files.writeString(f, "[legacy]\nold01 ansible_user=admin ansible_password=s3cret\n");
-        Cli.Result r = Cli.run("import", f.toString(), "--dry-run", "--data", dir.resolve("d").toString());
-        assertEquals(1, r.code());
-        assertTrue(r.err().startsWith(f + ":2: ansible_password: host old01 has a password"), r.err());
-        assertFalse(r.toString().contains("s3cret"));
+        Path d = dir.resolve("d");
+        Cli.Result dry = Cli.run("import", f.toString(), "--dry-run", "--data", d.toString());
+        assertEquals(0, dry.code(), dry.toString());
+        Cli.Result r = Cli.run("import", f.toString(), "--data", d.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertFalse(dry.toString().contains("s3cret") || r.toString().contains("s3cret"));
+        Cli.Result list = Cli.run("machines", "--json", "--data", d.toString());
+        assertFalse(list.out().contains("s3cret"), list.out());
+        assertTrue(list.out().contains("\"credential\" : \"ansible-password-admin\"")
+                || list.out().contains("\"credential\":\"ansible-password-admin\""), list.out());
+        try (var files = Files.list(d)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                String raw = new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertFalse(raw.contains("s3cret"), "plain secret in " + p);
+            }
+        }
     }
 
     @Test
