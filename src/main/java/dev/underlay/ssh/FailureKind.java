@@ -17,5 +17,7 @@ public enum FailureKind {
     COMMAND_TIMEOUT,
     CANCELLED,
     TRANSFER_FAILED,
+    /** Nothing to connect to: the machine lacks an address, a user or a usable credential. */
+    TARGET_INVALID,
     INTERNAL
 }
