@@ -15,14 +15,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Makes a valid inventory of N racked machines over a few sites, 40 machines to a 42U rack, for benchmarks. */
-final class ScaleInventory {
+public final class ScaleInventory {
     static final int PER_RACK = 40;
     static final int SITES = 3;
 
     private ScaleInventory() {
     }
 
-    static Inventory of(int machines) {
+    public static Inventory of(int machines) {
         Inventory.Builder b = Inventory.builder();
         for (int s = 0; s < SITES; s++) {
             b.site(new Site("site" + s, "scale site " + s));
