@@ -73,7 +73,6 @@ CREATE TABLE machine (
     profiles       VARCHAR(4000) NOT NULL DEFAULT '',
     params_json    CLOB NOT NULL DEFAULT '{}'
 );
-CREATE INDEX machine_rack ON machine(rack);
 
 CREATE TABLE cluster (
     name        VARCHAR(200) PRIMARY KEY,
