@@ -45,7 +45,8 @@ final class HostKeysCommand implements Callable<Integer> {
     static List<Machine> select(Inventory inv, String query) {
         List<Machine> ms = MachineQuery.parse(query).select(inv);
         if (ms.isEmpty()) {
-            throw new CliException("no machine matches '" + query + "'");
+            throw new CliException("no machine matches '" + query + "'" + (inv.machines().isEmpty()
+                    ? " (the inventory is empty; import machines first)" : ""));
         }
         return ms;
     }
