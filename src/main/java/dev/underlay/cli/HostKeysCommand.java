@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ final class HostKeysCommand implements Callable<Integer> {
                 HostKeyStore store = ctx.hostKeys();
                 Map<Endpoint, List<String>> names = endpoints(inv.machines().values());
                 Map<Endpoint, List<KnownHostKey>> keys = new TreeMap<>(
-                        java.util.Comparator.comparing(Endpoint::address).thenComparingInt(Endpoint::port));
+                        Comparator.comparing(Endpoint::address).thenComparingInt(Endpoint::port));
                 List<String> without = new ArrayList<>();
                 if (on == null) {
                     store.all().forEach(k -> keys.computeIfAbsent(k.endpoint(), e -> new ArrayList<>()).add(k));
