@@ -152,6 +152,21 @@ class HostKeysCommandTest {
     }
 
     @Test
+    void aMachineWithoutCredentialIsStillScannedAndOneWithoutAddressIsListedAsNotScanned() throws Exception {
+        String data = own.resolve("data").toString();
+        Path csv = own.resolve("bare.csv");
+        java.nio.file.Files.writeString(csv, "name,address,port\nbare,127.0.0.1," + world.basePort() + "\nnowhere,,\n");
+        Cli.Result imported = Cli.run("import", csv.toString(), "--data", data);
+        assertEquals(0, imported.code(), imported.toString());
+        Cli.Result scan = Cli.run("hostkeys", "scan", "--on", "all", "--data", data);
+        assertEquals(1, scan.code(), scan.toString());
+        assertTrue(row(scan.out(), "bare").contains(" NEW "), scan.out());
+        assertTrue(scan.out().contains("not scanned: machine nowhere has no address to connect to"), scan.out());
+        assertTrue(scan.out().contains("1 host scanned: 1 new, 0 known, 0 changed, 0 revoked, 0 failed; 1 not scanned"),
+                scan.out());
+    }
+
+    @Test
     void forgetNeedsAQueryAndSaysWhenNothingWasStored() {
         String data = fresh();
         assertEquals(2, Cli.run("hostkeys", "forget", "--data", data).code());
