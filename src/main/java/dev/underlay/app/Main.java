@@ -1,5 +1,6 @@
 package dev.underlay.app;
 
+import dev.underlay.cli.TerminalPrompts;
 import dev.underlay.cli.UnderlayCli;
 import javafx.application.Application;
 
@@ -15,8 +16,10 @@ public final class Main {
         if (isConsole(args)) {
             Application.launch(UnderlayApp.class, args);
         } else {
+            TerminalPrompts terminal = TerminalPrompts.system();
+            AppContext.Prompts prompts = new AppContext.Prompts(terminal, terminal);
             System.exit(UnderlayCli.run(args, System.out, System.err,
-                    folder -> AppContext.open(folder, false, Runnable::run)));
+                    folder -> AppContext.open(folder, false, Runnable::run, prompts)));
         }
     }
 

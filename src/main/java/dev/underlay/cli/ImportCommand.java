@@ -18,10 +18,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code underlay import FILE [--format json|csv|ansible] [--dry-run]}. */
+/** {@code underlay import FILE [--format json|csv|ansible|known_hosts] [--dry-run]}. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Adds or updates inventory entities from a file (upsert by name; nothing is removed).",
-            "All or nothing: any problem refuses the whole file, reported as file:line: field: message."})
+            "All or nothing: any problem refuses the whole file, reported as file:line: field: message.",
+            "An OpenSSH known_hosts file adds trusted host keys instead; a key that differs from a stored one",
+            "is never imported (reported as a conflict)."})
 final class ImportCommand implements Callable<Integer> {
     /** A real import lists names up to this many, counts beyond; a dry run lists them all. */
     private static final int LISTED = 20;
@@ -36,7 +38,8 @@ final class ImportCommand implements Callable<Integer> {
     private Path file;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "json, csv (machines) or ansible (INI or YAML); guessed from the file name when left out.")
+            description = {"json, csv (machines), ansible (INI or YAML) or known_hosts (host keys);",
+                "guessed from the file name when left out (known_hosts* is a known_hosts file)."})
     private String format;
 
     @Option(names = "--dry-run", description = "Show what would be added and changed; write nothing.")
@@ -46,9 +49,19 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        InventoryFormat f = Formats.of(format, file);
+        boolean knownHosts = Formats.isKnownHosts(format, file);
+        InventoryFormat f = knownHosts ? null : Formats.forImport(format, file);
         if (!Files.isRegularFile(file)) {
             throw new CliException("cannot read " + file + ": " + (Files.exists(file) ? "not a file" : "no such file"));
+        }
+        if (knownHosts) {
+            if (dryRun) {
+                throw new CliException("--dry-run is not available for known_hosts files (their import never "
+                        + "replaces a stored key)", UnderlayCli.USAGE);
+            }
+            try (CliContext ctx = data.open()) {
+                return KnownHostsImportOutput.run(ctx, file, out);
+            }
         }
         try (CliContext ctx = data.open()) {
             InventoryImporter importer = new InventoryImporter(ctx.inventory(), ctx.secrets().orElse(null));

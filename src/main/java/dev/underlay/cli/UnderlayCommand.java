@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "underlay", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Underlay: inventory and automation for racks and clouds. Without a command, "
                 + "'underlay' opens the console.",
-        subcommands = {ImportCommand.class, ExportCommand.class, MachinesCommand.class, LabCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {ImportCommand.class, ExportCommand.class, MachinesCommand.class, ExecCommand.class,
+                HostKeysCommand.class, LabCommand.class, CommandLine.HelpCommand.class})
 public final class UnderlayCommand implements Runnable {
     private final CliContext.Opener opener;
 
@@ -38,6 +38,6 @@ public final class UnderlayCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (import, export, machines)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (import, export, machines, exec, hostkeys, lab)");
     }
 }

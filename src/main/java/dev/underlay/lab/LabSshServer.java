@@ -5,20 +5,26 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.file.FileSystemFactory;
 import org.apache.sshd.common.io.IoAcceptor;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionContext;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.ServerBuilder;
 import org.apache.sshd.server.SshServer;
-import org.apache.sshd.server.forward.RejectAllForwardingFilter;
+import org.apache.sshd.server.forward.AgentForwardingFilter;
+import org.apache.sshd.server.forward.ForwardingFilter;
+import org.apache.sshd.server.forward.TcpForwardingFilter;
+import org.apache.sshd.server.forward.X11ForwardingFilter;
 
 /**
  * The lab's one SSHD server: host keys, authentication, commands and SFTP all pick the host by the connection's
- * local port. Public key authentication only, with the lab's client key.
+ * local port. Public key authentication only, with the lab's client key. Tunnels only to other lab hosts.
  */
 final class LabSshServer extends SshServer {
     static final Duration STDIO_TIMEOUT = Duration.ofSeconds(30);
@@ -37,7 +43,8 @@ final class LabSshServer extends SshServer {
         // a command reading stdin (cat > file) or writing to a client that does not read blocks a shell-pool
         // thread; this bounds the wait so a stuck client cannot hold one of the few threads for ever
         CoreModuleProperties.WINDOW_TIMEOUT.set(server, STDIO_TIMEOUT);
-        server.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
+        server.setForwardingFilter(ForwardingFilter.asForwardingFilter(AgentForwardingFilter.of(false),
+                X11ForwardingFilter.of(false), bastionOnly(lab)));
         server.setKeyPairProvider(new KeyPairProvider() {
             @Override
             public Iterable<KeyPair> loadKeys(SessionContext session) {
@@ -66,5 +73,26 @@ final class LabSshServer extends SshServer {
             }
         });
         return server;
+    }
+
+    /**
+     * Lab hosts act as bastions: a client may open a tunnel (direct-tcpip, as OpenSSH's ProxyJump) to another lab
+     * host, and to nothing else. No remote listening, no agent or X11 forwarding.
+     */
+    private static TcpForwardingFilter bastionOnly(Lab lab) {
+        Set<Integer> ports = lab.hosts().stream().map(LabHost::port).collect(Collectors.toUnmodifiableSet());
+        return new TcpForwardingFilter() {
+            @Override
+            public boolean canListen(SshdSocketAddress address, Session session) {
+                return false;
+            }
+
+            @Override
+            public boolean canConnect(Type type, SshdSocketAddress address, Session session) {
+                String host = address.getHostName();
+                return type == Type.Direct && ports.contains(address.getPort())
+                        && (host.equals("localhost") || host.startsWith("127."));
+            }
+        };
     }
 }

@@ -69,6 +69,8 @@ public final class FanOut {
         private final ExecResult[] results;
         private final List<RemoteCommand> running = Collections.synchronizedList(new ArrayList<>());
         private final AtomicInteger nextIndex = new AtomicInteger();
+        /** Pending requests to start a host; whoever raises it from zero starts hosts until it is back to zero. */
+        private final AtomicInteger requests = new AtomicInteger();
         private final AtomicInteger remaining;
         private final AtomicBoolean cancelled = new AtomicBoolean();
         private final CompletableFuture<List<ExecResult>> done = new CompletableFuture<>();
@@ -116,7 +118,21 @@ public final class FanOut {
             }
         }
 
+        /**
+         * Asks for one more host to start. Only one thread at a time starts hosts (the others just leave a request):
+         * a host that fails at once (no target, a cached connection failure) completes on the starting thread,
+         * and starting the next one from there must loop, not recurse, or thousands of such hosts overflow the stack.
+         */
         private void next() {
+            if (requests.getAndIncrement() > 0) {
+                return;
+            }
+            do {
+                startOne();
+            } while (requests.decrementAndGet() > 0);
+        }
+
+        private void startOne() {
             if (cancelled.get()) {
                 return;
             }
@@ -133,6 +149,9 @@ public final class FanOut {
             RemoteCommand rc = timeout == null ? job.exec(p.target(), command, sink)
                     : job.exec(p.target(), command, timeout, sink);
             running.add(rc);
+            if (cancelled.get()) {
+                rc.cancel(); // cancel() took its snapshot of the running commands before this one was added
+            }
             rc.result().whenComplete((r, e) -> {
                 running.remove(rc);
                 complete(i, r != null ? r : ExecResult.failure(p.host(), FailureKind.DISCONNECTED,
