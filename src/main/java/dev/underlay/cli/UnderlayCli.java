@@ -40,6 +40,8 @@ public final class UnderlayCli {
     /** The configured picocli command line; public so tests and tools can inspect the command tree. */
     public static CommandLine commandLine(CliContext.Opener opener, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new UnderlayCommand(opener));
+        // `exec --on all uname -a`: everything after the command's first word belongs to the remote command
+        cl.getSubcommands().get("exec").setStopAtPositional(true);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {

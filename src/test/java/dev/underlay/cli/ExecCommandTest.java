@@ -66,6 +66,13 @@ class ExecCommandTest {
     }
 
     @Test
+    void theCommandMayFollowTheOptionsWithoutADoubleDash() {
+        Cli.Result r = Cli.run("exec", "--on", "name:lab0001", "--data", data, "uname", "-s");
+        assertEquals(0, r.code(), r.toString());
+        assertEquals(List.of("lab0001: Linux"), r.out().lines().toList());
+    }
+
+    @Test
     void jsonPrintsOneObjectPerHostWithOutputExitAndError() {
         Cli.Result r = Cli.run("exec", "--on", "name:lab0001,lab0002,lab0003", "--json", "--data", data, "--",
                 "echo to-stderr >&2; uname -s");
