@@ -14,6 +14,14 @@ import dev.underlay.inventory.ui.MachineFormViewModel;
 import dev.underlay.inventory.ui.MachinesView;
 import dev.underlay.inventory.ui.MachinesViewModel;
 import dev.underlay.inventory.ui.ProfilesViewModel;
+import dev.underlay.inventory.Machine;
+import dev.underlay.lab.ui.FaultsDialog;
+import dev.underlay.lab.ui.LabViewModel;
+import dev.underlay.ssh.FanOut;
+import dev.underlay.ssh.ui.HostKeyReviewView;
+import dev.underlay.ssh.ui.HostKeyReviewViewModel;
+import dev.underlay.ssh.ui.RunCommandView;
+import dev.underlay.ssh.ui.RunCommandViewModel;
 import dev.underlay.ui.ActivityTaskRunner;
 import dev.underlay.ui.AppShell;
 import dev.underlay.ui.Dialogs;
@@ -29,7 +37,14 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import java.util.ArrayList;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
+import javafx.scene.control.Separator;
+import javafx.scene.control.ToolBar;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
@@ -53,9 +68,15 @@ final class ConsoleWindow implements AutoCloseable {
     private final MachinesView machinesView;
     private final AppShell shell;
     private final ThemeViewModel theme;
+    private final LabViewModel lab;
+    private final MachinesViewModel machineList;
+    private final List<Stage> toolWindows = new ArrayList<>();
+    private RunCommandView lastRun;
+    private HostKeyReviewView lastReview;
     private File lastDirectory;
 
-    ConsoleWindow(Stage stage, AppContext context) {
+    /** @param folderLabel how the data folder is named in the status bar (its path, or a short display name) */
+    ConsoleWindow(Stage stage, AppContext context, String folderLabel) {
         this.stage = stage;
         this.context = context;
         this.tasks = new ActivityTaskRunner(context.tasks());
@@ -74,24 +95,40 @@ final class ConsoleWindow implements AutoCloseable {
         }, tasks);
 
         MachinesViewModel machines = new MachinesViewModel(model, tasks, lastMessage::set);
+        this.machineList = machines;
+        this.lab = new LabViewModel(context.lab(), context.hostKeys(), model::inventory,
+                context.dataFolder().resolve("lab"), tasks, lastMessage::set);
         MachineFormViewModel form = new MachineFormViewModel(model, tasks, lastMessage::set,
                 name -> machines.requestSelect(List.of(name)));
         BulkEditViewModel bulk = new BulkEditViewModel(model, tasks, lastMessage::set, machines.selection());
         machinesView = new MachinesView(machines, form, bulk);
 
-        StatusBar status = new StatusBar(context.dataFolder().toString(), Bindings.createStringBinding(
+        StatusBar status = new StatusBar(folderLabel, Bindings.createStringBinding(
                 () -> machines.totalProperty().get() + " machines, " + machines.shownProperty().get() + " shown, "
                         + Bindings.size(machines.selection()).get() + " selected",
                 machines.totalProperty(), machines.shownProperty(), machines.selection()), tasks);
         status.messageProperty().bind(lastMessage);
+        status.addSegment("status-lab", lab.statusTextProperty());
+        lab.conflictsProperty().addListener((obs, o, n) -> {
+            if (!n.isEmpty()) {
+                Dialogs.error(stage, "Some lab host keys differ from the stored ones", n.size()
+                        + " lab hosts present keys other than those stored; the stored keys were kept (review them"
+                        + " with Machines > Review host keys…):\n\n" + String.join("\n", n.subList(0,
+                        Math.min(10, n.size()))) + (n.size() > 10 ? "\n…" : ""));
+            }
+        });
 
         shell = new AppShell(menus(), status);
+        shell.setToolBar(toolBar());
+        machinesView.tableView().table().setContextMenu(new ContextMenu(
+                item("Run command…", null, this::runCommand),
+                item("Review host keys…", null, this::reviewHostKeys)));
         shell.addArea("machines", "Machines", Icons.MACHINES, machinesView);
         shell.addArea("profiles", "Profiles", Icons.PROFILES, CatalogView.profiles(new ProfilesViewModel(model)));
         shell.addArea("clusters", "Clusters", Icons.CLUSTERS, CatalogView.clusters(new ClustersViewModel(model)));
         theme.themeProperty().addListener((obs, o, n) -> UnderlayApp.applyTheme(n));
         theme.load();
-        lastMessage.set("Opened " + context.dataFolder() + ".");
+        lastMessage.set("Opened " + folderLabel + ".");
     }
 
     AppShell root() {
@@ -104,6 +141,20 @@ final class ConsoleWindow implements AutoCloseable {
 
     ThemeViewModel theme() {
         return theme;
+    }
+
+    LabViewModel lab() {
+        return lab;
+    }
+
+    /** The run view opened last, or null (for tests). */
+    RunCommandView lastRun() {
+        return lastRun;
+    }
+
+    /** The host key review opened last, or null (for tests). */
+    HostKeyReviewView lastReview() {
+        return lastReview;
     }
 
     private MenuBar menus() {
@@ -140,9 +191,87 @@ final class ConsoleWindow implements AutoCloseable {
                 item("Profiles", null, () -> shell.show("profiles")),
                 item("Clusters", null, () -> shell.show("clusters")),
                 new SeparatorMenuItem(), light, dark);
-        MenuBar bar = new MenuBar(file, edit, view);
+        Menu machinesMenu = new Menu("_Machines");
+        machinesMenu.getItems().addAll(
+                item("Run command…", Shortcuts.RUN_COMMAND, this::runCommand),
+                item("Review host keys…", null, this::reviewHostKeys));
+        Menu labMenu = new Menu("_Lab");
+        MenuItem start = item("Start lab", null, lab::start);
+        start.setId("menu-lab-start");
+        MenuItem stop = item("Stop lab", null, lab::stop);
+        stop.setId("menu-lab-stop");
+        MenuItem faults = item("Faults…", null, () -> new FaultsDialog(stage, lab).showAndWait());
+        labMenu.setOnShowing(e -> {
+            start.setDisable(lab.running() || lab.busyProperty().get());
+            stop.setDisable(!lab.running() || lab.busyProperty().get());
+            faults.setDisable(!lab.running());
+        });
+        labMenu.getItems().addAll(start, stop, new SeparatorMenuItem(), faults);
+        MenuBar bar = new MenuBar(file, edit, view, machinesMenu, labMenu);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    private ToolBar toolBar() {
+        Button run = new Button("Run command…", Icons.RUN.node());
+        run.setId("tool-run-command");
+        run.setOnAction(e -> runCommand());
+        Button keys = new Button("Host keys…", Icons.HOST_KEYS.node());
+        keys.setId("tool-host-keys");
+        keys.setOnAction(e -> reviewHostKeys());
+        Button labButton = new Button();
+        labButton.setId("tool-lab");
+        labButton.textProperty().bind(lab.statusProperty().map(s -> s.running() ? "Stop lab" : "Start lab"));
+        labButton.disableProperty().bind(lab.busyProperty());
+        labButton.setGraphic(Icons.LAB.node());
+        labButton.setOnAction(e -> {
+            if (lab.running()) {
+                lab.stop();
+            } else {
+                lab.start();
+            }
+        });
+        return new ToolBar(run, keys, new Separator(), labButton);
+    }
+
+    /** The selected machines, or every machine shown when none is selected. */
+    private List<Machine> targets() {
+        return machineList.selection().isEmpty() ? List.copyOf(machineList.rows())
+                : List.copyOf(machineList.selection());
+    }
+
+    private void runCommand() {
+        List<Machine> on = targets();
+        RunCommandViewModel vm = new RunCommandViewModel(() -> new FanOut(context.ssh()), tasks,
+                model.inventory(), on);
+        RunCommandView view = new RunCommandView(vm);
+        lastRun = view;
+        Stage w = toolWindow("Run command on " + on.size() + " machines", view, 1180, 760);
+        w.setOnHidden(e -> view.dispose());
+        w.show();
+    }
+
+    private void reviewHostKeys() {
+        List<Machine> on = targets();
+        HostKeyReviewViewModel vm = new HostKeyReviewViewModel(context::ssh, context.hostKeys(), tasks,
+                model.inventory(), on, lastMessage::set);
+        HostKeyReviewView view = new HostKeyReviewView(vm);
+        lastReview = view;
+        toolWindow("Host keys of " + on.size() + " machines", view, 1280, 720).show();
+        vm.scan();
+    }
+
+    private Stage toolWindow(String title, Parent content, double width, double height) {
+        Stage w = new Stage();
+        w.initOwner(stage);
+        w.setTitle(title);
+        content.getStyleClass().add(dev.underlay.ui.UiStyles.APP_ROOT);
+        Scene scene = new Scene(content, width, height);
+        scene.getStylesheets().addAll(stage.getScene().getStylesheets());
+        w.setScene(scene);
+        toolWindows.add(w);
+        w.setOnHiding(e -> toolWindows.remove(w));
+        return w;
     }
 
     private MachinesView machines() {
@@ -210,6 +339,9 @@ final class ConsoleWindow implements AutoCloseable {
 
     @Override
     public void close() {
+        for (Stage w : List.copyOf(toolWindows)) {
+            w.close();
+        }
         model.close();
     }
 }
