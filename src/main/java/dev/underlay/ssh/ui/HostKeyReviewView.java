@@ -7,6 +7,7 @@ import dev.underlay.ui.Dialogs;
 import dev.underlay.ui.UiStyles;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
@@ -27,7 +28,7 @@ import javafx.scene.layout.Region;
 /** The host key review table with "Accept N new keys", "Forget stored key…" and "Rescan". */
 public final class HostKeyReviewView extends BorderPane {
     private static final List<PseudoClass> STATES = Arrays.stream(HostKeyStatus.values())
-            .map(s -> PseudoClass.getPseudoClass("key-" + s.name().toLowerCase())).toList();
+            .map(s -> PseudoClass.getPseudoClass("key-" + s.name().toLowerCase(Locale.ROOT))).toList();
 
     private final HostKeyReviewViewModel vm;
     private final TableView<HostKeyReview> table;

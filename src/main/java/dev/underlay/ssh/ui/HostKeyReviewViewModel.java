@@ -13,6 +13,7 @@ import dev.underlay.tasks.TaskRunner;
 import dev.underlay.ui.Failures;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -114,7 +115,7 @@ public final class HostKeyReviewViewModel {
         String sep = ": ";
         for (HostKeyStatus s : HostKeyStatus.values()) {
             if (counts[s.ordinal()] > 0) {
-                b.append(sep).append(counts[s.ordinal()]).append(' ').append(s.name().toLowerCase());
+                b.append(sep).append(counts[s.ordinal()]).append(' ').append(s.name().toLowerCase(Locale.ROOT));
                 sep = ", ";
             }
         }
