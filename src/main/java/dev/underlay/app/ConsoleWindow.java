@@ -257,7 +257,7 @@ final class ConsoleWindow implements AutoCloseable {
                 model.inventory(), on, lastMessage::set);
         HostKeyReviewView view = new HostKeyReviewView(vm);
         lastReview = view;
-        toolWindow("Host keys of " + on.size() + " machines", view, 1280, 720).show();
+        toolWindow("Host keys of " + on.size() + " machines", view, 1400, 720).show();
         vm.scan();
     }
 

@@ -24,6 +24,7 @@ public final class UiStyles {
     public static final String OUTPUT_LIST = "output-list";
     public static final String OUTPUT_LINE = "output-line";
     public static final String KEY_STATUS_CELL = "key-status-cell";
+    public static final String FINGERPRINT = "fingerprint";
     public static final String SUMMARY = "run-summary";
     public static final String LAB_STATUS = "lab-status";
     /** Marks an output line that came from stderr. */

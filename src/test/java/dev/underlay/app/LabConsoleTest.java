@@ -160,7 +160,7 @@ class LabConsoleTest {
         console.robot.clickOn("Forget stored key");
         waitFor(() -> fx(() -> keys.getItems().size() == demo.size()
                 && keys.getItems().get(row).status() == HostKeyStatus.NEW));
-        assertEquals("Accept 1 new keys", fx(() -> console.robot.lookup("#keys-accept").queryAs(Button.class)
+        assertEquals("Accept 1 new key", fx(() -> console.robot.lookup("#keys-accept").queryAs(Button.class)
                 .getText()));
         console.robot.clickOn("#keys-accept");
         waitFor(() -> fx(() -> keys.getItems().size() == demo.size()

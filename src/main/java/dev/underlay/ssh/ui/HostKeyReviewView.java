@@ -42,7 +42,8 @@ public final class HostKeyReviewView extends BorderPane {
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.setPlaceholder(new Label("Scanning\u2026"));
         TableColumn<HostKeyReview, HostKeyStatus> status = new TableColumn<>("Status");
-        status.setPrefWidth(90);
+        status.setPrefWidth(100);
+        status.setMinWidth(100);
         status.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue().status()));
         status.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -56,22 +57,29 @@ public final class HostKeyReviewView extends BorderPane {
             }
         });
         table.getColumns().addAll(List.of(
-                column("Machine", 130, HostKeyReview::name),
-                column("Address", 140, r -> r.endpoint() == null ? "" : r.endpoint().address() + ":"
+                column("Machine", 110, HostKeyReview::name),
+                column("Address", 125, r -> r.endpoint() == null ? "" : r.endpoint().address() + ":"
                         + r.endpoint().port()),
                 status,
-                column("Key type", 110, HostKeyReview::keyType),
-                column("Fingerprint", 370, HostKeyReview::fingerprint),
-                column("Stored", 370, r -> r.status() == HostKeyStatus.KNOWN ? "same"
-                        : String.join(", ", r.knownFingerprints())),
-                column("Message", 400, HostKeyReview::message)));
+                column("Key type", 105, HostKeyReview::keyType),
+                mono(column("Fingerprint", 340, HostKeyReview::fingerprint)),
+                mono(column("Stored fingerprint", 340, HostKeyReviewView::stored)),
+                column("Message", 200, r -> Sentences.withoutTarget(r.name(), r.message()))));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(HostKeyReview r, boolean empty) {
+                super.updateItem(r, empty);
+                setTooltip(empty || r == null || r.message().isBlank() ? null : new Tooltip(r.message()));
+            }
+        });
         setCenter(table);
 
         Button accept = new Button();
         accept.setId("keys-accept");
         accept.getStyleClass().add(Styles.ACCENT);
         accept.textProperty().bind(Bindings.createStringBinding(() -> "Accept " + vm.newCountProperty().get()
-                + " new keys", vm.newCountProperty()));
+                + (vm.newCountProperty().get() == 1 ? " new key" : " new keys"), vm.newCountProperty()));
         accept.disableProperty().bind(vm.newCountProperty().isEqualTo(0).or(vm.busyProperty()));
         accept.setOnAction(e -> vm.acceptNew());
         Button forget = new Button("Forget stored key\u2026");
@@ -116,10 +124,26 @@ public final class HostKeyReviewView extends BorderPane {
         }
     }
 
+    /** "same" for a known key; the stored fingerprints (type only when it differs) for a changed one. */
+    private static String stored(HostKeyReview r) {
+        if (r.status() == HostKeyStatus.KNOWN) {
+            return "same";
+        }
+        String prefix = r.keyType() + " ";
+        return String.join(", ", r.knownFingerprints().stream()
+                .map(f -> !r.keyType().isEmpty() && f.startsWith(prefix) ? f.substring(prefix.length()) : f).toList());
+    }
+
+    private static <S, T> TableColumn<S, T> mono(TableColumn<S, T> c) {
+        c.getStyleClass().add(UiStyles.FINGERPRINT);
+        return c;
+    }
+
     private static TableColumn<HostKeyReview, String> column(String title, double width,
                                                            Function<HostKeyReview, String> f) {
         TableColumn<HostKeyReview, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        c.setMinWidth(width);
         c.setCellValueFactory(x -> new SimpleStringProperty(f.apply(x.getValue())));
         return c;
     }

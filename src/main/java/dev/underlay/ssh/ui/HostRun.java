@@ -66,6 +66,10 @@ public final class HostRun {
         return state.get() == State.EXIT ? "exit " + exit.get() : state.get().id();
     }
 
+    private static String lines(long n) {
+        return n == 1 ? "1 line" : n + " lines";
+    }
+
     void running() {
         if (state.get() == State.QUEUED) {
             state.set(State.RUNNING);
@@ -83,6 +87,7 @@ public final class HostRun {
             state.set(r.succeeded() ? State.OK : State.EXIT);
         }
         duration.set(String.format(Locale.ROOT, "%.2f s", r.duration().toMillis() / 1000.0));
-        message.set(r.failed() ? r.message() : r.stdoutLines() + " lines out, " + r.stderrLines() + " err");
+        message.set(r.failed() ? Sentences.withoutTarget(host, r.message()) : lines(r.stdoutLines() + r.stderrLines())
+                + (r.stderrLines() > 0 ? ", " + r.stderrLines() + " on stderr" : ""));
     }
 }

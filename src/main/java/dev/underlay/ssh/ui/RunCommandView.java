@@ -138,6 +138,7 @@ public final class RunCommandView extends BorderPane {
         TableColumn<HostRun, String> msg = column("Message", 520, HostRun::messageProperty);
         t.getColumns().addAll(List.of(host, state, exit, took, msg));
         t.setPlaceholder(new Label("No machines."));
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return t;
     }
 
