@@ -5,7 +5,6 @@ import dev.underlay.tasks.ExecutorTaskRunner;
 import dev.underlay.tasks.TaskRunner;
 import dev.underlay.ui.Dialogs;
 import dev.underlay.ui.Failures;
-import dev.underlay.ui.PassphraseDialogs;
 import dev.underlay.ui.Theme;
 import dev.underlay.ui.UiStyles;
 import java.nio.file.Path;

@@ -137,6 +137,9 @@ public final class LabViewModel {
                 kept.add(note);
             }
         }
+        if (kept.isEmpty() && r.conflicts() > 0) {
+            kept.addAll(r.notes()); // the import's wording changed: show every note rather than none
+        }
         conflicts.set(List.copyOf(kept));
         messages.accept("Lab started: " + s.status().hosts() + " hosts on ports " + s.status().firstPort() + "-"
                 + s.status().lastPort() + "; " + r.added() + " host keys trusted, " + r.known() + " already known"

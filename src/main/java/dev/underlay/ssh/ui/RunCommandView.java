@@ -74,7 +74,6 @@ public final class RunCommandView extends BorderPane {
                 pump.start();
             }
         });
-        command.setOnAction(e -> run.fire());
         Button cancel = new Button("Cancel");
         cancel.setId("run-cancel");
         cancel.disableProperty().bind(vm.runningProperty().not());

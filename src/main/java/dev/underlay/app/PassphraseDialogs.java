@@ -1,4 +1,4 @@
-package dev.underlay.ui;
+package dev.underlay.app;
 
 import dev.underlay.secrets.PassphrasePrompt;
 import dev.underlay.ssh.PassphraseProvider;
@@ -20,9 +20,10 @@ import javafx.stage.Window;
 /**
  * The console's passphrase questions (encrypted SSH keys, a passphrase-protected secrets key). They are asked from
  * worker threads, which wait for the answer of a dialog shown on the FX thread. Asked on the FX thread itself the
- * answer is "declined" at once: waiting there would freeze the window that has to show the dialog.
+ * answer is "declined" at once: waiting there would freeze the window that has to show the dialog. It lives in
+ * {@code app}, not {@code ui}, because it implements ssh/secrets interfaces and {@code ssh.ui} depends on {@code ui}.
  */
-public final class PassphraseDialogs {
+final class PassphraseDialogs {
     /** How long a question waits for a person before it counts as declined. */
     private static final long WAIT_MINUTES = 15;
 
@@ -33,7 +34,7 @@ public final class PassphraseDialogs {
      * @param fxThread {@code Platform::runLater}
      * @param owner    the window the dialog belongs to (may supply null while none is shown)
      */
-    public PassphraseDialogs(Executor fxThread, Supplier<Window> owner) {
+    PassphraseDialogs(Executor fxThread, Supplier<Window> owner) {
         this.fxThread = fxThread;
         this.owner = owner;
     }

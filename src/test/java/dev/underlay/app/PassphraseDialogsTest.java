@@ -1,4 +1,4 @@
-package dev.underlay.ui;
+package dev.underlay.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
