@@ -60,6 +60,7 @@ public final class RunCommandViewModel {
     private int done;
     private int ok;
     private int failed;
+    private int nonZero;
     private int forksInUse;
     private long droppedLines;
 
@@ -98,7 +99,7 @@ public final class RunCommandViewModel {
         return error.getReadOnlyProperty();
     }
 
-    /** "12/41 done, 10 ok, 2 failed". */
+    /** "12/41 done, 9 ok, 1 exited non-zero, 2 failed" (failed: the command did not run to its end). */
     public ReadOnlyStringProperty progressProperty() {
         return progress.getReadOnlyProperty();
     }
@@ -216,8 +217,10 @@ public final class RunCommandViewModel {
         done++;
         if (r.succeeded()) {
             ok++;
-        } else {
+        } else if (r.failed()) {
             failed++;
+        } else {
+            nonZero++;
         }
     }
 
@@ -232,7 +235,8 @@ public final class RunCommandViewModel {
     }
 
     private void updateProgress() {
-        progress.set(done + "/" + hosts.size() + " done, " + ok + " ok, " + failed + " failed"
+        progress.set(done + "/" + hosts.size() + " done, " + ok + " ok, "
+                + (nonZero > 0 ? nonZero + " exited non-zero, " : "") + failed + " failed"
                 + (droppedLines > 0 ? ", " + droppedLines + " output lines not shown" : ""));
     }
 
@@ -242,6 +246,7 @@ public final class RunCommandViewModel {
         done = 0;
         ok = 0;
         failed = 0;
+        nonZero = 0;
         droppedLines = 0;
         incoming.clear();
         output.clear();

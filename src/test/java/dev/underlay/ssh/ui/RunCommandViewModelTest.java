@@ -92,6 +92,8 @@ class RunCommandViewModelTest {
                 .orElseThrow(() -> new AssertionError(s.text()));
         assertEquals(41 - 4 - s.ok(), exit1.hosts().size(), s.text());
         assertTrue(s.text().contains("connection refused (4): "), s.text());
+        assertEquals("41/41 done, " + s.ok() + " ok, " + exit1.hosts().size() + " exited non-zero, 4 failed",
+                vm.progressProperty().get());
         assertTrue(vm.hosts().stream().filter(h -> h.state() == HostRun.State.EXIT)
                 .allMatch(h -> h.stateText().equals("exit 1")));
         assertTrue(vm.output().stream().anyMatch(OutputLine::stderr), "the simulated failure is on stderr");
