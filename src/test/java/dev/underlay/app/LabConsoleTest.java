@@ -89,6 +89,14 @@ class LabConsoleTest {
         assertEquals(41, fx(() -> output.getItems().size()));
         assertTrue(fx(() -> output.getItems().stream().anyMatch(l -> l.toString().startsWith("fra1-web01: "))));
         assertEquals("41 of 41 hosts ok.", text("#run-summary"));
+        console.robot.clickOn("#run-output");
+        fx(() -> {
+            output.getSelectionModel().selectAll();
+            return null;
+        });
+        console.robot.push(KeyCode.CONTROL, KeyCode.C);
+        String copied = fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertEquals(41, copied.lines().count(), copied);
         fx(() -> {
             ((Stage) output.getScene().getWindow()).close();
             return null;

@@ -154,6 +154,16 @@ public final class RunCommandView extends BorderPane {
         list.setId("run-output");
         list.getStyleClass().addAll(UiStyles.OUTPUT_LIST, Styles.DENSE);
         list.setPlaceholder(new Label("Output of the hosts shows here, one line per row as host: line."));
+        list.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem("Copy selected lines");
+        copy.setOnAction(e -> copy(list));
+        list.setContextMenu(new javafx.scene.control.ContextMenu(copy));
+        list.setOnKeyPressed(e -> {
+            if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.C) {
+                copy(list);
+                e.consume();
+            }
+        });
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(OutputLine l, boolean empty) {
@@ -166,6 +176,16 @@ public final class RunCommandView extends BorderPane {
             }
         });
         return list;
+    }
+
+    private static void copy(ListView<OutputLine> list) {
+        StringBuilder b = new StringBuilder();
+        for (OutputLine l : list.getSelectionModel().getSelectedItems()) {
+            b.append(l).append('\n');
+        }
+        javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+        c.putString(b.toString());
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
     }
 
     /** Starts the run as the Run button does (for the menu's first run and tests). */
