@@ -14,14 +14,7 @@ import dev.underlay.inventory.ui.MachineFormViewModel;
 import dev.underlay.inventory.ui.MachinesView;
 import dev.underlay.inventory.ui.MachinesViewModel;
 import dev.underlay.inventory.ui.ProfilesViewModel;
-import dev.underlay.inventory.Machine;
-import dev.underlay.lab.ui.FaultsDialog;
 import dev.underlay.lab.ui.LabViewModel;
-import dev.underlay.ssh.FanOut;
-import dev.underlay.ssh.ui.HostKeyReviewView;
-import dev.underlay.ssh.ui.HostKeyReviewViewModel;
-import dev.underlay.ssh.ui.RunCommandView;
-import dev.underlay.ssh.ui.RunCommandViewModel;
 import dev.underlay.ui.ActivityTaskRunner;
 import dev.underlay.ui.AppShell;
 import dev.underlay.ui.Dialogs;
@@ -37,14 +30,7 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import java.util.ArrayList;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
-import javafx.scene.control.Separator;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
@@ -68,11 +54,7 @@ final class ConsoleWindow implements AutoCloseable {
     private final MachinesView machinesView;
     private final AppShell shell;
     private final ThemeViewModel theme;
-    private final LabViewModel lab;
-    private final MachinesViewModel machineList;
-    private final List<Stage> toolWindows = new ArrayList<>();
-    private RunCommandView lastRun;
-    private HostKeyReviewView lastReview;
+    private final ConsoleTools tools;
     private File lastDirectory;
 
     /** @param folderLabel how the data folder is named in the status bar (its path, or a short display name) */
@@ -95,9 +77,7 @@ final class ConsoleWindow implements AutoCloseable {
         }, tasks);
 
         MachinesViewModel machines = new MachinesViewModel(model, tasks, lastMessage::set);
-        this.machineList = machines;
-        this.lab = new LabViewModel(context.lab(), context.hostKeys(), model::inventory,
-                context.dataFolder().resolve("lab"), tasks, lastMessage::set);
+        this.tools = new ConsoleTools(stage, context, tasks, model, machines, lastMessage::set);
         MachineFormViewModel form = new MachineFormViewModel(model, tasks, lastMessage::set,
                 name -> machines.requestSelect(List.of(name)));
         BulkEditViewModel bulk = new BulkEditViewModel(model, tasks, lastMessage::set, machines.selection());
@@ -108,21 +88,11 @@ final class ConsoleWindow implements AutoCloseable {
                         + Bindings.size(machines.selection()).get() + " selected",
                 machines.totalProperty(), machines.shownProperty(), machines.selection()), tasks);
         status.messageProperty().bind(lastMessage);
-        status.addSegment("status-lab", lab.statusTextProperty());
-        lab.conflictsProperty().addListener((obs, o, n) -> {
-            if (!n.isEmpty()) {
-                Dialogs.error(stage, "Some lab host keys differ from the stored ones", n.size()
-                        + " lab hosts present keys other than those stored; the stored keys were kept (review them"
-                        + " with Machines > Review host keys…):\n\n" + String.join("\n", n.subList(0,
-                        Math.min(10, n.size()))) + (n.size() > 10 ? "\n…" : ""));
-            }
-        });
+        status.addSegment("status-lab", tools.lab().statusTextProperty());
 
         shell = new AppShell(menus(), status);
-        shell.setToolBar(toolBar());
-        machinesView.tableView().table().setContextMenu(new ContextMenu(
-                item("Run command…", null, this::runCommand),
-                item("Review host keys…", null, this::reviewHostKeys)));
+        shell.setToolBar(tools.toolBar());
+        machinesView.tableView().table().setContextMenu(tools.machineContextMenu());
         shell.addArea("machines", "Machines", Icons.MACHINES, machinesView);
         shell.addArea("profiles", "Profiles", Icons.PROFILES, CatalogView.profiles(new ProfilesViewModel(model)));
         shell.addArea("clusters", "Clusters", Icons.CLUSTERS, CatalogView.clusters(new ClustersViewModel(model)));
@@ -144,17 +114,7 @@ final class ConsoleWindow implements AutoCloseable {
     }
 
     LabViewModel lab() {
-        return lab;
-    }
-
-    /** The run view opened last, or null (for tests). */
-    RunCommandView lastRun() {
-        return lastRun;
-    }
-
-    /** The host key review opened last, or null (for tests). */
-    HostKeyReviewView lastReview() {
-        return lastReview;
+        return tools.lab();
     }
 
     private MenuBar menus() {
@@ -191,87 +151,9 @@ final class ConsoleWindow implements AutoCloseable {
                 item("Profiles", null, () -> shell.show("profiles")),
                 item("Clusters", null, () -> shell.show("clusters")),
                 new SeparatorMenuItem(), light, dark);
-        Menu machinesMenu = new Menu("_Machines");
-        machinesMenu.getItems().addAll(
-                item("Run command…", Shortcuts.RUN_COMMAND, this::runCommand),
-                item("Review host keys…", null, this::reviewHostKeys));
-        Menu labMenu = new Menu("_Lab");
-        MenuItem start = item("Start lab", null, lab::start);
-        start.setId("menu-lab-start");
-        MenuItem stop = item("Stop lab", null, lab::stop);
-        stop.setId("menu-lab-stop");
-        MenuItem faults = item("Faults…", null, () -> new FaultsDialog(stage, lab).showAndWait());
-        labMenu.setOnShowing(e -> {
-            start.setDisable(lab.running() || lab.busyProperty().get());
-            stop.setDisable(!lab.running() || lab.busyProperty().get());
-            faults.setDisable(!lab.running());
-        });
-        labMenu.getItems().addAll(start, stop, new SeparatorMenuItem(), faults);
-        MenuBar bar = new MenuBar(file, edit, view, machinesMenu, labMenu);
+        MenuBar bar = new MenuBar(file, edit, view, tools.machinesMenu(), tools.labMenu());
         bar.setId("menu-bar");
         return bar;
-    }
-
-    private ToolBar toolBar() {
-        Button run = new Button("Run command…", Icons.RUN.node());
-        run.setId("tool-run-command");
-        run.setOnAction(e -> runCommand());
-        Button keys = new Button("Host keys…", Icons.HOST_KEYS.node());
-        keys.setId("tool-host-keys");
-        keys.setOnAction(e -> reviewHostKeys());
-        Button labButton = new Button();
-        labButton.setId("tool-lab");
-        labButton.textProperty().bind(lab.statusProperty().map(s -> s.running() ? "Stop lab" : "Start lab"));
-        labButton.disableProperty().bind(lab.busyProperty());
-        labButton.setGraphic(Icons.LAB.node());
-        labButton.setOnAction(e -> {
-            if (lab.running()) {
-                lab.stop();
-            } else {
-                lab.start();
-            }
-        });
-        return new ToolBar(run, keys, new Separator(), labButton);
-    }
-
-    /** The selected machines, or every machine shown when none is selected. */
-    private List<Machine> targets() {
-        return machineList.selection().isEmpty() ? List.copyOf(machineList.rows())
-                : List.copyOf(machineList.selection());
-    }
-
-    private void runCommand() {
-        List<Machine> on = targets();
-        RunCommandViewModel vm = new RunCommandViewModel(() -> new FanOut(context.ssh()), tasks,
-                model.inventory(), on);
-        RunCommandView view = new RunCommandView(vm);
-        lastRun = view;
-        Stage w = toolWindow("Run command on " + on.size() + " machines", view, 1180, 760);
-        w.setOnHidden(e -> view.dispose());
-        w.show();
-    }
-
-    private void reviewHostKeys() {
-        List<Machine> on = targets();
-        HostKeyReviewViewModel vm = new HostKeyReviewViewModel(context::ssh, context.hostKeys(), tasks,
-                model.inventory(), on, lastMessage::set);
-        HostKeyReviewView view = new HostKeyReviewView(vm);
-        lastReview = view;
-        toolWindow("Host keys of " + on.size() + " machines", view, 1400, 720).show();
-        vm.scan();
-    }
-
-    private Stage toolWindow(String title, Parent content, double width, double height) {
-        Stage w = new Stage();
-        w.initOwner(stage);
-        w.setTitle(title);
-        content.getStyleClass().add(dev.underlay.ui.UiStyles.APP_ROOT);
-        Scene scene = new Scene(content, width, height);
-        scene.getStylesheets().addAll(stage.getScene().getStylesheets());
-        w.setScene(scene);
-        toolWindows.add(w);
-        w.setOnHiding(e -> toolWindows.remove(w));
-        return w;
     }
 
     private MachinesView machines() {
@@ -280,12 +162,7 @@ final class ConsoleWindow implements AutoCloseable {
     }
 
     private static MenuItem item(String text, KeyCombination key, Runnable action) {
-        MenuItem i = new MenuItem(text);
-        if (key != null) {
-            i.setAccelerator(key);
-        }
-        i.setOnAction(e -> action.run());
-        return i;
+        return ConsoleTools.item(text, key, action);
     }
 
     private FileChooser chooser(String title) {
@@ -339,9 +216,7 @@ final class ConsoleWindow implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Stage w : List.copyOf(toolWindows)) {
-            w.close();
-        }
+        tools.close();
         model.close();
     }
 }
