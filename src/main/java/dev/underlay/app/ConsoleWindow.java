@@ -14,6 +14,7 @@ import dev.underlay.inventory.ui.MachineFormViewModel;
 import dev.underlay.inventory.ui.MachinesView;
 import dev.underlay.inventory.ui.MachinesViewModel;
 import dev.underlay.inventory.ui.ProfilesViewModel;
+import dev.underlay.lab.ui.LabViewModel;
 import dev.underlay.ui.ActivityTaskRunner;
 import dev.underlay.ui.AppShell;
 import dev.underlay.ui.Dialogs;
@@ -53,9 +54,11 @@ final class ConsoleWindow implements AutoCloseable {
     private final MachinesView machinesView;
     private final AppShell shell;
     private final ThemeViewModel theme;
+    private final ConsoleTools tools;
     private File lastDirectory;
 
-    ConsoleWindow(Stage stage, AppContext context) {
+    /** @param folderLabel how the data folder is named in the status bar (its path, or a short display name) */
+    ConsoleWindow(Stage stage, AppContext context, String folderLabel) {
         this.stage = stage;
         this.context = context;
         this.tasks = new ActivityTaskRunner(context.tasks());
@@ -74,24 +77,28 @@ final class ConsoleWindow implements AutoCloseable {
         }, tasks);
 
         MachinesViewModel machines = new MachinesViewModel(model, tasks, lastMessage::set);
+        this.tools = new ConsoleTools(stage, context, tasks, model, machines, lastMessage::set);
         MachineFormViewModel form = new MachineFormViewModel(model, tasks, lastMessage::set,
                 name -> machines.requestSelect(List.of(name)));
         BulkEditViewModel bulk = new BulkEditViewModel(model, tasks, lastMessage::set, machines.selection());
         machinesView = new MachinesView(machines, form, bulk);
 
-        StatusBar status = new StatusBar(context.dataFolder().toString(), Bindings.createStringBinding(
+        StatusBar status = new StatusBar(folderLabel, Bindings.createStringBinding(
                 () -> machines.totalProperty().get() + " machines, " + machines.shownProperty().get() + " shown, "
                         + Bindings.size(machines.selection()).get() + " selected",
                 machines.totalProperty(), machines.shownProperty(), machines.selection()), tasks);
         status.messageProperty().bind(lastMessage);
+        status.addSegment("status-lab", tools.lab().statusTextProperty());
 
         shell = new AppShell(menus(), status);
+        shell.setToolBar(tools.toolBar());
+        machinesView.tableView().table().setContextMenu(tools.machineContextMenu());
         shell.addArea("machines", "Machines", Icons.MACHINES, machinesView);
         shell.addArea("profiles", "Profiles", Icons.PROFILES, CatalogView.profiles(new ProfilesViewModel(model)));
         shell.addArea("clusters", "Clusters", Icons.CLUSTERS, CatalogView.clusters(new ClustersViewModel(model)));
         theme.themeProperty().addListener((obs, o, n) -> UnderlayApp.applyTheme(n));
         theme.load();
-        lastMessage.set("Opened " + context.dataFolder() + ".");
+        lastMessage.set("Opened " + folderLabel + ".");
     }
 
     AppShell root() {
@@ -104,6 +111,10 @@ final class ConsoleWindow implements AutoCloseable {
 
     ThemeViewModel theme() {
         return theme;
+    }
+
+    LabViewModel lab() {
+        return tools.lab();
     }
 
     private MenuBar menus() {
@@ -140,7 +151,7 @@ final class ConsoleWindow implements AutoCloseable {
                 item("Profiles", null, () -> shell.show("profiles")),
                 item("Clusters", null, () -> shell.show("clusters")),
                 new SeparatorMenuItem(), light, dark);
-        MenuBar bar = new MenuBar(file, edit, view);
+        MenuBar bar = new MenuBar(file, edit, view, tools.machinesMenu(), tools.labMenu());
         bar.setId("menu-bar");
         return bar;
     }
@@ -151,12 +162,7 @@ final class ConsoleWindow implements AutoCloseable {
     }
 
     private static MenuItem item(String text, KeyCombination key, Runnable action) {
-        MenuItem i = new MenuItem(text);
-        if (key != null) {
-            i.setAccelerator(key);
-        }
-        i.setOnAction(e -> action.run());
-        return i;
+        return ConsoleTools.item(text, key, action);
     }
 
     private FileChooser chooser(String title) {
@@ -210,6 +216,7 @@ final class ConsoleWindow implements AutoCloseable {
 
     @Override
     public void close() {
+        tools.close();
         model.close();
     }
 }

@@ -36,6 +36,7 @@ public class UnderlayApp extends Application {
     private AppContext context;
     private ConsoleWindow window;
     private Stage stage;
+    private String folderLabel = "";
 
     @Override
     public void start(Stage primary) {
@@ -56,7 +57,11 @@ public class UnderlayApp extends Application {
         primary.setMinWidth(900);
         primary.setMinHeight(560);
         primary.show();
-        opener.submit("open-data-folder", () -> AppContext.open(folder, true, Platform::runLater),
+        folderLabel = labelOption(getParameters() == null ? List.of() : getParameters().getRaw(),
+                getParameters() == null ? Map.of() : getParameters().getNamed(), folder);
+        PassphraseDialogs prompts = new PassphraseDialogs(Platform::runLater, () -> stage);
+        AppContext.Prompts asking = new AppContext.Prompts(prompts.sshKeys(), prompts.secretsKey());
+        opener.submit("open-data-folder", () -> AppContext.open(folder, true, Platform::runLater, asking),
                 this::opened, e -> openFailed(folder, e));
     }
 
@@ -67,9 +72,9 @@ public class UnderlayApp extends Application {
             return;
         }
         context = ctx;
-        window = new ConsoleWindow(stage, ctx);
+        window = new ConsoleWindow(stage, ctx, folderLabel);
         stage.getScene().setRoot(window.root());
-        stage.setTitle("Underlay \u2014 " + ctx.dataFolder());
+        stage.setTitle("Underlay \u2014 " + folderLabel);
     }
 
     private void openFailed(Path folder, Throwable e) {
@@ -93,6 +98,22 @@ public class UnderlayApp extends Application {
             }
         }
         return null;
+    }
+
+    /**
+     * The {@code --data-label NAME} value (a short name for the data folder in the title and status bar, e.g. in
+     * screenshots), else the folder's path.
+     */
+    static String labelOption(List<String> raw, Map<String, String> named, Path folder) {
+        if (named.containsKey("data-label")) {
+            return named.get("data-label");
+        }
+        for (int i = 0; i + 1 < raw.size(); i++) {
+            if (raw.get(i).equals("--data-label")) {
+                return raw.get(i + 1);
+            }
+        }
+        return folder.toString();
     }
 
     /** Switches the AtlantaFX look of every window. */

@@ -6,6 +6,7 @@ import javafx.scene.Node;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -35,6 +36,12 @@ public final class AppShell extends BorderPane {
                 o.setSelected(true); // one area is always shown
             }
         });
+    }
+
+    /** Puts a tool bar under the menu bar. */
+    public void setToolBar(ToolBar tools) {
+        tools.getStyleClass().add(UiStyles.TOOL_BAR);
+        setTop(new VBox(getTop(), tools));
     }
 
     /** Adds an area and its navigation button; the first one added is shown first. */

@@ -6,7 +6,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -31,7 +33,10 @@ public enum Icons {
     LIGHT(MaterialDesignW.WHITE_BALANCE_SUNNY),
     DATA_FOLDER(MaterialDesignD.DATABASE),
     TAGS(MaterialDesignT.TAG_MULTIPLE),
-    ERROR(MaterialDesignA.ALERT_CIRCLE_OUTLINE);
+    ERROR(MaterialDesignA.ALERT_CIRCLE_OUTLINE),
+    RUN(MaterialDesignC.CONSOLE_LINE),
+    HOST_KEYS(MaterialDesignK.KEY_CHAIN_VARIANT),
+    LAB(MaterialDesignF.FLASK_OUTLINE);
 
     private final Ikon ikon;
 

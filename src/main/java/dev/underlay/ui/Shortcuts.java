@@ -12,6 +12,8 @@ public final class Shortcuts {
     public static final KeyCombination DELETE = new KeyCodeCombination(KeyCode.DELETE);
     public static final KeyCombination IMPORT = new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN);
     public static final KeyCombination EXPORT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
+    public static final KeyCombination RUN_COMMAND = new KeyCodeCombination(KeyCode.R,
+            KeyCombination.SHORTCUT_DOWN);
     public static final KeyCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
 
     private Shortcuts() {

@@ -17,6 +17,7 @@ import javafx.scene.layout.HBox;
  */
 public final class StatusBar extends HBox {
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final Label countLabel = new Label();
 
     /**
      * @param dataFolder the open data folder, as text
@@ -30,7 +31,7 @@ public final class StatusBar extends HBox {
         setSpacing(10);
         Label folder = new Label(dataFolder, Icons.DATA_FOLDER.node());
         folder.setId("status-folder");
-        Label count = new Label();
+        Label count = countLabel;
         count.setId("status-counts");
         count.textProperty().bind(counts);
         ProgressIndicator busy = new ProgressIndicator();
@@ -46,6 +47,16 @@ public final class StatusBar extends HBox {
         last.textProperty().bind(message);
         last.setMinWidth(0);
         getChildren().addAll(folder, sep(), count, sep(), busy, task, new Spacer(), last);
+    }
+
+    /** Adds a bound text segment (such as the lab's state) after the counts. */
+    public Label addSegment(String id, ObservableStringValue text) {
+        Label l = new Label();
+        l.setId(id);
+        l.textProperty().bind(text);
+        int at = getChildren().indexOf(countLabel) + 1;
+        getChildren().addAll(at, java.util.List.of(sep(), l));
+        return l;
     }
 
     private static Separator sep() {

@@ -19,6 +19,16 @@ public final class UiStyles {
     public static final String MUTED = "muted";
     public static final String OPENING = "opening";
     public static final String PLAN_TEXT = "plan-text";
+    public static final String TOOL_BAR = "main-tool-bar";
+    public static final String RUN_STATE_CELL = "run-state-cell";
+    public static final String OUTPUT_LIST = "output-list";
+    public static final String OUTPUT_LINE = "output-line";
+    public static final String KEY_STATUS_CELL = "key-status-cell";
+    public static final String FINGERPRINT = "fingerprint";
+    public static final String SUMMARY = "run-summary";
+    public static final String LAB_STATUS = "lab-status";
+    /** Marks an output line that came from stderr. */
+    public static final PseudoClass STDERR = PseudoClass.getPseudoClass("stderr");
 
     /** Marks a control whose value was refused. */
     public static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");

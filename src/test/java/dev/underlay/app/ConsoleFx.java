@@ -14,8 +14,12 @@ import org.testfx.util.WaitForAsyncUtils;
 final class ConsoleFx {
     final FxRobot robot = new FxRobot();
 
-    UnderlayApp start(Path dataFolder) throws Exception {
-        UnderlayApp app = (UnderlayApp) FxToolkit.setupApplication(UnderlayApp.class, "--data", dataFolder.toString());
+    UnderlayApp start(Path dataFolder, String... more) throws Exception {
+        String[] args = new String[2 + more.length];
+        args[0] = "--data";
+        args[1] = dataFolder.toString();
+        System.arraycopy(more, 0, args, 2, more.length);
+        UnderlayApp app = (UnderlayApp) FxToolkit.setupApplication(UnderlayApp.class, args);
         waitFor(() -> fx(() -> app.window() != null));
         WaitForAsyncUtils.waitForFxEvents();
         return app;

@@ -5,7 +5,9 @@ import static dev.underlay.app.ConsoleFx.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.underlay.ui.LabPorts;
 import dev.underlay.ui.ThemeViewModel;
+import javafx.scene.control.Label;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,9 +58,14 @@ class ScreenshotTest {
     }
 
     private BufferedImage shoot(Path folder, String name) throws Exception {
+        return shoot(folder, name, "#nav");
+    }
+
+    /** Writes the scene of the window holding the node found by {@code query}. */
+    private BufferedImage shoot(Path folder, String name, String query) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage img = fx(() -> {
-            Scene scene = console.robot.lookup("#nav").query().getScene();
+            Scene scene = console.robot.lookup(query).query().getScene();
             return scene.snapshot(null);
         });
         BufferedImage png = SwingFXUtils.fromFXImage(img, null);
@@ -70,7 +77,7 @@ class ScreenshotTest {
 
     @Test
     void consoleWithSelectedMachineInLightAndDarkTheme() throws Exception {
-        app = console.start(dir);
+        app = console.start(dir, "--data-label", "~/underlay-demo");
         console.clickCell("fra1-gpu01");
         waitFor(() -> fx(() -> console.robot.lookup("#param-table").queryAs(TableView.class).getItems().size() > 5));
         BufferedImage light = shoot("console.png");
@@ -100,6 +107,46 @@ class ScreenshotTest {
         waitFor(() -> fx(() -> console.robot.lookup("#clusters-view-table").queryAs(TableView.class).getItems()
                 .size() == 15));
         shoot(target, "clusters.png");
+    }
+
+    @Test
+    void runCommandOnTheFortyOneLabHostsAndHostKeyReview() throws Exception {
+        app = console.start(dir, "--data-label", "~/underlay-demo");
+        int base = LabPorts.moveLabMachines(app.context().inventory());
+        waitFor(() -> fx(() -> app.window().machinesView().tableView().table().getItems().stream()
+                .allMatch(m -> m.sshPort() >= base)));
+        console.robot.clickOn("#tool-lab");
+        waitFor(() -> fx(() -> app.window().lab().running()));
+        fx(() -> {
+            app.window().lab().faultTextProperty().set("refuse:fra1-db03,fail=uname:fra1-web04|fra1-k8s-w02,"
+                    + "hostkey:fra1-gpu02");
+            return app.window().lab().applyFaults();
+        });
+        waitFor(() -> fx(() -> app.window().lab().statusTextProperty().get().contains("refuse")));
+        console.robot.clickOn("#tool-run-command");
+        waitFor(() -> fx(() -> console.robot.lookup("#run-command").tryQuery().isPresent()));
+        console.robot.clickOn("#run-command").write("uname -a");
+        console.robot.clickOn("#run-start");
+        waitFor(() -> fx(() -> console.robot.lookup("#run-progress").queryAs(Label.class).getText()
+                .startsWith("41/41 done")));
+        fx(() -> { // problems first, as a technician sorts after a run
+            @SuppressWarnings("unchecked")
+            TableView<Object> hosts = console.robot.lookup("#run-hosts").queryAs(TableView.class);
+            javafx.scene.control.TableColumn<Object, ?> state = hosts.getColumns().get(1);
+            state.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+            hosts.getSortOrder().setAll(java.util.List.of(state));
+            return null;
+        });
+        shoot(screenshotDir(), "run-command.png", "#run-output");
+        fx(() -> {
+            console.robot.lookup("#run-output").query().getScene().getWindow().hide();
+            return null;
+        });
+
+        console.robot.clickOn("#tool-host-keys");
+        waitFor(() -> fx(() -> console.robot.lookup("#host-key-table").tryQuery().isPresent()
+                && console.robot.lookup("#host-key-table").queryAs(TableView.class).getItems().size() == 41));
+        shoot(screenshotDir(), "host-keys.png", "#host-key-table");
     }
 
     private static int brightness(int rgb) {

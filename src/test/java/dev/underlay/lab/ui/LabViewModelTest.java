@@ -1,0 +1,97 @@
+package dev.underlay.lab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.underlay.app.AppContext;
+import dev.underlay.inventory.Machine;
+import dev.underlay.ssh.Endpoint;
+import dev.underlay.ssh.KnownHostKey;
+import dev.underlay.tasks.CurrentThreadTaskRunner;
+import dev.underlay.ui.LabPorts;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Lab menu's view model on the demo inventory with a real lab on loopback. */
+class LabViewModelTest {
+    @TempDir
+    Path dir;
+    AppContext ctx;
+    LabViewModel vm;
+    int base;
+    final List<String> messages = new ArrayList<>();
+
+    @BeforeEach
+    void open() throws Exception {
+        ctx = AppContext.open(dir, true, Runnable::run);
+        base = LabPorts.moveLabMachines(ctx.inventory());
+        vm = new LabViewModel(ctx.lab(), ctx.hostKeys(), ctx.inventory()::inventory, dir.resolve("lab"),
+                new CurrentThreadTaskRunner(), messages::add);
+    }
+
+    @AfterEach
+    void close() {
+        ctx.close();
+    }
+
+    @Test
+    void startServesTheLabMachinesAndTrustsTheirHostKeys() {
+        assertEquals("Lab stopped", vm.statusTextProperty().get());
+        vm.start();
+        assertTrue(vm.running(), messages.toString());
+        assertEquals("Lab: 41 hosts on ports " + base + "-" + (base + 40) + ", no faults",
+                vm.statusTextProperty().get());
+        assertEquals(41, ctx.hostKeys().all().size());
+        assertTrue(messages.get(messages.size() - 1).contains("41 host keys trusted"), messages.toString());
+        vm.stop();
+        assertEquals("Lab stopped", vm.statusTextProperty().get());
+        assertFalse(vm.running());
+    }
+
+    @Test
+    void aStoredKeyThatDiffersIsKeptAndReportedAsConflict() throws Exception {
+        Machine first = ctx.inventory().inventory().machines().values().stream()
+                .filter(m -> m.sshPort() == base).findFirst().orElseThrow();
+        Endpoint ep = new Endpoint("127.0.0.1", base);
+        var other = new net.i2p.crypto.eddsa.KeyPairGenerator().generateKeyPair().getPublic();
+        ctx.hostKeys().trust(ep, other, "test");
+        String stored = ctx.hostKeys().keys(ep).get(0).fingerprint();
+
+        vm.start();
+        assertEquals(1, vm.conflictsProperty().get().size(), vm.conflictsProperty().get().toString());
+        assertTrue(vm.conflictsProperty().get().get(0).contains(ep.toString()));
+        List<KnownHostKey> after = ctx.hostKeys().keys(ep);
+        assertEquals(1, after.size(), "nothing added for " + first.name());
+        assertEquals(stored, after.get(0).fingerprint(), "the stored key was not overwritten");
+        assertTrue(messages.get(messages.size() - 1).contains("1 differ from stored keys (kept)"));
+    }
+
+    @Test
+    void faultSpecErrorsShowBesideTheFieldAndValidSpecsApplyLive() {
+        vm.faultTextProperty().set("refuse:200%");
+        assertFalse(vm.faultErrorProperty().get().isEmpty());
+        assertFalse(vm.applyFaults());
+
+        vm.usePreset(LabViewModel.PRESETS.get(0));
+        assertEquals("", vm.faultErrorProperty().get());
+        assertFalse(vm.applyFaults(), "no lab runs yet");
+        assertTrue(vm.faultErrorProperty().get().contains("not running"));
+
+        vm.start();
+        vm.faultTextProperty().set("refuse:10%");
+        assertTrue(vm.applyFaults());
+        assertTrue(vm.statusTextProperty().get().endsWith("faults refuse:10%"), vm.statusTextProperty().get());
+        assertEquals(37, ctx.lab().status().listening());
+
+        vm.usePreset(LabViewModel.PRESETS.get(LabViewModel.PRESETS.size() - 1));
+        assertTrue(vm.applyFaults());
+        assertTrue(vm.statusTextProperty().get().endsWith("no faults"), vm.statusTextProperty().get());
+        assertEquals(41, ctx.lab().status().listening());
+    }
+}
