@@ -22,7 +22,7 @@ ONLY=${ONLY:-parallel-ssh|parallel-ssh-c25519|ansible}
 OUT=${OUT:-$ROOT/target/bench/$(date -u +%Y%m%dT%H%M%SZ)}
 (( $# )) || set -- 200 500
 for n in "$@"; do [[ $n =~ ^[0-9]+$ ]] || { echo "usage: $0 N... (host counts, 1-1000)" >&2; exit 2; }; done
-[[ -x $RIG/lab-up.sh && -x $RIG/baseline.sh ]] || { echo "no lab scripts in $RIG (set RIG=)" >&2; exit 1; }
+[[ -x $RIG/lab-up.sh && -x $RIG/summarize.sh ]] || { echo "no lab scripts in $RIG (set RIG=)" >&2; exit 1; }
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 
@@ -44,7 +44,7 @@ for n in "$@"; do
   echo "== N=$n"
   "$RIG/lab-up.sh" "$n" | tail -n 1
   LAB_STARTED=1
-  ONLY=$ONLY REPS=$REPS PROBE=0 OUT=$OUT "$RIG/baseline.sh" "$n" > "$OUT/baseline-N$n.log" 2>&1 ||
+  RIG=$RIG ONLY=$ONLY REPS=$REPS PROBE=0 OUT=$OUT "$ROOT/bench/baseline.sh" "$n" > "$OUT/baseline-N$n.log" 2>&1 ||
     { echo "baseline.sh failed, see $OUT/baseline-N$n.log" >&2; exit 1; }
   echo "load before ours: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/run-info.txt"
   underlay bench exec --lab "$LAB" --reps "$REPS" --forks "$FORKS" --out "$OUT/raw-N$n.tsv" |
