@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Copy of the shared bench rig's baseline.sh (/work/shared/bench), same measurement method, two changes: the
-# rig's other scripts are found through RIG, and a missing clush/pdsh no longer aborts the tool-version line
-# (set -e with pipefail ended the whole script there on machines without them).
+# Copy of the shared bench rig's baseline.sh (/work/shared/bench), same measurement method. Changes: the rig's
+# other scripts are found through RIG; a missing clush/pdsh no longer aborts the tool-version line (set -e with
+# pipefail ended the whole script there); QUIET_WAIT (max seconds to wait for an idle box, default 120), TRIES
+# (runs per rep when others disturb it, default 3) and ANSIBLE_FORKS (default "50 200") can be lowered on a box
+# that other builds keep busy.
 #
 # baseline.sh [N] — measure SSH fan-out baselines against the running lab
 # (start it first with lab-up.sh N).  Every case runs REPS (default 3) times;
@@ -45,9 +47,11 @@ settle() {      # up to 10 s until no lab sshd has a live child (all sessions re
   done
 }
 
-wait_quiet() {  # up to 120 s for a 1 s window with the box <= 5% busy
+QUIET_WAIT=${QUIET_WAIT:-120}
+TRIES=${TRIES:-3}
+wait_quiet() {  # up to QUIET_WAIT s for a 1 s window with the box <= 5% busy
   local i a b
-  for (( i = 0; i < 120; i++ )); do
+  for (( i = 0; i < QUIET_WAIT; i++ )); do
     a=$(machine_ticks); sleep 1; b=$(machine_ticks)
     (( (b - a) * 20 <= 2 * HZ )) && return 0
   done
@@ -79,14 +83,14 @@ run() {
   local label=$1 conc=$2 want=${EXPECT:-$N} rep try noisy
   [[ -z ${ONLY:-} || $label =~ ^($ONLY)$ ]] || return 0   # ONLY='clush.*|pdsh.*' runs just those cases
   for (( rep = 1; rep <= REPS; rep++ )); do
-    for (( try = 1; try <= 3; try++ )); do
+    for (( try = 1; try <= TRIES; try++ )); do
       wait_quiet
       measure "$3" "${4:-}"
       noisy=$(echo "$FOREIGN > 0.5 + 0.05 * ($CLIENT + $SERVER) + 0.04 * $WALL" | bc)
       (( noisy )) || break
       printf '  %s rep %d: %.1f s CPU used by other processes meanwhile\n' "$label" "$rep" "$FOREIGN" >&2
     done
-    (( try > 3 )) && try=3                      # noisy=1: all 3 tries were disturbed, last kept
+    (( try > TRIES )) && try=$TRIES             # noisy=1: all tries were disturbed, last kept
     printf '%s\t%s\t%s\t%s\t%s\t%.2f\t%.2f\t%.2f\t%s\t%s\t%s\t%s\n' "$label" "$conc" "$N" "$rep" "$WALL" \
       "$CLIENT" "$SERVER" "$FOREIGN" "$OK" "$(( want - OK ))" "$try" "$noisy" | tee -a "$RAW"
     (( OK == want )) || { echo "  stderr:"; head -n 5 "$TMP/err"; }
@@ -124,7 +128,7 @@ fi
 # host instead of ~6), no ControlPersist (every run cold, nothing left running),
 # facts off, fixed interpreter (inventory), host key checking ON via the lab known_hosts.
 ANS="ANSIBLE_HOST_KEY_CHECKING=True ANSIBLE_GATHERING=explicit ANSIBLE_NOCOLOR=1 ANSIBLE_LOCAL_TEMP=$TMP/ans"
-for f in 50 200; do
+for f in ${ANSIBLE_FORKS:-50 200}; do
   run ansible "$f" "$ANS ANSIBLE_PIPELINING=True ANSIBLE_SSH_ARGS= ansible all -i $LAB/inventory.ini -m command -a 'uname -a' -f $f -o"
 done
 # ...and with Ansible's stock ssh settings (no pipelining, -C -o ControlMaster=auto

@@ -10,7 +10,8 @@
 #
 # Environment: RIG (the lab scripts, default /work/shared/bench), LAB (default /tmp/underlay-lab), REPS (3),
 # FORKS (200), OUT (default target/bench/<UTC time>), ONLY (baseline cases, default
-# 'parallel-ssh|parallel-ssh-c25519|ansible'), SIM_HOSTS (1000, 0 = skip), JAVA_OPTS.
+# 'parallel-ssh|parallel-ssh-c25519|ansible'), SIM_HOSTS (1000, 0 = skip), JAVA_OPTS; QUIET_WAIT (120), TRIES (3)
+# and ANSIBLE_FORKS ("50 200") for both runners on a busy box.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 RIG=${RIG:-/work/shared/bench}
@@ -44,10 +45,11 @@ for n in "$@"; do
   echo "== N=$n"
   "$RIG/lab-up.sh" "$n" | tail -n 1
   LAB_STARTED=1
-  RIG=$RIG ONLY=$ONLY REPS=$REPS PROBE=0 OUT=$OUT "$ROOT/bench/baseline.sh" "$n" > "$OUT/baseline-N$n.log" 2>&1 ||
+  RIG=$RIG QUIET_WAIT=${QUIET_WAIT:-120} TRIES=${TRIES:-3} ONLY=$ONLY REPS=$REPS PROBE=0 OUT=$OUT "$ROOT/bench/baseline.sh" "$n" > "$OUT/baseline-N$n.log" 2>&1 ||
     { echo "baseline.sh failed, see $OUT/baseline-N$n.log" >&2; exit 1; }
   echo "load before ours: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/run-info.txt"
-  underlay bench exec --lab "$LAB" --reps "$REPS" --forks "$FORKS" --out "$OUT/raw-N$n.tsv" |
+  underlay bench exec --lab "$LAB" --reps "$REPS" --forks "$FORKS" \
+      --quiet-wait "${QUIET_WAIT:-120}" --tries "${TRIES:-3}" --out "$OUT/raw-N$n.tsv" |
     tee "$OUT/underlay-N$n.log"
   cleanup
   "$RIG/summarize.sh" "$OUT/raw-N$n.tsv" > "$OUT/N$n.md"

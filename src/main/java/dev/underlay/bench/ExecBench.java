@@ -43,6 +43,8 @@ public final class ExecBench {
     private final String command;
     private final String expect;
     private final PrintWriter log;
+    private int quietWait = 120;
+    private int tries = 3;
 
     public ExecBench(OpenSshLab lab, int forks, String command, String expect, PrintWriter log) {
         this.lab = lab;
@@ -50,6 +52,13 @@ public final class ExecBench {
         this.command = command;
         this.expect = expect;
         this.log = log;
+    }
+
+    /** Seconds to wait for an idle box before each run, and runs per rep while others disturb it (baseline.sh). */
+    public ExecBench patience(int quietWaitSeconds, int triesPerRep) {
+        this.quietWait = quietWaitSeconds;
+        this.tries = Math.max(1, triesPerRep);
+        return this;
     }
 
     /**
@@ -79,8 +88,8 @@ public final class ExecBench {
                     warm.keyExchange(), warm.firstFailure().isEmpty() ? "" : ", first failure: " + warm.firstFailure());
             for (int rep = 1; rep <= reps; rep++) {
                 Run r = null;
-                for (int tryNo = 1; tryNo <= 3; tryNo++) {
-                    if (!CpuMeter.waitQuiet(120)) {
+                for (int tryNo = 1; tryNo <= tries; tryNo++) {
+                    if (!CpuMeter.waitQuiet(quietWait)) {
                         log.println("  box never went quiet; measuring anyway (load " + CpuMeter.loadAverage() + ")");
                     }
                     r = once(fanOut, planned, meter, rep, tryNo);

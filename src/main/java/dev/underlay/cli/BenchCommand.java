@@ -58,6 +58,14 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--label", defaultValue = "underlay", description = "tool column of the rows")
         String label;
 
+        @Option(names = "--quiet-wait", defaultValue = "120",
+                description = "seconds to wait for an idle box before each run (default ${DEFAULT-VALUE})")
+        int quietWait;
+
+        @Option(names = "--tries", defaultValue = "3",
+                description = "runs per rep while other processes disturb it (default ${DEFAULT-VALUE})")
+        int tries;
+
         @Option(names = "--out", description = "raw TSV file (baseline.sh format) to append the timed rows to")
         Path out;
 
@@ -77,7 +85,7 @@ public final class BenchCommand implements Callable<Integer> {
                 Files.writeString(out, "tool\tconc\tN\trep\twall_s\tclient_cpu_s\tserver_cpu_s\tforeign_cpu_s\tok\t"
                         + "fail\ttries\tnoisy\n", StandardCharsets.UTF_8);
             }
-            List<ExecBench.Run> runs = new ExecBench(l, forks, command, match, o).run(reps, r -> {
+            List<ExecBench.Run> runs = new ExecBench(l, forks, command, match, o).patience(quietWait, tries).run(reps, r -> {
                 String row = r.tsv(label, forks);
                 o.println(row + "\tkex=" + r.keyExchange()
                         + (r.firstFailure().isEmpty() ? "" : "\tfirst failure: " + r.firstFailure()));
