@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Copy of the shared bench rig's baseline.sh (/work/shared/bench), same measurement method. Changes: the rig's
 # other scripts are found through RIG; a missing clush/pdsh no longer aborts the tool-version line (set -e with
-# pipefail ended the whole script there); QUIET_WAIT (max seconds to wait for an idle box, default 120), TRIES
+# pipefail ended the whole script there, as did a broken pipe from `ansible --version | head`); QUIET_WAIT (max seconds to wait for an idle box, default 120), TRIES
 # (runs per rep when others disturb it, default 3) and ANSIBLE_FORKS (default "50 200") can be lowered on a box
 # that other builds keep busy.
 #
@@ -97,7 +97,7 @@ run() {
   done
 }
 
-{ ssh -V 2>&1; echo "pssh $(parallel-ssh --version)"; ansible --version | head -n 1
+{ ssh -V 2>&1; echo "pssh $(parallel-ssh --version)"; { ansible --version || true; } | head -n 1
   clush --version 2>/dev/null || true; { pdsh -V 2>/dev/null || true; } | head -n 1; } > "$OUT/versions.txt"
 [[ -n ${ONLY:-} && -s $RAW ]] || printf 'tool\tconc\tN\trep\twall_s\tclient_cpu_s\tserver_cpu_s\tforeign_cpu_s\tok\tfail\ttries\tnoisy\n' > "$RAW"
 
