@@ -40,7 +40,8 @@ public final class BenchCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--lab", defaultValue = "/tmp/underlay-lab", description = "lab folder (default ${DEFAULT-VALUE})")
+        @Option(names = "--lab", defaultValue = "/tmp/underlay-lab",
+                description = "lab folder (default ${DEFAULT-VALUE})")
         Path lab;
 
         @Option(names = "--reps", defaultValue = "3", description = "timed rounds (default ${DEFAULT-VALUE})")
@@ -49,7 +50,8 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--forks", defaultValue = "200", description = "hosts in flight (default ${DEFAULT-VALUE})")
         int forks;
 
-        @Option(names = "--command", defaultValue = "uname -a", description = "remote command (default ${DEFAULT-VALUE})")
+        @Option(names = "--command", defaultValue = "uname -a",
+                description = "remote command (default ${DEFAULT-VALUE})")
         String command;
 
         @Option(names = "--expect", description = "text a good output line contains (default: 'Linux <hostname> ')")
@@ -85,7 +87,8 @@ public final class BenchCommand implements Callable<Integer> {
                 Files.writeString(out, "tool\tconc\tN\trep\twall_s\tclient_cpu_s\tserver_cpu_s\tforeign_cpu_s\tok\t"
                         + "fail\ttries\tnoisy\n", StandardCharsets.UTF_8);
             }
-            List<ExecBench.Run> runs = new ExecBench(l, forks, command, match, o).patience(quietWait, tries).run(reps, r -> {
+            ExecBench bench = new ExecBench(l, forks, command, match, o).patience(quietWait, tries);
+            List<ExecBench.Run> runs = bench.run(reps, r -> {
                 String row = r.tsv(label, forks);
                 o.println(row + "\tkex=" + r.keyExchange()
                         + (r.firstFailure().isEmpty() ? "" : "\tfirst failure: " + r.firstFailure()));
@@ -129,7 +132,8 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--forks", defaultValue = "200", description = "hosts in flight (default ${DEFAULT-VALUE})")
         int forks;
 
-        @Option(names = "--rounds", defaultValue = "3", description = "rounds, the first one cold (default ${DEFAULT-VALUE})")
+        @Option(names = "--rounds", defaultValue = "3",
+                description = "rounds, the first one cold (default ${DEFAULT-VALUE})")
         int rounds;
 
         @Override

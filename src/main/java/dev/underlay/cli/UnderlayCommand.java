@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "underlay", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Underlay: inventory and automation for racks and clouds. Without a command, "
                 + "'underlay' opens the console.",
-        subcommands = {ImportCommand.class, ExportCommand.class, MachinesCommand.class, LabCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {ImportCommand.class, ExportCommand.class, MachinesCommand.class, LabCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
 public final class UnderlayCommand implements Runnable {
     private final CliContext.Opener opener;
 
