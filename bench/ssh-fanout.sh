@@ -39,7 +39,7 @@ trap 'exit 130' INT TERM
 
 { echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"; echo "host: $(nproc) cores, $(uname -srm)"
   echo "java: $(java -version 2>&1 | head -n 1)"; echo "commit: $(git -C "$ROOT" rev-parse --short HEAD)"
-  echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"; } | tee "$OUT/run-info.txt"
+  echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"; } | tee -a "$OUT/run-info.txt"
 
 for n in "$@"; do
   echo "== N=$n"
