@@ -1,0 +1,103 @@
+package dev.underlay.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * CPU accounting as the lab's baseline.sh does it: this process's CPU, the lab servers' CPU (utime + stime +
+ * cutime + cstime of each sshd listener, so finished session children count too) and the whole machine's busy time
+ * (/proc/stat), all in seconds. Linux only.
+ */
+final class CpuMeter {
+    /** USER_HZ: clock ticks per second of /proc figures; 100 on every Linux this runs on. */
+    static final double HZ = 100.0;
+
+    private final List<Long> serverPids;
+
+    CpuMeter(List<Long> serverPids) {
+        this.serverPids = serverPids;
+    }
+
+    /** User + system CPU of this JVM (all its threads: I/O, GC, JIT), in seconds. */
+    static double processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+    }
+
+    /** CPU of the lab's sshd listeners and their reaped children, in seconds. */
+    double serverCpu() throws IOException {
+        long ticks = 0;
+        for (long pid : serverPids) {
+            ticks += statTicks(pid);
+        }
+        return ticks / HZ;
+    }
+
+    /** Busy time of the whole machine (user, nice, system, irq, softirq, steal), in seconds. */
+    static double machineBusy() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
+            if (line.startsWith("cpu ")) {
+                String[] f = line.trim().split("\\s+");
+                long t = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
+                        + Long.parseLong(f[7]) + Long.parseLong(f[8]);
+                return t / HZ;
+            }
+        }
+        throw new IOException("/proc/stat has no cpu line");
+    }
+
+    /** One-minute load average, for the record. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * Waits up to {@code maxSeconds} for a one-second window in which the machine is at most 5% busy (baseline.sh's
+     * rule); returns false when it never got quiet.
+     */
+    static boolean waitQuiet(int maxSeconds) throws IOException, InterruptedException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (int i = 0; i < maxSeconds; i++) {
+            double a = machineBusy();
+            Thread.sleep(1000);
+            double b = machineBusy();
+            if ((b - a) <= 0.05 * cores) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Waits up to 10 s until no lab listener has a live child, so every session's CPU has been reaped. */
+    void settle() throws IOException, InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            boolean live = serverPids.stream().map(ProcessHandle::of)
+                    .anyMatch(h -> h.isPresent() && h.get().children().findAny().isPresent());
+            if (!live) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static long statTicks(long pid) throws IOException {
+        String s;
+        try {
+            s = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IOException("lab server process " + pid + " is gone (is the lab still up?)", e);
+        }
+        // fields after the parenthesised command name, which may contain spaces
+        String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+        // field 14 of stat (utime) is index 11 here: fields 3.. start at index 0
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+    }
+}
