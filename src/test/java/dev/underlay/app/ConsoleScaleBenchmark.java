@@ -62,6 +62,8 @@ class ConsoleScaleBenchmark {
         System.gc();
         long t0 = System.nanoTime();
         app = console.start(dir);
+        ConsoleFx.waitFor(() -> ConsoleFx.fx(() -> app.context() != null));
+        double windowSeconds = (System.nanoTime() - t0) / 1e9;
         TableView<?> table = console.robot.lookup("#machine-table").queryAs(TableView.class);
         ConsoleFx.waitFor(() -> ConsoleFx.fx(() -> table.getItems().size() == n));
         double openSeconds = (System.nanoTime() - t0) / 1e9;
@@ -94,8 +96,9 @@ class ConsoleScaleBenchmark {
             report.append(String.format("  filter %-26s -> %,7d rows: median %.1f ms (min %.1f, max %.1f)%n", q,
                     shown[0], times.get(2) / 1e6, times.get(0) / 1e6, times.get(4) / 1e6));
         }
-        System.out.printf("console at %,d machines: open to full table %.2f s (including toolkit window start), "
-                        + "heap after GC %,d MB, load average %.1f%n%s", n, openSeconds, heap / (1024 * 1024),
+        System.out.printf("console at %,d machines: window with data folder open %.2f s, full table %.2f s, "
+                        + "heap after GC %,d MB, load average %.1f%n%s", n, windowSeconds, openSeconds,
+                heap / (1024 * 1024),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), report);
     }
 
