@@ -154,7 +154,7 @@ public final class MachineQuery {
         if (colon < 0) {
             Matcher free = Matcher.of(t, true);
             return new Term("", (m, inv) -> free.test(m.name()) || free.test(m.address()) || free.test(m.rack())
-                    || free.test(m.site()) || m.tags().stream().anyMatch(free::test));
+                    || free.test(m.site()) || anyOf(m.tags(), free));
         }
         String field = t.substring(0, colon).toLowerCase(Locale.ROOT);
         String value = t.substring(colon + 1);
@@ -175,8 +175,8 @@ public final class MachineQuery {
             case "status" -> (m, inv) -> v.test(m.status().id());
             case "site" -> (m, inv) -> v.test(m.site());
             case "rack" -> (m, inv) -> v.test(m.rack());
-            case "tag" -> (m, inv) -> m.tags().stream().anyMatch(v::test);
-            case "profile" -> (m, inv) -> m.profiles().stream().anyMatch(v::test);
+            case "tag" -> (m, inv) -> anyOf(m.tags(), v);
+            case "profile" -> (m, inv) -> anyOf(m.profiles(), v);
             case "cluster" -> (m, inv) -> inv.clusterRoles(m.name()).stream().anyMatch(r -> v.test(r.cluster()));
             case "role" -> (m, inv) -> inv.clusterRoles(m.name()).stream().anyMatch(r -> v.test(r.role()));
             case "address" -> (m, inv) -> v.test(m.address());
@@ -189,6 +189,16 @@ public final class MachineQuery {
             default -> throw new QueryException("unknown field '" + field + "'");
         };
         return new Term(field, test);
+    }
+
+    /** A plain loop: the search box runs this over every machine on each keystroke, streams cost too much. */
+    private static boolean anyOf(List<String> values, Matcher v) {
+        for (int i = 0; i < values.size(); i++) {
+            if (v.test(values.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Term paramTerm(String value) {
