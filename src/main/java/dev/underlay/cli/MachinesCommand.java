@@ -15,7 +15,6 @@ import dev.underlay.inventory.ParamDefinition;
 import dev.underlay.inventory.ParamResolver;
 import dev.underlay.inventory.ResolvedParam;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -101,30 +100,13 @@ final class MachinesCommand implements Callable<Integer> {
     }
 
     private static void table(PrintWriter out, List<Machine> ms) {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"NAME", "KIND", "STATUS", "SITE", "RACK", "U", "ADDRESS", "TAGS"});
+        TextTable t = new TextTable("NAME", "KIND", "STATUS", "SITE", "RACK", "U", "ADDRESS", "TAGS");
         for (Machine m : ms) {
-            rows.add(new String[] {m.name(), m.kind().id(), m.status().id(), m.site(), m.rack(),
-                m.uPosition() == null ? "" : m.uRange(),
-                m.address().isEmpty() ? "" : m.address() + ":" + m.sshPort(), String.join(",", m.tags())});
+            t.row(m.name(), m.kind().id(), m.status().id(), m.site(), m.rack(),
+                    m.uPosition() == null ? "" : m.uRange(),
+                    m.address().isEmpty() ? "" : m.address() + ":" + m.sshPort(), String.join(",", m.tags()));
         }
-        int[] width = new int[rows.get(0).length];
-        for (String[] r : rows) {
-            for (int i = 0; i < r.length; i++) {
-                width[i] = Math.max(width[i], r[i].length());
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        for (String[] r : rows) {
-            sb.setLength(0);
-            for (int i = 0; i < r.length; i++) {
-                sb.append(r[i]);
-                if (i < r.length - 1) {
-                    sb.append(" ".repeat(width[i] - r[i].length() + 2));
-                }
-            }
-            out.println(sb.toString().stripTrailing());
-        }
+        t.print(out);
         out.println(ms.size() + (ms.size() == 1 ? " machine" : " machines"));
     }
 }
