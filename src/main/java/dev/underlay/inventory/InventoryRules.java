@@ -40,7 +40,7 @@ public final class InventoryRules {
             checkMachineFields(out, inv, m);
         }
         for (Rack r : inv.racks().values()) {
-            checkOverlaps(out, inv.machinesInRack(r.name()), r);
+            checkOverlaps(out, inv.machinesInRack(r.name()), r, null);
         }
         for (Cluster c : inv.clusters().values()) {
             checkCluster(out, inv, c);
@@ -63,23 +63,11 @@ public final class InventoryRules {
         for (String rack : racks) {
             Rack r = inv.racks().get(rack);
             if (r != null) {
-                List<Violation> all = new ArrayList<>();
-                checkOverlaps(all, inv.machinesInRack(rack), r);
-                // Only report overlaps that involve a changed machine; old conflicts are not this change's fault.
-                all.stream().filter(v -> changedNames.contains(v.name()) || mentionsAny(v, changedNames))
-                        .forEach(out::add);
+                // Only overlaps that involve a changed machine: old conflicts are not this change's fault.
+                checkOverlaps(out, inv.machinesInRack(rack), r, changedNames);
             }
         }
         return out;
-    }
-
-    private static boolean mentionsAny(Violation v, Set<String> names) {
-        for (String n : names) {
-            if (v.message().contains("machine " + n + " ")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static void checkName(List<Violation> out, String entity, String name) {
@@ -190,8 +178,12 @@ public final class InventoryRules {
         }
     }
 
-    /** Sweeps a rack's machines bottom-up and reports each pair that shares a U on a colliding face. */
-    private static void checkOverlaps(List<Violation> out, List<Machine> inRack, Rack r) {
+    /**
+     * Sweeps a rack's machines bottom-up and reports each pair that shares a U on a colliding face.
+     *
+     * @param involving report only pairs with one of these machines, or every pair when null
+     */
+    private static void checkOverlaps(List<Violation> out, List<Machine> inRack, Rack r, Set<String> involving) {
         List<Machine> placed = inRack.stream().filter(Machine::racked).toList();
         for (int i = 0; i < placed.size(); i++) {
             Machine a = placed.get(i);
@@ -200,7 +192,8 @@ public final class InventoryRules {
                 if (b.uPosition() > a.topU()) {
                     break; // sorted by bottom U: nothing further up can touch a
                 }
-                if (a.face().collidesWith(b.face())) {
+                boolean relevant = involving == null || involving.contains(a.name()) || involving.contains(b.name());
+                if (relevant && a.face().collidesWith(b.face())) {
                     int u = Math.max(a.uPosition(), b.uPosition());
                     out.add(new Violation("machine", b.name(), "u", "machine " + b.name() + " (" + b.uRange() + " "
                             + b.face() + ") overlaps machine " + a.name() + " (" + a.uRange() + " " + a.face()
