@@ -5,7 +5,8 @@ import dev.underlay.cli.UnderlayCli;
 import javafx.application.Application;
 
 /**
- * Entry point of {@code underlay.jar}: no arguments (or only {@code --data DIR}) opens the console, anything
+ * Entry point of {@code underlay.jar}: no arguments (or only the console's {@code --data DIR} and
+ * {@code --data-label NAME}) opens the console, anything
  * else runs the headless CLI. Not a JavaFX {@code Application} itself, so the jar starts from the classpath.
  */
 public final class Main {
@@ -24,7 +25,17 @@ public final class Main {
     }
 
     static boolean isConsole(String[] args) {
-        return args.length == 0 || (args.length == 2 && args[0].equals("--data")) || (args.length == 1
-                && args[0].startsWith("--data="));
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("--data=") || a.startsWith("--data-label=")) {
+                continue;
+            }
+            if ((a.equals("--data") || a.equals("--data-label")) && i + 1 < args.length) {
+                i++;
+                continue;
+            }
+            return false;
+        }
+        return true;
     }
 }
