@@ -3,15 +3,15 @@
 # parallel-ssh and Ansible, for each N (e.g. 200 500); then 1,000 hosts of the simulated in-JVM lab.
 #
 # For each N: lab-up.sh N, baseline.sh (parallel-ssh at the default and at curve25519-sha256 KEX, Ansible),
-# `underlay bench exec` (warm-up round, then REPS timed rounds in the same JVM, host keys verified against the
-# lab's known_hosts), lab-down.sh (also on failure or Ctrl-C). Results: $OUT/raw-N<N>.tsv (baseline.sh rows plus
-# ours), $OUT/N<N>.md (medians), $OUT/compare-N<N>.md (per host figures and ratios), $OUT/underlay-N<N>.log,
-# $OUT/simlab.txt.
+# `underlay bench exec` (WARMUPS untimed rounds, the first from a cold JVM, then REPS timed rounds in the same
+# JVM, host keys verified against the lab's known_hosts), lab-down.sh (also on failure or Ctrl-C). Results:
+# $OUT/raw-N<N>.tsv (baseline.sh rows plus ours), $OUT/N<N>.md (medians), $OUT/compare-N<N>.md (per host
+# figures and ratios), $OUT/underlay-N<N>.log, $OUT/simlab.txt.
 #
 # Environment: RIG (the lab scripts, default /work/shared/bench), LAB (default /tmp/underlay-lab), REPS (3),
-# FORKS (200), OUT (default target/bench/<UTC time>), ONLY (baseline cases, default
-# 'parallel-ssh|parallel-ssh-c25519|ansible'), SIM_HOSTS (1000, 0 = skip), JAVA_OPTS; QUIET_WAIT (120), TRIES (3)
-# and ANSIBLE_FORKS ("50 200") for both runners on a busy box.
+# WARMUPS (2), FORKS (200), OUT (default target/bench/<UTC time>), ONLY (baseline cases, default
+# 'parallel-ssh|parallel-ssh-c25519|ansible'), SIM_HOSTS (1000, 0 = skip), JAVA_OPTS (default: bin/underlay's,
+# '' for the JVM's own); QUIET_WAIT (120), TRIES (3) and ANSIBLE_FORKS ("50 200") for both runners on a busy box.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 RIG=${RIG:-/work/shared/bench}
@@ -30,7 +30,9 @@ OUT=$(cd "$OUT" && pwd)
 # Build once, run from target/classes with the Maven classpath (no packaging needed).
 (cd "$ROOT" && mvn -o -q -B compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt)
 CP="$ROOT/target/classes:$(cat "$ROOT/target/bench-cp.txt")"
-underlay() { java ${JAVA_OPTS:-} -cp "$CP" dev.underlay.app.Main "$@"; }
+# the JVM options of bin/underlay, the CLI launcher (docs/decisions/0005); JAVA_OPTS replaces them
+JAVA_OPTS=${JAVA_OPTS-"-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"}
+underlay() { java $JAVA_OPTS -cp "$CP" dev.underlay.app.Main "$@"; }
 
 LAB_STARTED=0
 cleanup() { (( LAB_STARTED )) && "$RIG/lab-down.sh" || true; LAB_STARTED=0; }
@@ -38,7 +40,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 { echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"; echo "host: $(nproc) cores, $(uname -srm)"
-  echo "java: $(java -version 2>&1 | head -n 1)"; echo "commit: $(git -C "$ROOT" rev-parse --short HEAD)"
+  echo "java: $(java -version 2>&1 | head -n 1), options: ${JAVA_OPTS:-none}"
+  echo "commit: $(git -C "$ROOT" rev-parse --short HEAD)"
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"; } | tee -a "$OUT/run-info.txt"
 
 for n in "$@"; do
@@ -48,7 +51,7 @@ for n in "$@"; do
   RIG=$RIG QUIET_WAIT=${QUIET_WAIT:-120} TRIES=${TRIES:-3} ONLY=$ONLY REPS=$REPS PROBE=0 OUT=$OUT "$ROOT/bench/baseline.sh" "$n" > "$OUT/baseline-N$n.log" 2>&1 ||
     { echo "baseline.sh failed, see $OUT/baseline-N$n.log" >&2; exit 1; }
   echo "load before ours: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/run-info.txt"
-  underlay bench exec --lab "$LAB" --reps "$REPS" --forks "$FORKS" \
+  underlay bench exec --lab "$LAB" --reps "$REPS" --warmups "${WARMUPS:-2}" --forks "$FORKS" \
       --quiet-wait "${QUIET_WAIT:-120}" --tries "${TRIES:-3}" --out "$OUT/raw-N$n.tsv" |
     tee "$OUT/underlay-N$n.log"
   cleanup

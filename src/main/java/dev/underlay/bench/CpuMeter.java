@@ -27,6 +27,31 @@ final class CpuMeter {
                 .getProcessCpuTime() / 1e9;
     }
 
+    /**
+     * This JVM's CPU so far by kind of thread (JIT compilers, GC, everything else), in seconds, from
+     * /proc/self/task: where a round's client CPU went. Threads that have ended are not counted (the JVM stops idle
+     * compiler threads), so a difference of two calls can come out negative.
+     */
+    static java.util.Map<String, Double> processCpuByKind() throws IOException {
+        java.util.Map<String, Double> byKind = new java.util.TreeMap<>();
+        try (java.nio.file.DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path task : tasks) {
+                String s;
+                try {
+                    s = Files.readString(task.resolve("stat"));
+                } catch (IOException gone) {
+                    continue;
+                }
+                String name = s.substring(s.indexOf('(') + 1, s.lastIndexOf(')'));
+                String kind = name.contains("Compiler") ? "jit" : name.startsWith("GC ") || name.startsWith("G1 ")
+                        ? "gc" : "other";
+                String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+                byKind.merge(kind, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / HZ, Double::sum);
+            }
+        }
+        return byKind;
+    }
+
     /** CPU of the lab's sshd listeners and their reaped children, in seconds. */
     double serverCpu() throws IOException {
         long ticks = 0;
@@ -78,14 +103,34 @@ final class CpuMeter {
 
     /** Waits up to 10 s until no lab listener has a live child, so every session's CPU has been reaped. */
     void settle() throws IOException, InterruptedException {
+        java.util.Set<Long> listeners = new java.util.HashSet<>(serverPids);
         for (int i = 0; i < 100; i++) {
-            boolean live = serverPids.stream().map(ProcessHandle::of)
-                    .anyMatch(h -> h.isPresent() && h.get().children().findAny().isPresent());
-            if (!live) {
+            if (!anyChildOf(listeners)) {
                 return;
             }
             Thread.sleep(100);
         }
+    }
+
+    /** One pass over /proc: is any process's parent one of these? (ProcessHandle.children scans /proc per call.) */
+    private static boolean anyChildOf(java.util.Set<Long> parents) throws IOException {
+        try (java.nio.file.DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"),
+                p -> p.getFileName().toString().chars().allMatch(Character::isDigit))) {
+            for (Path proc : procs) {
+                String s;
+                try {
+                    s = Files.readString(proc.resolve("stat"));
+                } catch (IOException gone) {
+                    continue; // exited meanwhile
+                }
+                // after "pid (comm) ": state, then the parent's pid
+                String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ", 3);
+                if (parents.contains(Long.parseLong(f[1]))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static long statTicks(long pid) throws IOException {

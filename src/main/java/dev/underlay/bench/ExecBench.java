@@ -45,6 +45,7 @@ public final class ExecBench {
     private final PrintWriter log;
     private int quietWait = 120;
     private int tries = 3;
+    private int warmups = 2;
 
     public ExecBench(OpenSshLab lab, int forks, String command, String expect, PrintWriter log) {
         this.lab = lab;
@@ -62,7 +63,17 @@ public final class ExecBench {
     }
 
     /**
-     * Imports the lab's known_hosts, runs a warm-up round, then {@code reps} timed rounds (each after the box went
+     * Untimed rounds on every host before the timed ones (at least 1): the JIT compiles the hot paths (crypto,
+     * packet codec) during the first rounds, and its CPU counts as this process's.
+     */
+    public ExecBench warmups(int rounds) {
+        this.warmups = Math.max(1, rounds);
+        return this;
+    }
+
+    /**
+     * Imports the lab's known_hosts, runs the warm-up rounds (their figures printed, the first one being the cold
+     * JVM's), then {@code reps} timed rounds (each after the box went
      * quiet, redone up to 3 times when other processes used CPU meanwhile); each row goes to {@code rows}.
      */
     public List<Run> run(int reps, java.util.function.Consumer<Run> rows) throws IOException, InterruptedException {
@@ -83,9 +94,13 @@ public final class ExecBench {
             FanOut fanOut = new FanOut(transport);
             log.printf("io workers %d, forks %d, load %s%n", settings.effectiveIoWorkers(), forks,
                     CpuMeter.loadAverage());
-            Run warm = once(fanOut, planned, meter, 0, 1);
-            log.printf("warm-up: %d/%d ok in %.2f s, kex %s%s%n", warm.ok(), warm.hosts(), warm.wall(),
-                    warm.keyExchange(), warm.firstFailure().isEmpty() ? "" : ", first failure: " + warm.firstFailure());
+            for (int w = 1; w <= warmups; w++) {
+                Run warm = once(fanOut, planned, meter, 0, 1);
+                log.printf(Locale.ROOT, "warm-up %d%s: %d/%d ok in %.2f s, client CPU %.2f ms/host, kex %s%s%n", w,
+                        w == 1 ? " (cold JVM, JIT included)" : "", warm.ok(), warm.hosts(), warm.wall(),
+                        warm.client() * 1000 / warm.hosts(), warm.keyExchange(),
+                        warm.firstFailure().isEmpty() ? "" : ", first failure: " + warm.firstFailure());
+            }
             for (int rep = 1; rep <= reps; rep++) {
                 Run r = null;
                 for (int tryNo = 1; tryNo <= tries; tryNo++) {
@@ -114,6 +129,7 @@ public final class ExecBench {
                 matched.incrementAndGet();
             }
         };
+        java.util.Map<String, Double> k0 = CpuMeter.processCpuByKind();
         double s0 = meter.serverCpu();
         double m0 = CpuMeter.machineBusy();
         double c0 = CpuMeter.processCpu();
@@ -126,10 +142,18 @@ public final class ExecBench {
             throw new IOException("the fan-out did not finish: " + e.getMessage(), e);
         }
         double wall = (System.nanoTime() - t0) / 1e9;
-        double client = CpuMeter.processCpu() - c0;
+        double c1 = CpuMeter.processCpu();
+        double client = c1 - c0;
+        java.util.Map<String, Double> k1 = CpuMeter.processCpuByKind();
+        StringBuilder split = new StringBuilder();
+        k1.forEach((kind, cpu) -> split.append(String.format(Locale.ROOT, " %s %.2f s", kind,
+                cpu - k0.getOrDefault(kind, 0.0))));
+        log.println("  client CPU by thread:" + split);
         meter.settle();
         double server = meter.serverCpu() - s0;
-        double foreign = CpuMeter.machineBusy() - m0 - client - server;
+        // the meter's own work (waiting for the sessions to be reaped, reading /proc) is neither client, server
+        // nor another process: leave it out of the foreign figure
+        double foreign = CpuMeter.machineBusy() - m0 - client - server - (CpuMeter.processCpu() - c1);
         int okHosts = (int) results.stream().filter(ExecResult::succeeded).count();
         // a host counts only when its uname line came back: never more hosts than matched lines
         int ok = (int) Math.min(okHosts, matched.get());

@@ -47,6 +47,10 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--reps", defaultValue = "3", description = "timed rounds (default ${DEFAULT-VALUE})")
         int reps;
 
+        @Option(names = "--warmups", defaultValue = "2",
+                description = "untimed rounds first, the first one cold (default ${DEFAULT-VALUE})")
+        int warmups;
+
         @Option(names = "--forks", defaultValue = "200", description = "hosts in flight (default ${DEFAULT-VALUE})")
         int forks;
 
@@ -74,20 +78,20 @@ public final class BenchCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             PrintWriter o = spec.commandLine().getOut();
-            if (reps < 1 || forks < 1) {
-                throw new CliException("--reps and --forks must be at least 1", UnderlayCli.USAGE);
+            if (reps < 1 || forks < 1 || warmups < 1) {
+                throw new CliException("--reps, --warmups and --forks must be at least 1", UnderlayCli.USAGE);
             }
             OpenSshLab l = OpenSshLab.load(lab);
             String match = expect != null ? expect : "Linux " + Files.readString(
                     Path.of("/proc/sys/kernel/hostname")).trim() + " ";
-            o.printf("bench exec: %d hosts of %s, '%s', forks %d, %d reps%n", l.hosts().size(), lab, command, forks,
-                    reps);
+            o.printf("bench exec: %d hosts of %s, '%s', forks %d, %d warm-up rounds, %d reps%n", l.hosts().size(), lab,
+                    command, forks, warmups, reps);
             o.flush();
             if (out != null && (!Files.exists(out) || Files.size(out) == 0)) {
                 Files.writeString(out, "tool\tconc\tN\trep\twall_s\tclient_cpu_s\tserver_cpu_s\tforeign_cpu_s\tok\t"
                         + "fail\ttries\tnoisy\n", StandardCharsets.UTF_8);
             }
-            ExecBench bench = new ExecBench(l, forks, command, match, o).patience(quietWait, tries);
+            ExecBench bench = new ExecBench(l, forks, command, match, o).patience(quietWait, tries).warmups(warmups);
             List<ExecBench.Run> runs = bench.run(reps, r -> {
                 String row = r.tsv(label, forks);
                 o.println(row + "\tkex=" + r.keyExchange()
