@@ -10,18 +10,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
-import net.i2p.crypto.eddsa.EdDSAPrivateKey;
-import net.i2p.crypto.eddsa.EdDSAPublicKey;
-import net.i2p.crypto.eddsa.spec.EdDSANamedCurveTable;
-import net.i2p.crypto.eddsa.spec.EdDSAParameterSpec;
-import net.i2p.crypto.eddsa.spec.EdDSAPrivateKeySpec;
-import net.i2p.crypto.eddsa.spec.EdDSAPublicKeySpec;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.apache.sshd.common.util.security.SecurityUtils;
 
 /**
  * The lab folder's keys. The client key pair ({@code client_ed25519} and {@code .pub}, OpenSSH format) is made on
@@ -33,7 +30,6 @@ public final class LabKeys {
     public static final String CLIENT_KEY = "client_ed25519";
     public static final String HOST_SECRET = "host-keys.secret";
     public static final String KNOWN_HOSTS = "known_hosts";
-    private static final EdDSAParameterSpec ED25519 = EdDSANamedCurveTable.getByName(EdDSANamedCurveTable.ED_25519);
 
     private final Path folder;
     private final PublicKey clientPublic;
@@ -140,10 +136,14 @@ public final class LabKeys {
         return Files.move(tmp, knownHosts(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** An Ed25519 key pair from a 32-byte seed, in the key classes of sshd's Ed25519 provider. */
     private static KeyPair fromSeed(byte[] seed) {
-        EdDSAPrivateKeySpec spec = new EdDSAPrivateKeySpec(seed, ED25519);
-        return new KeyPair(new EdDSAPublicKey(new EdDSAPublicKeySpec(spec.getA(), ED25519)),
-                new EdDSAPrivateKey(spec));
+        try {
+            PrivateKey priv = SecurityUtils.generateEDDSAPrivateKey(KeyPairProvider.SSH_ED25519, seed);
+            return new KeyPair(SecurityUtils.recoverEDDSAPublicKey(priv), priv);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("no Ed25519 provider for sshd (Bouncy Castle is on the class path)", e);
+        }
     }
 
     /** Writes a secret readable by the owner only (where the file system has POSIX permissions). */

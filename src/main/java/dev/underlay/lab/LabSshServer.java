@@ -35,8 +35,8 @@ final class LabSshServer extends SshServer {
     }
 
     static LabSshServer create(Lab lab) {
-        // the builder applies the stock algorithm lists (curve25519 key exchange and ed25519 keys come first
-        // without Bouncy Castle; see docs/decisions/0004-simulated-lab.md)
+        // the builder applies the stock algorithm lists (post-quantum hybrids first with Bouncy Castle, but the
+        // client's order decides; see docs/decisions/0004-simulated-lab.md and 0005)
         LabSshServer server = (LabSshServer) ServerBuilder.builder().factory(LabSshServer::new).build();
         // without TCP_NODELAY, Nagle and delayed ACKs add about 40 ms to every small exchange on loopback
         CoreModuleProperties.TCP_NODELAY.set(server, true);

@@ -13,7 +13,7 @@ import java.util.Objects;
 public record SshAlgorithms(List<String> keyExchanges, List<String> hostKeyTypes, List<String> ciphers,
                             List<String> macs) {
 
-    /** Post-quantum hybrid key exchanges; they need Bouncy Castle on the classpath (not shipped today). */
+    /** Post-quantum hybrid key exchanges (Bouncy Castle provides them; docs/decisions/0005). */
     public static final List<String> POST_QUANTUM = List.of("mlkem768x25519-sha256", "sntrup761x25519-sha512",
             "sntrup761x25519-sha512@openssh.com");
 
@@ -56,7 +56,7 @@ public record SshAlgorithms(List<String> keyExchanges, List<String> hostKeyTypes
 
     /**
      * The same settings with the post-quantum hybrids offered first (about 4x the CPU of curve25519 per
-     * connection; needs Bouncy Castle on the classpath, else the transport refuses to start with a sentence).
+     * connection; without Bouncy Castle on the class path the transport refuses to start with a sentence).
      */
     public SshAlgorithms postQuantumFirst() {
         List<String> kex = new ArrayList<>(POST_QUANTUM);

@@ -97,15 +97,6 @@ class ConnectFailureTest extends SshTestBase {
     }
 
     @Test
-    void postQuantumWithoutBouncyCastleIsRefusedWithASentence() {
-        SshSettings pq = QUICK.withAlgorithms(SshAlgorithms.DEFAULT.postQuantumFirst());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new SshTransport(pq, store, secrets, PassphraseProvider.NONE));
-        assertEquals("the SSH key exchange 'mlkem768x25519-sha256' is not available in this installation "
-                + "(post-quantum key exchanges need Bouncy Castle on the classpath)", e.getMessage());
-    }
-
-    @Test
     void noCommonKeyExchangeIsReportedAsAHandshakeFailure() throws Exception {
         TestServer server = trustedServer();
         server.server.setKeyExchangeFactories(org.apache.sshd.common.NamedFactory.setUpTransformedFactories(false,

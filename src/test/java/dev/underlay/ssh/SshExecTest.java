@@ -40,6 +40,16 @@ class SshExecTest extends SshTestBase {
     }
 
     @Test
+    void negotiatesThePostQuantumHybridWhenItIsOfferedFirst() throws Exception {
+        TestServer server = trustedServer();
+        SshTransport pq = transport(QUICK.withAlgorithms(SshAlgorithms.DEFAULT.postQuantumFirst()),
+                PassphraseProvider.NONE);
+        ExecResult r = await(job(pq).exec(server.target("web-01", key()), "echo quantum", OutputSink.DISCARD));
+        assertEquals(FailureKind.NONE, r.failure(), r.message());
+        assertEquals("mlkem768x25519-sha256", r.keyExchange());
+    }
+
+    @Test
     void linesArriveWhileTheCommandStillRuns() throws Exception {
         TestServer server = trustedServer();
         JobConnections job = job(transport());

@@ -59,7 +59,7 @@ class LabViewModelTest {
         Machine first = ctx.inventory().inventory().machines().values().stream()
                 .filter(m -> m.sshPort() == base).findFirst().orElseThrow();
         Endpoint ep = new Endpoint("127.0.0.1", base);
-        var other = new net.i2p.crypto.eddsa.KeyPairGenerator().generateKeyPair().getPublic();
+        var other = org.apache.sshd.common.config.keys.KeyUtils.generateKeyPair("ssh-ed25519", 256).getPublic();
         ctx.hostKeys().trust(ep, other, "test");
         String stored = ctx.hostKeys().keys(ep).get(0).fingerprint();
 
