@@ -50,6 +50,31 @@ class SshExecTest extends SshTestBase {
     }
 
     @Test
+    void sendsKeepalivesWhileACommandIsQuiet() throws Exception {
+        TestServer server = trustedServer();
+        SshTransport t = transport(QUICK.withKeepAlive(Duration.ofMillis(200), 3, Duration.ofMinutes(1)),
+                PassphraseProvider.NONE);
+        ExecResult r = await(job(t).exec(server.target("web-01", key()), "sleep 1500; echo awake",
+                OutputSink.DISCARD));
+        assertEquals(0, r.exitStatus(), r.message());
+        assertTrue(server.keepAlivesReceived.get() >= 2, "keepalives during 1.5 s of silence at 200 ms: "
+                + server.keepAlivesReceived.get());
+    }
+
+    @Test
+    void aServerThatStopsAnsweringKeepalivesIsDeclaredLost() throws Exception {
+        TestServer server = trustedServer();
+        server.answerKeepAlives = false;
+        SshTransport t = transport(QUICK.withKeepAlive(Duration.ofMillis(200), 2, Duration.ofMinutes(1)),
+                PassphraseProvider.NONE);
+        ExecResult r = await(job(t).exec(server.target("web-01", key()), "sleep 20000; echo never",
+                OutputSink.DISCARD));
+        assertEquals(FailureKind.DISCONNECTED, r.failure(), r.message());
+        assertTrue(r.message().startsWith("web-01 ("), r.message());
+        assertTrue(r.duration().toMillis() < 15_000, "lost well before the command would end: " + r.duration());
+    }
+
+    @Test
     void linesArriveWhileTheCommandStillRuns() throws Exception {
         TestServer server = trustedServer();
         JobConnections job = job(transport());

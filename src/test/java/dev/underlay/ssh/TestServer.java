@@ -44,6 +44,9 @@ final class TestServer implements AutoCloseable {
     final List<String> commandsRun = new CopyOnWriteArrayList<>();
     final AtomicInteger runningCommands = new AtomicInteger();
     final AtomicInteger maxRunningCommands = new AtomicInteger();
+    final AtomicInteger keepAlivesReceived = new AtomicInteger();
+    /** False: keepalive requests are swallowed unanswered, like a server that hung. */
+    volatile boolean answerKeepAlives = true;
 
     TestServer(KeyPair hostKey, Path sftpRoot) throws IOException {
         this.hostKey = hostKey;
@@ -61,6 +64,19 @@ final class TestServer implements AutoCloseable {
             server.setFileSystemFactory(new VirtualFileSystemFactory(sftpRoot));
             server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
         }
+        List<org.apache.sshd.common.channel.RequestHandler<org.apache.sshd.common.session.ConnectionService>> handlers =
+                new java.util.ArrayList<>();
+        handlers.add((connection, request, wantReply, buffer) -> {
+            if (!request.startsWith("keepalive@")) {
+                return org.apache.sshd.common.channel.RequestHandler.Result.Unsupported;
+            }
+            keepAlivesReceived.incrementAndGet();
+            // Unsupported passes it on to the stock handler, which answers; Replied claims it and sends nothing
+            return answerKeepAlives ? org.apache.sshd.common.channel.RequestHandler.Result.Unsupported
+                    : org.apache.sshd.common.channel.RequestHandler.Result.Replied;
+        });
+        handlers.addAll(server.getGlobalRequestHandlers());
+        server.setGlobalRequestHandlers(handlers);
         server.addSessionListener(new SessionListener() {
             @Override
             public void sessionCreated(Session session) {
