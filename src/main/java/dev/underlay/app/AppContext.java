@@ -135,6 +135,11 @@ public final class AppContext implements CliContext {
         this.sshSettings = settings;
     }
 
+    @Override
+    public synchronized void sshAlgorithms(dev.underlay.ssh.SshAlgorithms algorithms) {
+        sshSettings(sshSettings.withAlgorithms(algorithms));
+    }
+
     /** The one SSH client of the application, started on first use. */
     @Override
     public synchronized SshTransport ssh() {

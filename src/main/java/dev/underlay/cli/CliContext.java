@@ -29,6 +29,12 @@ public interface CliContext extends AutoCloseable {
     /** The application's SSH client, started on first use. */
     SshTransport ssh();
 
+    /**
+     * Offers these algorithms when the SSH client starts; call before {@link #ssh()}. An unknown or unavailable
+     * name fails at that first {@code ssh()} with a sentence.
+     */
+    void sshAlgorithms(dev.underlay.ssh.SshAlgorithms algorithms);
+
     /** The simulated lab. */
     LabService lab();
 

@@ -43,6 +43,9 @@ final class ExecCommand implements Callable<Integer> {
             description = "Machine query ('all' for every machine), e.g. 'site:fra1 tag:web'.")
     private String on;
 
+    @Mixin
+    private SshAlgorithmOptions algorithms;
+
     @Option(names = "--forks", paramLabel = "N", defaultValue = "64",
             description = "Hosts in flight at once (default ${DEFAULT-VALUE}).")
     private int forks;
@@ -105,7 +108,7 @@ final class ExecCommand implements Callable<Integer> {
             }
         };
         long start = System.nanoTime();
-        FanOut.Run r = new FanOut(ctx.ssh()).start(plan, String.join(" ", command), forks, timeout, sink,
+        FanOut.Run r = new FanOut(algorithms.transport(ctx)).start(plan, String.join(" ", command), forks, timeout, sink,
                 onHostDone);
         run.set(r);
         if (interrupted) {

@@ -71,6 +71,9 @@ final class ExecJson implements OutputSink {
             o.put("signal", r.exitSignal());
         }
         o.put("duration_ms", r.duration().toMillis());
+        if (!r.keyExchange().isEmpty()) {
+            o.put("kex", r.keyExchange());
+        }
         if (r.failure() == FailureKind.NONE) {
             o.putNull("failure");
             o.putNull("error");

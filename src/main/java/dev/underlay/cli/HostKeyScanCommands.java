@@ -42,6 +42,9 @@ final class HostKeyScanCommands {
         @Mixin
         private DataOption data;
 
+        @Mixin
+        private SshAlgorithmOptions algorithms;
+
         @Option(names = "--on", required = true, paramLabel = "QUERY", description = "Machines to scan ('all').")
         private String on;
 
@@ -50,7 +53,7 @@ final class HostKeyScanCommands {
 
         @Override
         public Integer call() {
-            return scan(spec, data, on, acceptNew);
+            return scan(spec, data, algorithms, on, acceptNew);
         }
     }
 
@@ -65,16 +68,20 @@ final class HostKeyScanCommands {
         @Mixin
         private DataOption data;
 
+        @Mixin
+        private SshAlgorithmOptions algorithms;
+
         @Option(names = "--on", required = true, paramLabel = "QUERY", description = "Machines to accept ('all').")
         private String on;
 
         @Override
         public Integer call() {
-            return scan(spec, data, on, true);
+            return scan(spec, data, algorithms, on, true);
         }
     }
 
-    private static int scan(CommandSpec spec, DataOption data, String on, boolean accept) {
+    private static int scan(CommandSpec spec, DataOption data, SshAlgorithmOptions algorithms, String on,
+                            boolean accept) {
         PrintWriter out = spec.commandLine().getOut();
         try (CliContext ctx = data.open()) {
             Inventory inv = ctx.inventory().inventory();
@@ -88,7 +95,7 @@ final class HostKeyScanCommands {
                     notScanned.add(e.getMessage());
                 }
             }
-            SshTransport ssh = ctx.ssh();
+            SshTransport ssh = algorithms.transport(ctx);
             List<HostKeyReview> reviews = targets.isEmpty() ? List.of() : ssh.scanHostKeys(targets).join();
             Map<HostKeyStatus, Integer> counts = new EnumMap<>(HostKeyStatus.class);
             TextTable t = new TextTable("HOST", "ENDPOINT", "STATUS", "TYPE", "FINGERPRINT", "STORED");

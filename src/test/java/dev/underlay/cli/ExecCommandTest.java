@@ -66,6 +66,28 @@ class ExecCommandTest {
     }
 
     @Test
+    void theKeyExchangeOfferedIsChosenOnTheCommandLine() {
+        Cli.Result r = Cli.run("exec", "--on", "name:lab0001", "--kex", "ecdh-sha2-nistp256,curve25519-sha256",
+                "--json", "--data", data, "--", "hostname");
+        assertEquals(0, r.code(), r.toString());
+        assertEquals("ecdh-sha2-nistp256", Json.parse(r.out().lines().findFirst().orElseThrow()).get("kex").asText());
+        Cli.Result pq = Cli.run("exec", "--on", "name:lab0001", "--post-quantum", "--json", "--data", data, "--",
+                "hostname");
+        assertEquals(0, pq.code(), pq.toString());
+        assertEquals("mlkem768x25519-sha256", Json.parse(pq.out().lines().findFirst().orElseThrow()).get("kex")
+                .asText());
+    }
+
+    @Test
+    void anUnknownAlgorithmIsAUsageErrorBeforeAnythingConnects() {
+        Cli.Result r = Cli.run("exec", "--on", "all", "--ciphers", "aes128-cbc-please", "--data", data, "--",
+                "hostname");
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().startsWith("underlay: unknown SSH cipher 'aes128-cbc-please' (known: "), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
     void theCommandMayFollowTheOptionsWithoutADoubleDash() {
         Cli.Result r = Cli.run("exec", "--on", "name:lab0001", "--data", data, "uname", "-s");
         assertEquals(0, r.code(), r.toString());
