@@ -17,7 +17,25 @@ final class AlgorithmSetup {
     private AlgorithmSetup() {
     }
 
-    static void apply(SshClient client, SshAlgorithms a) {
+    /** Names of one list: the key exchanges, host key types, ciphers or MACs an {@link SshAlgorithms} holds. */
+    enum Kind { KEY_EXCHANGE, HOST_KEY_TYPE, CIPHER, MAC }
+
+    /** Throws IllegalArgumentException with a sentence when a name of this kind is unknown or unavailable here. */
+    static void validate(Kind kind, List<String> names) {
+        switch (kind) {
+            case KEY_EXCHANGE -> resolve(names, BuiltinDHFactories::fromFactoryName, "key exchange",
+                    BuiltinDHFactories.VALUES.stream().map(BuiltinDHFactories::getName).toList());
+            case HOST_KEY_TYPE -> resolve(names, BuiltinSignatures::fromFactoryName, "host key type",
+                    BuiltinSignatures.VALUES.stream().map(BuiltinSignatures::getName).toList());
+            case CIPHER -> resolve(names, BuiltinCiphers::fromFactoryName, "cipher",
+                    BuiltinCiphers.VALUES.stream().map(BuiltinCiphers::getName).toList());
+            case MAC -> resolve(names, BuiltinMacs::fromFactoryName, "MAC",
+                    BuiltinMacs.VALUES.stream().map(BuiltinMacs::getName).toList());
+        }
+    }
+
+    static <M extends org.apache.sshd.common.kex.KexFactoryManager
+            & org.apache.sshd.common.signature.SignatureFactoriesManager> void apply(M client, SshAlgorithms a) {
         List<BuiltinDHFactories> kex = resolve(a.keyExchanges(), BuiltinDHFactories::fromFactoryName, "key exchange",
                 BuiltinDHFactories.VALUES.stream().map(BuiltinDHFactories::getName).toList());
         client.setKeyExchangeFactories(NamedFactory.setUpTransformedFactories(false, kex, ClientBuilder.DH2KEX));

@@ -39,7 +39,7 @@ final class Connector {
      * it, or null for a direct connection.
      */
     CompletableFuture<ClientSession> open(SshTarget target, ClientSession bastion, Secret secret) {
-        Handshake hs = new Handshake(target.endpoint(), false);
+        Handshake hs = new Handshake(target.endpoint(), false, target.algorithms());
         return handshake(target, bastion, hs).thenCompose(session -> authenticate(target, session, secret));
     }
 

@@ -20,9 +20,17 @@ final class Handshake {
     volatile HostKeyStore.Check verdict;
     volatile PublicKey presented;
 
+    /** Offered on this connection instead of the client's lists, or null. */
+    final SshAlgorithms algorithms;
+
     Handshake(Endpoint endpoint, boolean scanOnly) {
+        this(endpoint, scanOnly, null);
+    }
+
+    Handshake(Endpoint endpoint, boolean scanOnly, SshAlgorithms algorithms) {
         this.endpoint = endpoint;
         this.scanOnly = scanOnly;
+        this.algorithms = algorithms;
     }
 
     AttributeRepository context() {

@@ -26,7 +26,7 @@ final class HostKeyScanner {
     }
 
     private CompletableFuture<HostKeyReview> scanOne(SshTarget t, JobConnections bastions) {
-        Handshake hs = new Handshake(t.endpoint(), true);
+        Handshake hs = new Handshake(t.endpoint(), true, t.algorithms());
         CompletableFuture<ClientSession> bastion = t.jumps().isEmpty()
                 ? CompletableFuture.completedFuture(null)
                 : bastions.session(bastionOf(t));

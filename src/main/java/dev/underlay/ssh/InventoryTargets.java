@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Maps inventory machines to SSH targets, bastion chains included. A machine names its bastion with the param
  * {@value #BASTION_PARAM} (the bastion machine's name), resolved like any param: on the machine, in one of its
- * profiles, or globally; a bastion may itself have a bastion (a chain, outermost first).
+ * profiles, or globally; a bastion may itself have a bastion (a chain, outermost first). The params of
+ * {@link TargetAlgorithms} change what is offered to one machine.
  */
 public final class InventoryTargets {
     public static final String BASTION_PARAM = "ssh_bastion";
@@ -54,10 +55,11 @@ public final class InventoryTargets {
             }
             SshTarget bt = target(inv, b, seen);
             List<SshTarget> chain = new ArrayList<>(bt.jumps());
-            chain.add(new SshTarget(bt.name(), bt.address(), bt.port(), bt.user(), bt.auth(), List.of()));
+            chain.add(bt.via(List.of()));
             jumps = chain;
         }
-        return SshTargets.of(m, inv.credentials().get(m.credential()), jumps);
+        return SshTargets.of(m, inv.credentials().get(m.credential()), jumps)
+                .withAlgorithms(TargetAlgorithms.of(inv, m));
     }
 
     private static String bastionOf(Inventory inv, Machine m) {

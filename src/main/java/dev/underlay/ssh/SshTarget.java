@@ -10,8 +10,11 @@ import java.util.Objects;
  * @param jumps bastion chain in connection order, as OpenSSH ProxyJump: the client connects to {@code jumps[0]},
  *              which opens a tunnel to {@code jumps[1]}, ..., and the last one to this target. Each hop has its
  *              own user and auth; hops' own jump lists are ignored.
+ * @param algorithms what to offer this host, or null for the transport's settings (an old BMC that only speaks
+ *              SHA-1 algorithms, say)
  */
-public record SshTarget(String name, String address, int port, String user, SshAuth auth, List<SshTarget> jumps) {
+public record SshTarget(String name, String address, int port, String user, SshAuth auth, List<SshTarget> jumps,
+                        SshAlgorithms algorithms) {
     public SshTarget {
         Objects.requireNonNull(auth, "auth");
         if (address == null || address.isBlank()) {
@@ -25,6 +28,11 @@ public record SshTarget(String name, String address, int port, String user, SshA
         jumps = List.copyOf(jumps == null ? List.of() : jumps);
     }
 
+    /** A target with the transport's algorithms. */
+    public SshTarget(String name, String address, int port, String user, SshAuth auth, List<SshTarget> jumps) {
+        this(name, address, port, user, auth, jumps, null);
+    }
+
     /** A target without bastions. */
     public static SshTarget direct(String name, String address, int port, String user, SshAuth auth) {
         return new SshTarget(name, address, port, user, auth, List.of());
@@ -32,7 +40,12 @@ public record SshTarget(String name, String address, int port, String user, SshA
 
     /** This target reached through the given bastion chain. */
     public SshTarget via(List<SshTarget> chain) {
-        return new SshTarget(name, address, port, user, auth, chain);
+        return new SshTarget(name, address, port, user, auth, chain, algorithms);
+    }
+
+    /** This target offered these algorithms instead of the transport's (null: the transport's). */
+    public SshTarget withAlgorithms(SshAlgorithms a) {
+        return new SshTarget(name, address, port, user, auth, jumps, a);
     }
 
     public Endpoint endpoint() {
@@ -53,7 +66,7 @@ public record SshTarget(String name, String address, int port, String user, SshA
         for (SshTarget j : jumps) {
             b.append(j.name).append('=').append(j.user).append('@').append(j.endpoint()).append('>');
         }
-        return b.append(name).append('=').append(user).append('@').append(endpoint()).append('#').append(auth)
-                .toString();
+        b.append(name).append('=').append(user).append('@').append(endpoint()).append('#').append(auth);
+        return algorithms == null ? b.toString() : b.append('#').append(algorithms).toString();
     }
 }

@@ -175,6 +175,15 @@ public final class SshTransport implements AutoCloseable {
             return null;
         }
 
+        /** Before the session sends its KEXINIT: a target's own algorithms replace the client's on it. */
+        @Override
+        public void sessionCreated(Session session) {
+            Handshake hs = of(session);
+            if (hs != null && hs.algorithms != null) {
+                AlgorithmSetup.apply((ClientSession) session, hs.algorithms);
+            }
+        }
+
         @Override
         public void sessionException(Session session, Throwable t) {
             Handshake hs = of(session);

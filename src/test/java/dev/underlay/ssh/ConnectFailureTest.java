@@ -107,4 +107,21 @@ class ConnectFailureTest extends SshTestBase {
         ExecResult r = await(job(t).exec(server.target("web-01", key()), "echo", OutputSink.DISCARD));
         assertEquals(FailureKind.HANDSHAKE_FAILED, r.failure(), r.message());
     }
+
+    @Test
+    void aTargetWithItsOwnAlgorithmsReachesAServerTheDefaultRefuses() throws Exception {
+        TestServer server = trustedServer();
+        // an old BMC: SHA-1 Diffie-Hellman only, which the default does not offer
+        server.server.setKeyExchangeFactories(org.apache.sshd.common.NamedFactory.setUpTransformedFactories(false,
+                List.of(org.apache.sshd.common.kex.BuiltinDHFactories.dhg14),
+                org.apache.sshd.server.ServerBuilder.DH2KEX));
+        SshTransport t = transport();
+        SshTarget bmc = server.target("bmc-01", key());
+        ExecResult refused = await(job(t).exec(bmc, "echo", OutputSink.DISCARD));
+        assertEquals(FailureKind.HANDSHAKE_FAILED, refused.failure(), refused.message());
+        ExecResult legacy = await(job(t).exec(bmc.withAlgorithms(SshAlgorithms.DEFAULT.withKeyExchanges(
+                List.of("diffie-hellman-group14-sha1"))), "echo ok", OutputSink.DISCARD));
+        assertEquals(FailureKind.NONE, legacy.failure(), legacy.message());
+        assertEquals("diffie-hellman-group14-sha1", legacy.keyExchange());
+    }
 }
