@@ -28,12 +28,11 @@ final class CpuMeter {
     }
 
     /**
-     * This JVM's CPU so far by kind of thread (JIT compilers, GC, everything else), in seconds, from
-     * /proc/self/task: where a round's client CPU went. Threads that have ended are not counted (the JVM stops idle
-     * compiler threads), so a difference of two calls can come out negative.
+     * This JVM's threads and their CPU so far, in seconds, keyed by thread id with its kind (JIT compilers, GC,
+     * everything else) in front: {@code "jit 23"}. From /proc/self/task; see {@link #byKind}.
      */
-    static java.util.Map<String, Double> processCpuByKind() throws IOException {
-        java.util.Map<String, Double> byKind = new java.util.TreeMap<>();
+    static java.util.Map<String, Double> threadCpu() throws IOException {
+        java.util.Map<String, Double> threads = new java.util.HashMap<>();
         try (java.nio.file.DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
             for (Path task : tasks) {
                 String s;
@@ -46,10 +45,22 @@ final class CpuMeter {
                 String kind = name.contains("Compiler") ? "jit" : name.startsWith("GC ") || name.startsWith("G1 ")
                         ? "gc" : "other";
                 String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-                byKind.merge(kind, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / HZ, Double::sum);
+                threads.put(kind + " " + task.getFileName(), (Long.parseLong(f[11]) + Long.parseLong(f[12])) / HZ);
             }
         }
-        return byKind;
+        return threads;
+    }
+
+    /**
+     * CPU used between two {@link #threadCpu} snapshots, by kind of thread: where a round's client CPU went.
+     * A thread that ended in between (the JVM stops idle compiler threads) counts only up to the first snapshot.
+     */
+    static java.util.Map<String, Double> byKind(java.util.Map<String, Double> before,
+                                                java.util.Map<String, Double> after) {
+        java.util.Map<String, Double> kinds = new java.util.TreeMap<>();
+        after.forEach((thread, cpu) -> kinds.merge(thread.substring(0, thread.indexOf(' ')),
+                cpu - before.getOrDefault(thread, 0.0), Double::sum));
+        return kinds;
     }
 
     /** CPU of the lab's sshd listeners and their reaped children, in seconds. */

@@ -129,7 +129,7 @@ public final class ExecBench {
                 matched.incrementAndGet();
             }
         };
-        java.util.Map<String, Double> k0 = CpuMeter.processCpuByKind();
+        java.util.Map<String, Double> k0 = CpuMeter.threadCpu();
         double s0 = meter.serverCpu();
         double m0 = CpuMeter.machineBusy();
         double c0 = CpuMeter.processCpu();
@@ -144,10 +144,9 @@ public final class ExecBench {
         double wall = (System.nanoTime() - t0) / 1e9;
         double c1 = CpuMeter.processCpu();
         double client = c1 - c0;
-        java.util.Map<String, Double> k1 = CpuMeter.processCpuByKind();
         StringBuilder split = new StringBuilder();
-        k1.forEach((kind, cpu) -> split.append(String.format(Locale.ROOT, " %s %.2f s", kind,
-                cpu - k0.getOrDefault(kind, 0.0))));
+        CpuMeter.byKind(k0, CpuMeter.threadCpu()).forEach((kind, cpu) -> split.append(String.format(Locale.ROOT,
+                " %s %.2f s", kind, cpu)));
         log.println("  client CPU by thread:" + split);
         meter.settle();
         double server = meter.serverCpu() - s0;

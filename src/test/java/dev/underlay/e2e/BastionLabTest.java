@@ -1,10 +1,10 @@
 package dev.underlay.e2e;
 
+import static dev.underlay.e2e.EnrolledLab.resultOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.underlay.app.AppContext;
 import dev.underlay.inventory.Inventory;
 import dev.underlay.inventory.Machine;
 import dev.underlay.lab.FaultSpec;
@@ -26,44 +26,35 @@ import org.junit.jupiter.api.io.TempDir;
 class BastionLabTest {
     @TempDir
     static Path dir;
-    static LabWorld world;
-    static AppContext ctx;
+    static EnrolledLab lab;
 
     @BeforeAll
     static void start() throws Exception {
-        world = LabWorld.start(4, dir, FaultSpec.NONE);
-        ctx = AppContext.open(dir.resolve("data"), false, Runnable::run);
-        world.enrol(ctx);
+        lab = EnrolledLab.start(4, dir, FaultSpec.NONE);
         for (String inner : List.of("lab0002", "lab0003")) {
-            Machine m = ctx.inventory().inventory().machines().get(inner);
-            ctx.inventory().updateMachine(inner, m.toBuilder()
+            Machine m = lab.ctx().inventory().inventory().machines().get(inner);
+            lab.ctx().inventory().updateMachine(inner, m.toBuilder()
                     .params(Map.of(InventoryTargets.BASTION_PARAM, TextNode.valueOf("lab0001"))).build());
         }
         // a machine behind the bastion on a port that is no lab host's: the bastion must refuse the tunnel
+        LabWorld world = lab.world();
         Machine outside = world.machines.get(3).toBuilder().name("outside").sshPort(world.basePort() + 4)
                 .params(Map.of(InventoryTargets.BASTION_PARAM, TextNode.valueOf("lab0001"))).build();
-        ctx.inventory().createMachine(outside);
+        lab.ctx().inventory().createMachine(outside);
     }
 
     @AfterAll
     static void stop() {
-        if (ctx != null) {
-            ctx.close();
-        }
-        if (world != null) {
-            world.close();
+        if (lab != null) {
+            lab.close();
         }
     }
 
     private List<ExecResult> run(FanOutLabTest.Collector sink) throws Exception {
-        Inventory inv = ctx.inventory().inventory();
+        Inventory inv = lab.ctx().inventory().inventory();
         List<Machine> ms = inv.machines().values().stream().sorted(Comparator.comparing(Machine::name)).toList();
-        return new FanOut(ctx.ssh()).start(InventoryTargets.plan(inv, ms), "hostname", 8, null, sink, r -> { })
+        return new FanOut(lab.ctx().ssh()).start(InventoryTargets.plan(inv, ms), "hostname", 8, null, sink, r -> { })
                 .results().get(60, TimeUnit.SECONDS);
-    }
-
-    private static ExecResult of(List<ExecResult> rs, String host) {
-        return rs.stream().filter(r -> r.host().equals(host)).findFirst().orElseThrow();
     }
 
     @Test
@@ -71,28 +62,28 @@ class BastionLabTest {
         FanOutLabTest.Collector sink = new FanOutLabTest.Collector();
         List<ExecResult> rs = run(sink);
         for (String h : List.of("lab0001", "lab0002", "lab0003", "lab0004")) {
-            assertTrue(of(rs, h).succeeded(), of(rs, h).message());
+            assertTrue(resultOf(rs, h).succeeded(), resultOf(rs, h).message());
             assertEquals(List.of(h), sink.out.get(h), "each host answers with its own name");
         }
-        ExecResult outside = of(rs, "outside");
+        ExecResult outside = resultOf(rs, "outside");
         assertEquals(FailureKind.BASTION_FAILED, outside.failure(), outside.message());
         assertTrue(outside.message().startsWith("outside ("), outside.message());
     }
 
     @Test
     void aBastionThatRefusesLoginFailsTheHostsBehindItOnly() throws Exception {
-        world.lab.setFaults(FaultSpec.parse("auth:lab0001"));
+        lab.world().lab.setFaults(FaultSpec.parse("auth:lab0001"));
         try {
             List<ExecResult> rs = run(new FanOutLabTest.Collector());
-            assertEquals(FailureKind.AUTH_FAILED, of(rs, "lab0001").failure(), of(rs, "lab0001").message());
+            assertEquals(FailureKind.AUTH_FAILED, resultOf(rs, "lab0001").failure(), resultOf(rs, "lab0001").message());
             for (String inner : List.of("lab0002", "lab0003")) {
-                ExecResult r = of(rs, inner);
+                ExecResult r = resultOf(rs, inner);
                 assertEquals(FailureKind.BASTION_FAILED, r.failure(), r.message());
                 assertTrue(r.message().contains("lab0001"), "names the bastion: " + r.message());
             }
-            assertTrue(of(rs, "lab0004").succeeded(), of(rs, "lab0004").message());
+            assertTrue(resultOf(rs, "lab0004").succeeded(), resultOf(rs, "lab0004").message());
         } finally {
-            world.lab.setFaults(FaultSpec.NONE);
+            lab.world().lab.setFaults(FaultSpec.NONE);
         }
     }
 }

@@ -3,13 +3,11 @@ package dev.underlay.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.underlay.app.AppContext;
 import dev.underlay.inventory.Machine;
 import dev.underlay.lab.FaultSpec;
 import dev.underlay.ssh.ExecResult;
 import dev.underlay.ssh.FailureKind;
 import dev.underlay.ssh.FanOut;
-import dev.underlay.ssh.InventoryTargets;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -28,39 +26,33 @@ class CancelLabTest {
 
     @TempDir
     static Path dir;
-    static LabWorld world;
-    static AppContext ctx;
+    static EnrolledLab lab;
 
     @BeforeAll
     static void start() throws Exception {
-        world = LabWorld.start(HOSTS, dir, FaultSpec.NONE);
-        ctx = AppContext.open(dir.resolve("data"), false, Runnable::run);
-        world.enrol(ctx);
+        lab = EnrolledLab.start(HOSTS, dir, FaultSpec.NONE);
     }
 
     @AfterAll
     static void stop() {
-        if (ctx != null) {
-            ctx.close();
-        }
-        if (world != null) {
-            world.close();
+        if (lab != null) {
+            lab.close();
         }
     }
 
     @Test
     void cancelStopsRunningHostsAndQueuedOnesNeverStart() throws Exception {
-        List<Machine> machines = ctx.inventory().inventory().machines().values().stream()
+        List<Machine> machines = lab.ctx().inventory().inventory().machines().values().stream()
                 .sorted(Comparator.comparing(Machine::name)).toList();
         FanOutLabTest.Collector sink = new FanOutLabTest.Collector();
         Set<String> reported = ConcurrentHashMap.newKeySet();
-        FanOut.Run run = new FanOut(ctx.ssh()).start(InventoryTargets.plan(ctx.inventory().inventory(), machines),
+        FanOut.Run run = lab.fanOut().start(lab.plan(machines),
                 "echo started; sleep 60; echo finished", FORKS, null, sink, r -> reported.add(r.host()));
         for (int i = 0; i < 600 && sink.total(sink.out) < FORKS; i++) {
             Thread.sleep(50);
         }
         assertEquals(FORKS, sink.total(sink.out), "the first " + FORKS + " hosts are running");
-        long commandsBefore = world.lab.status().commands();
+        long commandsBefore = lab.world().lab.status().commands();
         run.cancel();
         List<ExecResult> results = run.results().get(30, TimeUnit.SECONDS);
 
@@ -80,8 +72,8 @@ class CancelLabTest {
         }
         assertEquals(FORKS, whileRunning);
         assertEquals(HOSTS - FORKS, beforeStart);
-        assertEquals(commandsBefore, world.lab.status().commands(), "no queued host started after cancel");
+        assertEquals(commandsBefore, lab.world().lab.status().commands(), "no queued host started after cancel");
         assertTrue(sink.out.values().stream().flatMap(List::stream).noneMatch("finished"::equals));
-        assertEquals(0, ctx.ssh().inFlight());
+        assertEquals(0, lab.ctx().ssh().inFlight());
     }
 }

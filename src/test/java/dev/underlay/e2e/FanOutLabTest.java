@@ -1,14 +1,11 @@
 package dev.underlay.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.underlay.app.AppContext;
 import dev.underlay.inventory.Machine;
 import dev.underlay.lab.FaultSpec;
 import dev.underlay.ssh.ExecResult;
 import dev.underlay.ssh.FanOut;
-import dev.underlay.ssh.InventoryTargets;
 import dev.underlay.ssh.OutputSink;
 import dev.underlay.ssh.StreamKind;
 import java.nio.file.Path;
@@ -33,23 +30,17 @@ class FanOutLabTest {
 
     @TempDir
     static Path dir;
-    static LabWorld world;
-    static AppContext ctx;
+    static EnrolledLab lab;
 
     @BeforeAll
     static void start() throws Exception {
-        world = LabWorld.start(HOSTS, dir, FaultSpec.NONE);
-        ctx = AppContext.open(dir.resolve("data"), false, Runnable::run);
-        world.enrol(ctx);
+        lab = EnrolledLab.start(HOSTS, dir, FaultSpec.NONE);
     }
 
     @AfterAll
     static void stop() {
-        if (ctx != null) {
-            ctx.close();
-        }
-        if (world != null) {
-            world.close();
+        if (lab != null) {
+            lab.close();
         }
     }
 
@@ -79,12 +70,12 @@ class FanOutLabTest {
         Collector sink = new Collector();
         Set<String> done = ConcurrentHashMap.newKeySet();
         List<String> doneTwice = Collections.synchronizedList(new ArrayList<>());
-        List<Machine> machines = ctx.inventory().inventory().machines().values().stream()
+        List<Machine> machines = lab.ctx().inventory().inventory().machines().values().stream()
                 .sorted(java.util.Comparator.comparing(Machine::name)).toList();
         assertEquals(HOSTS, machines.size());
 
         long t0 = System.nanoTime();
-        FanOut.Run run = new FanOut(ctx.ssh()).start(InventoryTargets.plan(ctx.inventory().inventory(), machines),
+        FanOut.Run run = lab.fanOut().start(lab.plan(machines),
                 cmd.toString(), 64, null, sink, r -> {
                     if (!done.add(r.host())) {
                         doneTwice.add(r.host());
@@ -112,7 +103,7 @@ class FanOutLabTest {
             assertEquals(expectedTail, lines.subList(1, lines.size()), host);
             assertEquals(List.of("warn"), sink.err.get(host), host);
         }
-        assertEquals(0, ctx.ssh().inFlight());
+        assertEquals(0, lab.ctx().ssh().inFlight());
         System.out.printf(Locale.ROOT, "FanOutLabTest: %d hosts x %d lines, 64 forks: %d ms%n", HOSTS, LINES, ms);
     }
 }

@@ -3,13 +3,10 @@ package dev.underlay.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.underlay.app.AppContext;
 import dev.underlay.inventory.Machine;
 import dev.underlay.lab.FaultSpec;
 import dev.underlay.ssh.ExecResult;
 import dev.underlay.ssh.FailureKind;
-import dev.underlay.ssh.FanOut;
-import dev.underlay.ssh.InventoryTargets;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -36,33 +33,27 @@ class FaultsLabTest {
 
     @TempDir
     static Path dir;
-    static LabWorld world;
-    static AppContext ctx;
+    static EnrolledLab lab;
 
     @BeforeAll
     static void start() throws Exception {
-        world = LabWorld.start(100, dir, FaultSpec.parse(FAULTS));
-        ctx = AppContext.open(dir.resolve("data"), false, Runnable::run);
-        world.enrol(ctx);
+        lab = EnrolledLab.start(100, dir, FaultSpec.parse(FAULTS));
     }
 
     @AfterAll
     static void stop() {
-        if (ctx != null) {
-            ctx.close();
-        }
-        if (world != null) {
-            world.close();
+        if (lab != null) {
+            lab.close();
         }
     }
 
     @Test
     void eachFaultyHostFailsAsItsFaultSaysAndTheOtherNinetyRunNormally() throws Exception {
-        List<Machine> machines = ctx.inventory().inventory().machines().values().stream()
+        List<Machine> machines = lab.ctx().inventory().inventory().machines().values().stream()
                 .sorted(Comparator.comparing(Machine::name)).toList();
         FanOutLabTest.Collector sink = new FanOutLabTest.Collector();
-        List<ExecResult> results = new FanOut(ctx.ssh()).start(InventoryTargets.plan(ctx.inventory().inventory(),
-                machines), "uname -s", 64, null, sink, r -> { }).results().get(120, TimeUnit.SECONDS);
+        List<ExecResult> results = lab.fanOut().start(lab.plan(machines), "uname -s", 64, null, sink, r -> { })
+                .results().get(120, TimeUnit.SECONDS);
 
         int healthy = 0;
         for (ExecResult r : results) {

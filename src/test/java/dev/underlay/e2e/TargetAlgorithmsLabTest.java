@@ -1,10 +1,10 @@
 package dev.underlay.e2e;
 
+import static dev.underlay.e2e.EnrolledLab.resultOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.underlay.app.AppContext;
 import dev.underlay.inventory.Inventory;
 import dev.underlay.inventory.Machine;
 import dev.underlay.lab.FaultSpec;
@@ -27,53 +27,44 @@ import org.junit.jupiter.api.io.TempDir;
 class TargetAlgorithmsLabTest {
     @TempDir
     static Path dir;
-    static LabWorld world;
-    static AppContext ctx;
+    static EnrolledLab lab;
 
     @BeforeAll
     static void start() throws Exception {
-        world = LabWorld.start(3, dir, FaultSpec.NONE);
-        ctx = AppContext.open(dir.resolve("data"), false, Runnable::run);
-        world.enrol(ctx);
+        lab = EnrolledLab.start(3, dir, FaultSpec.NONE);
         param("lab0002", "ecdh-sha2-nistp256");
         param("lab0003", "curve25519-sha999, ecdh-sha2-nistp256");
     }
 
     private static void param(String machine, String kex) {
-        Machine m = ctx.inventory().inventory().machines().get(machine);
-        ctx.inventory().updateMachine(machine, m.toBuilder()
+        Machine m = lab.ctx().inventory().inventory().machines().get(machine);
+        lab.ctx().inventory().updateMachine(machine, m.toBuilder()
                 .params(Map.of(TargetAlgorithms.KEX, TextNode.valueOf(kex))).build());
     }
 
     @AfterAll
     static void stop() {
-        if (ctx != null) {
-            ctx.close();
-        }
-        if (world != null) {
-            world.close();
+        if (lab != null) {
+            lab.close();
         }
     }
 
     @Test
     void eachHostIsOfferedItsOwnKeyExchangesAndAnUnknownNameStopsOnlyThatHost() throws Exception {
-        Inventory inv = ctx.inventory().inventory();
+        Inventory inv = lab.ctx().inventory().inventory();
         List<Machine> ms = inv.machines().values().stream().sorted(Comparator.comparing(Machine::name)).toList();
-        List<ExecResult> rs = new FanOut(ctx.ssh()).start(InventoryTargets.plan(inv, ms), "hostname", 8, null,
+        List<ExecResult> rs = new FanOut(lab.ctx().ssh()).start(InventoryTargets.plan(inv, ms), "hostname", 8, null,
                 (h, s, at, l) -> { }, r -> { }).results().get(60, TimeUnit.SECONDS);
-        ExecResult plain = of(rs, "lab0001");
+        ExecResult plain = resultOf(rs, "lab0001");
         assertTrue(plain.succeeded(), plain.message());
         assertEquals("curve25519-sha256", plain.keyExchange());
-        ExecResult own = of(rs, "lab0002");
+        ExecResult own = resultOf(rs, "lab0002");
         assertTrue(own.succeeded(), own.message());
         assertEquals("ecdh-sha2-nistp256", own.keyExchange());
-        ExecResult bad = of(rs, "lab0003");
+        ExecResult bad = resultOf(rs, "lab0003");
         assertEquals(FailureKind.TARGET_INVALID, bad.failure(), bad.message());
         assertTrue(bad.message().startsWith("machine lab0003: param ssh_kex: unknown SSH key exchange "
                 + "'curve25519-sha999' (known: "), bad.message());
     }
 
-    private static ExecResult of(List<ExecResult> rs, String host) {
-        return rs.stream().filter(r -> r.host().equals(host)).findFirst().orElseThrow();
-    }
 }
