@@ -15,6 +15,8 @@ import dev.underlay.inventory.ui.MachinesView;
 import dev.underlay.inventory.ui.MachinesViewModel;
 import dev.underlay.inventory.ui.ProfilesViewModel;
 import dev.underlay.lab.ui.LabViewModel;
+import dev.underlay.tasks.ExecutorTaskRunner;
+import dev.underlay.tasks.TaskRunner;
 import dev.underlay.ui.ActivityTaskRunner;
 import dev.underlay.ui.AppShell;
 import dev.underlay.ui.Dialogs;
@@ -49,6 +51,8 @@ final class ConsoleWindow implements AutoCloseable {
     private final Stage stage;
     private final AppContext context;
     private final ActivityTaskRunner tasks;
+    /** Filtering the machines table: its own thread, so a query never waits behind a write or an SSH scan. */
+    private final TaskRunner filtering = new ExecutorTaskRunner("underlay-filter", 1, Platform::runLater);
     private final InventoryModel model;
     private final StringProperty lastMessage = new SimpleStringProperty("");
     private final MachinesView machinesView;
@@ -76,7 +80,7 @@ final class ConsoleWindow implements AutoCloseable {
             }
         }, tasks);
 
-        MachinesViewModel machines = new MachinesViewModel(model, tasks, lastMessage::set);
+        MachinesViewModel machines = new MachinesViewModel(model, tasks, filtering, lastMessage::set);
         this.tools = new ConsoleTools(stage, context, tasks, model, machines, lastMessage::set);
         MachineFormViewModel form = new MachineFormViewModel(model, tasks, lastMessage::set,
                 name -> machines.requestSelect(List.of(name)));
@@ -218,5 +222,6 @@ final class ConsoleWindow implements AutoCloseable {
     public void close() {
         tools.close();
         model.close();
+        filtering.close();
     }
 }
