@@ -65,7 +65,7 @@ public final class MachineTableView extends VBox {
             return true;
         });
         showRows(vm.rows());
-        vm.rowsProperty().addListener((obs, o, n) -> showRows(n));
+        vm.rowsProperty().addListener(o -> showRows(vm.rows())); // not a change listener: no list compare
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Machine>) c -> {
             if (!applyingRequest) {
                 vm.select(new ArrayList<>(table.getSelectionModel().getSelectedItems()));

@@ -53,6 +53,7 @@ public final class MachinesViewModel {
     private long generation;
     private TaskHandle inFlight;
     private List<String> selectWhenShown;
+    private List<Machine> shownList = List.of();
 
     /** Filters on {@code tasks} too (tests pass a same-thread runner). */
     public MachinesViewModel(InventoryModel model, TaskRunner tasks, Consumer<String> messages) {
@@ -134,7 +135,10 @@ public final class MachinesViewModel {
             return; // a newer query, order or snapshot is on its way
         }
         inFlight = null;
-        rows.set(FXCollections.unmodifiableObservableList(FXCollections.observableList(result)));
+        if (!sameMachines(shownList, result)) { // "all" after an empty box, an edit of a machine not shown
+            shownList = result;
+            rows.set(FXCollections.unmodifiableObservableList(FXCollections.observableList(result)));
+        }
         shown.set(result.size());
         if (selectWhenShown != null) {
             List<String> names = selectWhenShown;
@@ -143,12 +147,28 @@ public final class MachinesViewModel {
         }
     }
 
+    /** Same machine objects in the same order: unchanged machines are the same objects from one snapshot on. */
+    private static boolean sameMachines(List<Machine> a, List<Machine> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The rows to show: filtered, then sorted by {@link #comparatorProperty()}; replaced as a whole. */
     public ObservableList<Machine> rows() {
         return rows.get();
     }
 
-    /** The current rows list; a new list each time the query, the order or the snapshot changes. */
+    /**
+     * The current rows list: a new list each time the query, the order or the snapshot changes what is shown.
+     * Listen for invalidation: a change listener would compare the old and new lists machine by machine.
+     */
     public ReadOnlyObjectProperty<ObservableList<Machine>> rowsProperty() {
         return rows.getReadOnlyProperty();
     }
