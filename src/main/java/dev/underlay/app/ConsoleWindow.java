@@ -15,6 +15,8 @@ import dev.underlay.inventory.ui.MachinesView;
 import dev.underlay.inventory.ui.MachinesViewModel;
 import dev.underlay.inventory.ui.ProfilesViewModel;
 import dev.underlay.lab.ui.LabViewModel;
+import dev.underlay.tasks.ExecutorTaskRunner;
+import dev.underlay.tasks.TaskRunner;
 import dev.underlay.ui.ActivityTaskRunner;
 import dev.underlay.ui.AppShell;
 import dev.underlay.ui.Dialogs;
@@ -42,28 +44,62 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
 /**
- * Assembles the main window for an open {@link AppContext}: view models over the inventory, the Machines,
- * Profiles and Clusters areas, menus with the keyboard shortcuts, and the status bar.
+ * Assembles the main window: view models over the inventory, the Machines, Profiles and Clusters areas, menus
+ * with the keyboard shortcuts, and the status bar. It is built and shown before the data folder is read (reading
+ * 100,000 machines takes a second or two, and building the window as long again), disabled, and
+ * {@link #open(AppContext)} then brings in the machines, the SSH and lab tools and the stored theme.
  */
 final class ConsoleWindow implements AutoCloseable {
     private final Stage stage;
-    private final AppContext context;
-    private final ActivityTaskRunner tasks;
-    private final InventoryModel model;
+    private final String folderLabel;
+    private final LateTaskRunner contextTasks = new LateTaskRunner();
+    private final ActivityTaskRunner tasks = new ActivityTaskRunner(contextTasks);
+    /** Filtering the machines table: its own thread, so a query never waits behind a write or an SSH scan. */
+    private final TaskRunner filtering = new ExecutorTaskRunner("underlay-filter", 1, Platform::runLater);
+    private final InventoryModel model = new InventoryModel(Platform::runLater);
     private final StringProperty lastMessage = new SimpleStringProperty("");
+    private final MachinesViewModel machines;
     private final MachinesView machinesView;
+    private final StatusBar status;
+    private final MenuBar menuBar;
+    private final RadioMenuItem light = new RadioMenuItem("Light theme");
+    private final RadioMenuItem dark = new RadioMenuItem("Dark theme");
     private final AppShell shell;
-    private final ThemeViewModel theme;
-    private final ConsoleTools tools;
+    private AppContext context;
+    private ThemeViewModel theme;
+    private ConsoleTools tools;
     private File lastDirectory;
 
     /** @param folderLabel how the data folder is named in the status bar (its path, or a short display name) */
-    ConsoleWindow(Stage stage, AppContext context, String folderLabel) {
+    ConsoleWindow(Stage stage, String folderLabel) {
         this.stage = stage;
-        this.context = context;
-        this.tasks = new ActivityTaskRunner(context.tasks());
-        this.model = new InventoryModel(context.inventory(), Platform::runLater);
-        var store = context.inventory().store();
+        this.folderLabel = folderLabel;
+        machines = new MachinesViewModel(model, tasks, filtering, lastMessage::set);
+        MachineFormViewModel form = new MachineFormViewModel(model, tasks, lastMessage::set,
+                name -> machines.requestSelect(List.of(name)));
+        BulkEditViewModel bulk = new BulkEditViewModel(model, tasks, lastMessage::set, machines.selection());
+        machinesView = new MachinesView(machines, form, bulk);
+
+        status = new StatusBar(folderLabel, Bindings.createStringBinding(
+                () -> machines.totalProperty().get() + " machines, " + machines.shownProperty().get() + " shown, "
+                        + Bindings.size(machines.selection()).get() + " selected",
+                machines.totalProperty(), machines.shownProperty(), machines.selection()), tasks);
+        status.messageProperty().bind(lastMessage);
+
+        menuBar = menus();
+        shell = new AppShell(menuBar, status);
+        shell.addArea("machines", "Machines", Icons.MACHINES, machinesView);
+        shell.addArea("profiles", "Profiles", Icons.PROFILES, CatalogView.profiles(new ProfilesViewModel(model)));
+        shell.addArea("clusters", "Clusters", Icons.CLUSTERS, CatalogView.clusters(new ClustersViewModel(model)));
+        shell.setDisable(true);
+        lastMessage.set("Opening " + folderLabel + "\u2026");
+    }
+
+    /** Brings in the open data folder: its machines, the SSH and lab tools, the stored theme. On the FX thread. */
+    void open(AppContext ctx) {
+        this.context = ctx;
+        contextTasks.set(ctx.tasks());
+        var store = ctx.inventory().store();
         this.theme = new ThemeViewModel(new dev.underlay.ui.Settings() {
             @Override
             public java.util.Optional<String> get(String key) {
@@ -75,29 +111,18 @@ final class ConsoleWindow implements AutoCloseable {
                 store.putSetting(key, value);
             }
         }, tasks);
-
-        MachinesViewModel machines = new MachinesViewModel(model, tasks, lastMessage::set);
-        this.tools = new ConsoleTools(stage, context, tasks, model, machines, lastMessage::set);
-        MachineFormViewModel form = new MachineFormViewModel(model, tasks, lastMessage::set,
-                name -> machines.requestSelect(List.of(name)));
-        BulkEditViewModel bulk = new BulkEditViewModel(model, tasks, lastMessage::set, machines.selection());
-        machinesView = new MachinesView(machines, form, bulk);
-
-        StatusBar status = new StatusBar(folderLabel, Bindings.createStringBinding(
-                () -> machines.totalProperty().get() + " machines, " + machines.shownProperty().get() + " shown, "
-                        + Bindings.size(machines.selection()).get() + " selected",
-                machines.totalProperty(), machines.shownProperty(), machines.selection()), tasks);
-        status.messageProperty().bind(lastMessage);
+        this.tools = new ConsoleTools(stage, ctx, tasks, model, machines, lastMessage::set);
         status.addSegment("status-lab", tools.lab().statusTextProperty());
-
-        shell = new AppShell(menus(), status);
         shell.setToolBar(tools.toolBar());
+        menuBar.getMenus().addAll(tools.machinesMenu(), tools.labMenu());
         machinesView.tableView().table().setContextMenu(tools.machineContextMenu());
-        shell.addArea("machines", "Machines", Icons.MACHINES, machinesView);
-        shell.addArea("profiles", "Profiles", Icons.PROFILES, CatalogView.profiles(new ProfilesViewModel(model)));
-        shell.addArea("clusters", "Clusters", Icons.CLUSTERS, CatalogView.clusters(new ClustersViewModel(model)));
-        theme.themeProperty().addListener((obs, o, n) -> UnderlayApp.applyTheme(n));
+        theme.themeProperty().addListener((obs, o, n) -> {
+            UnderlayApp.applyTheme(n);
+            (n == Theme.DARK ? dark : light).setSelected(true);
+        });
         theme.load();
+        model.attach(ctx.inventory());
+        shell.setDisable(false);
         lastMessage.set("Opened " + folderLabel + ".");
     }
 
@@ -137,21 +162,18 @@ final class ConsoleWindow implements AutoCloseable {
                 item("Find machines", Shortcuts.FIND, () -> machines().focusSearch()));
         Menu view = new Menu("_View");
         ToggleGroup themes = new ToggleGroup();
-        RadioMenuItem light = new RadioMenuItem("Light theme");
         light.setId("menu-theme-light");
-        RadioMenuItem dark = new RadioMenuItem("Dark theme");
         dark.setId("menu-theme-dark");
         light.setToggleGroup(themes);
         dark.setToggleGroup(themes);
         light.setSelected(true);
         light.setOnAction(e -> theme.select(Theme.LIGHT));
         dark.setOnAction(e -> theme.select(Theme.DARK));
-        theme.themeProperty().addListener((obs, o, n) -> (n == Theme.DARK ? dark : light).setSelected(true));
         view.getItems().addAll(item("Machines", null, () -> shell.show("machines")),
                 item("Profiles", null, () -> shell.show("profiles")),
                 item("Clusters", null, () -> shell.show("clusters")),
                 new SeparatorMenuItem(), light, dark);
-        MenuBar bar = new MenuBar(file, edit, view, tools.machinesMenu(), tools.labMenu());
+        MenuBar bar = new MenuBar(file, edit, view); // the Machines and Lab menus come with the data folder
         bar.setId("menu-bar");
         return bar;
     }
@@ -216,7 +238,10 @@ final class ConsoleWindow implements AutoCloseable {
 
     @Override
     public void close() {
-        tools.close();
+        if (tools != null) {
+            tools.close();
+        }
         model.close();
+        filtering.close();
     }
 }

@@ -6,27 +6,23 @@ import dev.underlay.tasks.TaskRunner;
 import dev.underlay.ui.Dialogs;
 import dev.underlay.ui.Failures;
 import dev.underlay.ui.Theme;
-import dev.underlay.ui.UiStyles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
-import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JavaFX application. Shows "Opening folder…" at once, opens the data folder ({@code --data DIR}, else
- * {@code UNDERLAY_HOME}, else the platform folder) off the FX thread, then shows the main window; a folder that
- * cannot be opened (another Underlay holds it, ...) is explained in a dialog. Closes everything at exit.
+ * The JavaFX application. Starts opening the data folder ({@code --data DIR}, else {@code UNDERLAY_HOME}, else the
+ * platform folder) on a worker, shows the main window at once (disabled, "Opening folder…" in the status bar) and
+ * fills it when the folder is open; a folder that cannot be opened (another Underlay holds it, ...) is explained in
+ * a dialog. Closes everything at exit.
  */
 public class UnderlayApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(UnderlayApp.class);
@@ -34,6 +30,7 @@ public class UnderlayApp extends Application {
     private final TaskRunner opener = new ExecutorTaskRunner("underlay-open", 1, Platform::runLater);
     private volatile boolean stopped;
     private AppContext context;
+    private ConsoleWindow building;
     private ConsoleWindow window;
     private Stage stage;
     private String folderLabel = "";
@@ -41,28 +38,26 @@ public class UnderlayApp extends Application {
     @Override
     public void start(Stage primary) {
         this.stage = primary;
+        List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();
+        Map<String, String> named = getParameters() == null ? Map.of() : getParameters().getNamed();
+        Path folder = DataFolders.resolve(dataOption(raw, named));
+        folderLabel = labelOption(raw, named, folder);
+        PassphraseDialogs prompts = new PassphraseDialogs(Platform::runLater, () -> stage);
+        AppContext.Prompts asking = new AppContext.Prompts(prompts.sshKeys(), prompts.secretsKey());
+        // first the folder, on a worker: reading a large inventory then overlaps building and showing the window
+        opener.submit("open-data-folder", () -> AppContext.open(folder, true, Platform::runLater, asking),
+                this::opened, e -> openFailed(folder, e));
         applyTheme(Theme.LIGHT);
-        Path folder = DataFolders.resolve(dataOption(getParameters() == null ? List.of()
-                : getParameters().getRaw(), getParameters() == null ? Map.of() : getParameters().getNamed()));
-        Label opening = new Label("Opening " + folder + "…");
-        opening.setId("opening-label");
-        VBox box = new VBox(16, new ProgressIndicator(), opening);
-        box.setAlignment(Pos.CENTER);
-        box.getStyleClass().addAll(UiStyles.APP_ROOT, UiStyles.OPENING);
+        building = new ConsoleWindow(primary, folderLabel);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(box, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
+        Scene scene = new Scene(building.root(), Math.min(1440, screen.getWidth()),
+                Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(UnderlayApp.class.getResource(Theme.APP_CSS).toExternalForm());
         primary.setScene(scene);
-        primary.setTitle("Underlay");
+        primary.setTitle("Underlay \u2014 " + folderLabel);
         primary.setMinWidth(900);
         primary.setMinHeight(560);
         primary.show();
-        folderLabel = labelOption(getParameters() == null ? List.of() : getParameters().getRaw(),
-                getParameters() == null ? Map.of() : getParameters().getNamed(), folder);
-        PassphraseDialogs prompts = new PassphraseDialogs(Platform::runLater, () -> stage);
-        AppContext.Prompts asking = new AppContext.Prompts(prompts.sshKeys(), prompts.secretsKey());
-        opener.submit("open-data-folder", () -> AppContext.open(folder, true, Platform::runLater, asking),
-                this::opened, e -> openFailed(folder, e));
     }
 
     private void opened(AppContext ctx) {
@@ -72,9 +67,8 @@ public class UnderlayApp extends Application {
             return;
         }
         context = ctx;
-        window = new ConsoleWindow(stage, ctx, folderLabel);
-        stage.getScene().setRoot(window.root());
-        stage.setTitle("Underlay \u2014 " + folderLabel);
+        building.open(ctx);
+        window = building;
     }
 
     private void openFailed(Path folder, Throwable e) {
@@ -135,8 +129,8 @@ public class UnderlayApp extends Application {
     public void stop() {
         stopped = true;
         opener.close();
-        if (window != null) {
-            window.close();
+        if (building != null) {
+            building.close();
         }
         if (context != null) {
             context.close();

@@ -82,6 +82,32 @@ class ConsoleTest {
     }
 
     @Test
+    void typedFilterShowsTheMatchingRowsInTheClickedOrderAndKeepsTheSelection() throws Exception {
+        app = console.start(dir);
+        console.robot.clickOn("#machine-search").write("fra1-k8s-w");
+        waitFor(() -> fx(() -> table().getItems().size() == 12));
+        console.robot.clickOn("#col-name");
+        console.robot.clickOn("#col-name"); // the second click sorts descending
+        waitFor(() -> fx(() -> names().get(0).equals("fra1-k8s-w12")));
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 12; i >= 1; i--) {
+            expected.add(String.format("fra1-k8s-w%02d", i));
+        }
+        assertEquals(expected, fx(this::names));
+        console.clickCell("fra1-k8s-w03");
+        console.robot.clickOn("#machine-search").push(KeyCode.END).write("0");
+        waitFor(() -> fx(() -> table().getItems().size() == 9));
+        assertEquals(expected.subList(3, 12), fx(this::names), "still descending");
+        assertEquals(List.of("fra1-k8s-w03"), fx(() -> table().getSelectionModel().getSelectedItems().stream()
+                .map(m -> ((Machine) m).name()).toList()), "the machine still shown stays selected");
+        assertEquals("fra1-k8s-w03", fx(() -> console.robot.lookup("#form-title").queryAs(Label.class).getText()));
+    }
+
+    private List<String> names() {
+        return table().getItems().stream().map(m -> ((Machine) m).name()).toList();
+    }
+
+    @Test
     void refusedEditShowsTheReasonBesideUAndKeepsWhatWasTyped() throws Exception {
         app = console.start(dir);
         console.robot.clickOn("#machine-search").write("rack:fra1-r02");

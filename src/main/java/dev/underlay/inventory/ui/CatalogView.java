@@ -61,6 +61,12 @@ public final class CatalogView<R> extends SplitPane {
         if (!names.isEmpty()) {
             list.getSelectionModel().select(0);
         }
+        // the console's areas are built before the inventory is read: select the first name when they arrive
+        names.addListener((javafx.collections.ListChangeListener<String>) c -> {
+            if (list.getSelectionModel().isEmpty() && !names.isEmpty()) {
+                list.getSelectionModel().select(0);
+            }
+        });
     }
 
     /** The Profiles area. */

@@ -4,39 +4,34 @@ import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.underlay.inventory.Machine;
-import dev.underlay.inventory.MachineStatus;
 import dev.underlay.ui.Icons;
 import dev.underlay.ui.UiStyles;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import java.util.stream.Collectors;
 import javafx.collections.ListChangeListener;
-import javafx.css.PseudoClass;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The search box and the machines table. A virtualized {@link TableView} over the view model's sorted, filtered
- * list: rows are recycled cells, never one node per machine. Binds and forwards only.
+ * The search box and the machines table. A virtualized {@link TableView} over the view model's rows (filtered and
+ * sorted off the FX thread): rows are recycled cells, never one node per machine. Clicking a column header hands
+ * the order to the view model. Binds and forwards only.
  */
 public final class MachineTableView extends VBox {
-    private static final List<PseudoClass> STATUS_CLASSES = Arrays.stream(MachineStatus.values())
-            .map(s -> UiStyles.status(s.id())).toList();
-
     private final MachinesViewModel vm;
     private final CustomTextField search = new CustomTextField();
     private final TableView<Machine> table = new TableView<>();
+    private final MachineColumns columns = new MachineColumns();
     private boolean applyingRequest;
 
     public MachineTableView(MachinesViewModel vm) {
@@ -63,21 +58,14 @@ public final class MachineTableView extends VBox {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No machine matches the search."));
-        table.getColumns().addAll(List.of(
-                text("Name", 124, Machine::name),
-                text("Kind", 92, m -> m.kind().id()),
-                statusColumn(),
-                text("Site", 82, Machine::site),
-                text("Rack", 70, Machine::rack),
-                uColumn(),
-                text("Face", 78, m -> m.face().id()),
-                text("Address", 80, Machine::address),
-                portColumn(),
-                text("User", 54, Machine::sshUser),
-                text("Tags", 150, m -> String.join(", ", m.tags())),
-                text("Profiles", 120, m -> String.join(", ", m.profiles()))));
-        table.setItems(vm.rows());
-        vm.comparatorProperty().bind(table.comparatorProperty());
+        table.getColumns().addAll(columns.all());
+        // Sorting is the view model's (on a worker, over the whole filtered list); the table only says the order.
+        table.setSortPolicy(t -> {
+            vm.comparatorProperty().set(columns.comparator(t.getSortOrder()));
+            return true;
+        });
+        showRows(vm.rows());
+        vm.rowsProperty().addListener(o -> showRows(vm.rows())); // not a change listener: no list compare
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Machine>) c -> {
             if (!applyingRequest) {
                 vm.select(new ArrayList<>(table.getSelectionModel().getSelectedItems()));
@@ -92,21 +80,54 @@ public final class MachineTableView extends VBox {
         getStyleClass().add("machine-table-view");
     }
 
+    /**
+     * Puts a new rows list in the table as one items change, so the visible rows are updated in place (a change
+     * replacing every item would make the table rebuild its rows and restyle every cell). The machines selected
+     * before that are still shown stay selected.
+     */
+    private void showRows(ObservableList<Machine> rows) {
+        List<Machine> before = List.copyOf(vm.selection());
+        applyingRequest = true;
+        try {
+            // the table clears its sort order when given items that are not a SortedList (RT-35763): an
+            // unsorted SortedList over the already sorted rows keeps the column headers' arrows
+            table.setItems(table.getSortOrder().isEmpty() ? rows : new SortedList<>(rows));
+            if (!before.isEmpty()) {
+                reselect(before.stream().map(Machine::name).collect(Collectors.toSet()));
+            }
+        } finally {
+            applyingRequest = false;
+        }
+        List<Machine> now = table.getSelectionModel().getSelectedItems();
+        if (!now.equals(vm.selection())) {
+            vm.select(new ArrayList<>(now));
+        }
+    }
+
+    /** Selects the rows of these machines; returns the first index selected, or -1. */
+    private int reselect(Set<String> wanted) {
+        List<Machine> items = table.getItems();
+        int[] found = new int[Math.min(wanted.size(), items.size())];
+        int n = 0;
+        for (int i = 0; i < items.size() && n < found.length; i++) {
+            if (wanted.contains(items.get(i).name())) {
+                found[n++] = i;
+            }
+        }
+        table.getSelectionModel().clearSelection();
+        if (n > 0) {
+            table.getSelectionModel().selectIndices(found[0], Arrays.copyOfRange(found, 1, n));
+        }
+        return n > 0 ? found[0] : -1;
+    }
+
     private void selectNames(List<String> names) {
         if (names == null || names.isEmpty()) {
             return;
         }
-        Set<String> wanted = new HashSet<>(names);
         applyingRequest = true;
         try {
-            table.getSelectionModel().clearSelection();
-            int first = -1;
-            for (int i = 0; i < table.getItems().size(); i++) {
-                if (wanted.contains(table.getItems().get(i).name())) {
-                    table.getSelectionModel().select(i);
-                    first = first < 0 ? i : first;
-                }
-            }
+            int first = reselect(new HashSet<>(names));
             if (first >= 0) {
                 table.scrollTo(Math.max(0, first - 3));
             }
@@ -124,60 +145,6 @@ public final class MachineTableView extends VBox {
 
     public TableView<Machine> table() {
         return table;
-    }
-
-    private static TableColumn<Machine, String> text(String title, double width, Function<Machine, String> f) {
-        TableColumn<Machine, String> c = new TableColumn<>(title);
-        c.setId("col-" + title.toLowerCase());
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
-        return c;
-    }
-
-    private static TableColumn<Machine, Machine> uColumn() {
-        TableColumn<Machine, Machine> c = new TableColumn<>("U");
-        c.setId("col-u");
-        c.setPrefWidth(54);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
-        c.setComparator(Comparator.comparing(Machine::uPosition, Comparator.nullsLast(Comparator.naturalOrder())));
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(Machine m, boolean empty) {
-                super.updateItem(m, empty);
-                setText(empty || m == null || m.uPosition() == null ? ""
-                        : m.uHeight() > 1 ? m.uPosition() + "\u2013" + m.topU() : m.uPosition().toString());
-            }
-        });
-        return c;
-    }
-
-    private static TableColumn<Machine, Integer> portColumn() {
-        TableColumn<Machine, Integer> c = new TableColumn<>("Port");
-        c.setId("col-port");
-        c.setPrefWidth(58);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().sshPort()));
-        return c;
-    }
-
-    private static TableColumn<Machine, MachineStatus> statusColumn() {
-        TableColumn<Machine, MachineStatus> c = new TableColumn<>("Status");
-        c.setId("col-status");
-        c.setPrefWidth(88);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().status()));
-        c.setComparator(Comparator.comparing(MachineStatus::id));
-        c.setCellFactory(col -> new TableCell<>() {
-            {
-                getStyleClass().add(UiStyles.STATUS_CELL);
-            }
-
-            @Override
-            protected void updateItem(MachineStatus s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(empty || s == null ? "" : s.id());
-                UiStyles.switchPseudoClass(this, STATUS_CLASSES, empty || s == null ? null : UiStyles.status(s.id()));
-            }
-        });
-        return c;
     }
 
     private static String queryHelp() {

@@ -6,8 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.underlay.inventory.Machine;
 import dev.underlay.inventory.MachineStatus;
+import dev.underlay.tasks.TaskHandle;
+import dev.underlay.tasks.TaskRunner;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,5 +104,104 @@ class MachinesViewModelTest {
         assertEquals(39, vm.totalProperty().get());
         assertTrue(vm.selection().isEmpty(), "deleted machines leave the selection");
         assertEquals("Deleted 2 machines.", fx.lastMessage());
+    }
+
+    /**
+     * Holds submitted tasks until told to run them, in submission order, as a worker thread would when it falls
+     * behind the typing. Runs a cancelled task too (its result then arrives late) unless told to honour cancel.
+     */
+    static final class HeldTasks implements TaskRunner {
+        final List<Runnable> held = new ArrayList<>();
+        int cancelled;
+
+        @Override
+        public <T> TaskHandle submit(String name, Callable<T> work, Consumer<? super T> onSuccess,
+                                     Consumer<? super Throwable> onFailure) {
+            held.add(() -> {
+                try {
+                    onSuccess.accept(work.call());
+                } catch (Exception e) {
+                    onFailure.accept(e);
+                }
+            });
+            return new TaskHandle() {
+                @Override
+                public void cancel() {
+                    cancelled++;
+                }
+
+                @Override
+                public boolean isDone() {
+                    return false;
+                }
+            };
+        }
+
+        void runAll() {
+            List<Runnable> now = List.copyOf(held);
+            held.clear();
+            now.forEach(Runnable::run);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void aNewerQuerySupersedesOneStillBeingFiltered() {
+        HeldTasks filtering = new HeldTasks();
+        vm = new MachinesViewModel(fx.model, fx.tasks, filtering, fx.messages::add);
+        vm.queryProperty().set("tag:gpu");
+        vm.queryProperty().set("rack:fra1-r03 status:failed");
+        assertEquals(41, vm.shownProperty().get(), "nothing shown before the worker answers");
+        assertTrue(vm.refreshing());
+        assertEquals(1, filtering.cancelled, "the older query's computation is cancelled");
+        filtering.runAll(); // the older result arrives anyway, then the newer one
+        assertEquals(List.of("fra1-gpu03"), shownNames());
+        assertFalse(vm.refreshing());
+    }
+
+    @Test
+    void aLateResultOfAnOlderQueryNeverReplacesTheNewerRows() {
+        HeldTasks filtering = new HeldTasks();
+        vm = new MachinesViewModel(fx.model, fx.tasks, filtering, fx.messages::add);
+        vm.queryProperty().set("tag:gpu");
+        Runnable older = filtering.held.remove(0);
+        vm.queryProperty().set("rack:fra1-r03 status:failed");
+        filtering.runAll();
+        assertEquals(List.of("fra1-gpu03"), shownNames());
+        older.run();
+        assertEquals(List.of("fra1-gpu03"), shownNames(), "the superseded result is dropped");
+    }
+
+    @Test
+    void sortingOrdersTheFilteredRowsAndAClearedOrderIsNameOrderAgain() {
+        Comparator<Machine> byPortDescending = Comparator.comparing(Machine::sshPort).reversed();
+        vm.queryProperty().set("name:fra1-web*");
+        List<String> byName = shownNames();
+        vm.comparatorProperty().set(byPortDescending);
+        assertEquals(expected("fra1-web", byPortDescending), shownNames());
+        assertTrue(!shownNames().equals(byName), "the order is not name order");
+        vm.queryProperty().set("name:fra1-web0*");
+        assertEquals(expected("fra1-web0", byPortDescending), shownNames(), "a new query keeps the order");
+        vm.comparatorProperty().set(null);
+        assertEquals(expected("fra1-web0", Comparator.comparing(Machine::name)), shownNames());
+    }
+
+    private List<String> expected(String prefix, Comparator<Machine> order) {
+        return fx.model.inventory().machines().values().stream().filter(m -> m.name().startsWith(prefix))
+                .sorted(order).map(Machine::name).toList();
+    }
+
+    @Test
+    void selectRequestedWhileRowsAreComputedWaitsForThem() {
+        HeldTasks filtering = new HeldTasks();
+        vm = new MachinesViewModel(fx.model, fx.tasks, filtering, fx.messages::add);
+        vm.queryProperty().set("tag:gpu");
+        vm.requestSelect(List.of("fra1-gpu02"));
+        assertEquals(null, vm.selectRequestProperty().get(), "not yet: the row is not shown");
+        filtering.runAll();
+        assertEquals(List.of("fra1-gpu02"), vm.selectRequestProperty().get());
     }
 }
