@@ -99,24 +99,33 @@ final class InventoryLoader {
         try (ResultSet rs = st.executeQuery("SELECT name, kind, site, rack, u_position, u_height, face, address, "
                 + "ssh_port, ssh_user, credential, status, cloud_provider, cloud_region, instance_id, tags, "
                 + "profiles, params_json FROM machine")) {
+            // the same few sites, racks, users, statuses and tag lists repeat on every row: one string each
+            Map<String, String> same = new HashMap<>();
             while (rs.next()) {
                 int u = rs.getInt(5);
                 Integer uPos = rs.wasNull() ? null : u;
-                rows.add(new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), uPos,
-                    rs.getInt(6), rs.getString(7), rs.getString(8), rs.getInt(9), rs.getString(10),
-                    rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
-                    rs.getString(16), rs.getString(17), rs.getString(18)});
+                rows.add(new Object[] {rs.getString(1), one(same, rs.getString(2)), one(same, rs.getString(3)),
+                    one(same, rs.getString(4)), uPos, rs.getInt(6), one(same, rs.getString(7)), rs.getString(8),
+                    rs.getInt(9), one(same, rs.getString(10)), one(same, rs.getString(11)),
+                    one(same, rs.getString(12)), one(same, rs.getString(13)), one(same, rs.getString(14)),
+                    rs.getString(15), one(same, rs.getString(16)), one(same, rs.getString(17)), rs.getString(18)});
             }
         } finally {
             st.execute("SET LAZY_QUERY_EXECUTION FALSE"); // the connection goes back to the pool as it came
         }
-        b.machines(rows.parallelStream().map(InventoryLoader::machine).toList());
+        // one list per distinct tags or profiles text, shared by the machines that have it (lists are immutable)
+        Map<String, List<String>> lists = new java.util.concurrent.ConcurrentHashMap<>();
+        b.machines(rows.parallelStream().map(r -> machine(r, lists)).toList());
     }
 
-    private static Machine machine(Object[] r) {
+    private static String one(Map<String, String> same, String s) {
+        return s == null ? null : same.computeIfAbsent(s, k -> k);
+    }
+
+    private static Machine machine(Object[] r, Map<String, List<String>> lists) {
         return new Machine((String) r[0], MachineKind.parse((String) r[1]), (String) r[2], (String) r[3],
                 (Integer) r[4], (Integer) r[5], Face.parse((String) r[6]), (String) r[7], (Integer) r[8],
-                (String) r[9], (String) r[10], split((String) r[15]), split((String) r[16]),
+                (String) r[9], (String) r[10], split((String) r[15], lists), split((String) r[16], lists),
                 Json.paramsFrom((String) r[17]), MachineStatus.parse((String) r[11]), (String) r[12],
                 (String) r[13], (String) r[14]);
     }
@@ -138,8 +147,8 @@ final class InventoryLoader {
         }
     }
 
-    private static List<String> split(String s) {
-        return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split(","));
+    private static List<String> split(String s, Map<String, List<String>> lists) {
+        return s == null || s.isEmpty() ? List.of() : lists.computeIfAbsent(s, k -> List.of(k.split(",")));
     }
 
 }
