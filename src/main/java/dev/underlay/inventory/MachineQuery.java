@@ -260,8 +260,19 @@ public final class MachineQuery {
 
         private static boolean containsIgnoreCase(String s, String lowerNeedle) {
             int n = lowerNeedle.length();
-            for (int i = 0; i + n <= s.length(); i++) {
-                if (s.regionMatches(true, i, lowerNeedle, 0, n)) {
+            if (n == 0) {
+                return true;
+            }
+            if (lowerNeedle.equals(lowerNeedle.toUpperCase(Locale.ROOT))) {
+                return s.contains(lowerNeedle); // no letters with a case ("10.1.", "-42"): a plain search
+            }
+            // test the first character as regionMatches would, before comparing the region: most positions fail
+            char first = lowerNeedle.charAt(0);
+            char firstUpper = Character.toUpperCase(first);
+            for (int i = 0, last = s.length() - n; i <= last; i++) {
+                char c = s.charAt(i);
+                if ((c == first || Character.toUpperCase(c) == firstUpper || Character.toLowerCase(c) == first)
+                        && s.regionMatches(true, i, lowerNeedle, 0, n)) {
                     return true;
                 }
             }

@@ -40,6 +40,17 @@ class MachineQueryTest {
     }
 
     @Test
+    void freeTextFindsDigitsAndAnyCaseAnywhereInTheValue() {
+        List<String> byAddress = inv.machines().values().stream()
+                .filter(m -> m.address() != null && m.address().contains("0.0.")).map(Machine::name).sorted().toList();
+        assertTrue(!byAddress.isEmpty());
+        assertTrue(names("0.0.").containsAll(byAddress), "free text without letters is a plain substring search");
+        assertEquals(names("eB0"), names("Eb0"), "case does not matter at any position");
+        assertTrue(names("eB0").contains("fra1-web01"));
+        assertEquals(List.of(), names("zz-no-such-thing"));
+    }
+
+    @Test
     void unknownFieldIsAClearError() {
         var e = assertThrows(QueryException.class, () -> MachineQuery.parse("colour:red"));
         assertTrue(e.getMessage().contains("unknown field 'colour'") && e.getMessage().contains("rack"));
