@@ -17,7 +17,6 @@ public final class UiStyles {
     public static final String QUERY_ERROR = "query-error";
     public static final String STATUS_CELL = "status-cell";
     public static final String MUTED = "muted";
-    public static final String OPENING = "opening";
     public static final String PLAN_TEXT = "plan-text";
     public static final String TOOL_BAR = "main-tool-bar";
     public static final String RUN_STATE_CELL = "run-state-cell";
