@@ -81,8 +81,8 @@ final class ConsoleWindow implements AutoCloseable {
         machinesView = new MachinesView(machines, form, bulk);
 
         status = new StatusBar(folderLabel, Bindings.createStringBinding(
-                () -> machines.totalProperty().get() + " machines, " + machines.shownProperty().get() + " shown, "
-                        + Bindings.size(machines.selection()).get() + " selected",
+                () -> String.format(java.util.Locale.ROOT, "%,d machines, %,d shown, %,d selected",
+                        machines.totalProperty().get(), machines.shownProperty().get(), machines.selection().size()),
                 machines.totalProperty(), machines.shownProperty(), machines.selection()), tasks);
         status.messageProperty().bind(lastMessage);
 

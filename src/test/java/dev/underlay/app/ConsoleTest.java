@@ -57,6 +57,8 @@ class ConsoleTest {
         console.robot.clickOn("#machine-search").write("fra1-web0");
         waitFor(() -> fx(() -> table().getItems().size() == 4));
         console.clickCell("fra1-web02");
+        waitFor(() -> fx(() -> console.robot.lookup("#status-counts").queryAs(Label.class).getText()
+                .equals("41 machines, 4 shown, 1 selected")));
         waitFor(() -> fx(() -> "fra1-web02".equals(console.robot.lookup("#form-title").queryAs(Label.class).getText())));
 
         console.retype("#field-address", "10.20.1.32");
