@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.sshd.client.ClientBuilder;
-import org.apache.sshd.client.SshClient;
 import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.OptionalFeature;
 import org.apache.sshd.common.cipher.BuiltinCiphers;
@@ -12,7 +11,10 @@ import org.apache.sshd.common.kex.BuiltinDHFactories;
 import org.apache.sshd.common.mac.BuiltinMacs;
 import org.apache.sshd.common.signature.BuiltinSignatures;
 
-/** Applies {@link SshAlgorithms} to the sshd client, refusing unknown or unsupported names with a sentence. */
+/**
+ * Applies {@link SshAlgorithms} to the sshd client or to one session, refusing unknown or unsupported names with
+ * a sentence.
+ */
 final class AlgorithmSetup {
     private AlgorithmSetup() {
     }
@@ -23,28 +25,41 @@ final class AlgorithmSetup {
     /** Throws IllegalArgumentException with a sentence when a name of this kind is unknown or unavailable here. */
     static void validate(Kind kind, List<String> names) {
         switch (kind) {
-            case KEY_EXCHANGE -> resolve(names, BuiltinDHFactories::fromFactoryName, "key exchange",
-                    BuiltinDHFactories.VALUES.stream().map(BuiltinDHFactories::getName).toList());
-            case HOST_KEY_TYPE -> resolve(names, BuiltinSignatures::fromFactoryName, "host key type",
-                    BuiltinSignatures.VALUES.stream().map(BuiltinSignatures::getName).toList());
-            case CIPHER -> resolve(names, BuiltinCiphers::fromFactoryName, "cipher",
-                    BuiltinCiphers.VALUES.stream().map(BuiltinCiphers::getName).toList());
-            case MAC -> resolve(names, BuiltinMacs::fromFactoryName, "MAC",
-                    BuiltinMacs.VALUES.stream().map(BuiltinMacs::getName).toList());
+            case KEY_EXCHANGE -> keyExchanges(names);
+            case HOST_KEY_TYPE -> hostKeyTypes(names);
+            case CIPHER -> ciphers(names);
+            case MAC -> macs(names);
         }
     }
 
+    /** Sets the lists on the client, or on one session before its key exchange starts. */
     static <M extends org.apache.sshd.common.kex.KexFactoryManager
             & org.apache.sshd.common.signature.SignatureFactoriesManager> void apply(M client, SshAlgorithms a) {
-        List<BuiltinDHFactories> kex = resolve(a.keyExchanges(), BuiltinDHFactories::fromFactoryName, "key exchange",
+        client.setKeyExchangeFactories(NamedFactory.setUpTransformedFactories(false, keyExchanges(a.keyExchanges()),
+                ClientBuilder.DH2KEX));
+        client.setSignatureFactories(new ArrayList<>(hostKeyTypes(a.hostKeyTypes())));
+        client.setCipherFactories(new ArrayList<>(ciphers(a.ciphers())));
+        client.setMacFactories(new ArrayList<>(macs(a.macs())));
+    }
+
+    private static List<BuiltinDHFactories> keyExchanges(List<String> names) {
+        return resolve(names, BuiltinDHFactories::fromFactoryName, "key exchange",
                 BuiltinDHFactories.VALUES.stream().map(BuiltinDHFactories::getName).toList());
-        client.setKeyExchangeFactories(NamedFactory.setUpTransformedFactories(false, kex, ClientBuilder.DH2KEX));
-        client.setSignatureFactories(new ArrayList<>(resolve(a.hostKeyTypes(), BuiltinSignatures::fromFactoryName,
-                "host key type", BuiltinSignatures.VALUES.stream().map(BuiltinSignatures::getName).toList())));
-        client.setCipherFactories(new ArrayList<>(resolve(a.ciphers(), BuiltinCiphers::fromFactoryName, "cipher",
-                BuiltinCiphers.VALUES.stream().map(BuiltinCiphers::getName).toList())));
-        client.setMacFactories(new ArrayList<>(resolve(a.macs(), BuiltinMacs::fromFactoryName, "MAC",
-                BuiltinMacs.VALUES.stream().map(BuiltinMacs::getName).toList())));
+    }
+
+    private static List<BuiltinSignatures> hostKeyTypes(List<String> names) {
+        return resolve(names, BuiltinSignatures::fromFactoryName, "host key type",
+                BuiltinSignatures.VALUES.stream().map(BuiltinSignatures::getName).toList());
+    }
+
+    private static List<BuiltinCiphers> ciphers(List<String> names) {
+        return resolve(names, BuiltinCiphers::fromFactoryName, "cipher",
+                BuiltinCiphers.VALUES.stream().map(BuiltinCiphers::getName).toList());
+    }
+
+    private static List<BuiltinMacs> macs(List<String> names) {
+        return resolve(names, BuiltinMacs::fromFactoryName, "MAC",
+                BuiltinMacs.VALUES.stream().map(BuiltinMacs::getName).toList());
     }
 
     private static <T extends OptionalFeature> List<T> resolve(List<String> names, Function<String, T> lookup,
