@@ -217,11 +217,17 @@ public final class MachineQuery {
     /** Case-insensitive match of one value: exact, glob, or (free text) substring; commas mean "any of". */
     private static final class Matcher {
         private final String[] exact;
+        /** Per exact value: it has no letter with a case ("10.1."), so a plain search finds it. */
+        private final boolean[] caseless;
         private final Pattern[] globs;
         private final boolean substring;
 
         private Matcher(String[] exact, Pattern[] globs, boolean substring) {
             this.exact = exact;
+            this.caseless = new boolean[exact.length];
+            for (int i = 0; i < exact.length; i++) {
+                caseless[i] = exact[i].equals(exact[i].toUpperCase(Locale.ROOT));
+            }
             this.globs = globs;
             this.substring = substring;
         }
@@ -245,8 +251,9 @@ public final class MachineQuery {
             if (s == null || s.isEmpty()) {
                 return false;
             }
-            for (String e : exact) {
-                if (substring ? containsIgnoreCase(s, e) : s.equalsIgnoreCase(e)) {
+            for (int i = 0; i < exact.length; i++) {
+                if (substring ? (caseless[i] ? s.contains(exact[i]) : containsIgnoreCase(s, exact[i]))
+                        : s.equalsIgnoreCase(exact[i])) {
                     return true;
                 }
             }
@@ -260,12 +267,6 @@ public final class MachineQuery {
 
         private static boolean containsIgnoreCase(String s, String lowerNeedle) {
             int n = lowerNeedle.length();
-            if (n == 0) {
-                return true;
-            }
-            if (lowerNeedle.equals(lowerNeedle.toUpperCase(Locale.ROOT))) {
-                return s.contains(lowerNeedle); // no letters with a case ("10.1.", "-42"): a plain search
-            }
             // test the first character as regionMatches would, before comparing the region: most positions fail
             char first = lowerNeedle.charAt(0);
             char firstUpper = Character.toUpperCase(first);
