@@ -33,10 +33,8 @@ public final class SshAlgorithmOptions {
 
     /** The algorithms these options ask for: the default with the given lists replaced. */
     public SshAlgorithms algorithms() {
-        SshAlgorithms a = SshAlgorithms.DEFAULT;
-        a = new SshAlgorithms(list(keyExchanges, a.keyExchanges(), "--kex"),
-                list(hostKeyTypes, a.hostKeyTypes(), "--host-key-types"), list(ciphers, a.ciphers(), "--ciphers"),
-                list(macs, a.macs(), "--macs"));
+        SshAlgorithms a = SshAlgorithms.DEFAULT.replacing(list(keyExchanges, "--kex"),
+                list(hostKeyTypes, "--host-key-types"), list(ciphers, "--ciphers"), list(macs, "--macs"));
         return postQuantum ? a.postQuantumFirst() : a;
     }
 
@@ -60,9 +58,10 @@ public final class SshAlgorithmOptions {
         return keyExchanges != null || hostKeyTypes != null || ciphers != null || macs != null || postQuantum;
     }
 
-    private static List<String> list(String value, List<String> byDefault, String option) {
+    /** The names an option gives, or null when it was not given. */
+    private static List<String> list(String value, String option) {
         if (value == null) {
-            return byDefault;
+            return null;
         }
         List<String> names = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         if (names.isEmpty()) {

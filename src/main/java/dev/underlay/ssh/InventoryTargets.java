@@ -7,6 +7,7 @@ import dev.underlay.inventory.ResolvedParam;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -46,7 +47,8 @@ public final class InventoryTargets {
                     + String.join(" -> ", seen) + " -> " + m.name());
         }
         List<SshTarget> jumps = List.of();
-        String bastion = bastionOf(inv, m);
+        Map<String, ResolvedParam> params = ParamResolver.resolve(inv, m);
+        String bastion = bastionOf(params, m);
         if (!bastion.isEmpty()) {
             Machine b = inv.machines().get(bastion);
             if (b == null) {
@@ -59,11 +61,11 @@ public final class InventoryTargets {
             jumps = chain;
         }
         return SshTargets.of(m, inv.credentials().get(m.credential()), jumps)
-                .withAlgorithms(TargetAlgorithms.of(inv, m));
+                .withAlgorithms(TargetAlgorithms.of(params, m));
     }
 
-    private static String bastionOf(Inventory inv, Machine m) {
-        ResolvedParam p = ParamResolver.resolve(inv, m).get(BASTION_PARAM);
+    private static String bastionOf(Map<String, ResolvedParam> params, Machine m) {
+        ResolvedParam p = params.get(BASTION_PARAM);
         if (p == null || p.value() == null || p.value().isNull()) {
             return "";
         }

@@ -44,6 +44,14 @@ public record SshAlgorithms(List<String> keyExchanges, List<String> hostKeyTypes
         return List.copyOf(names);
     }
 
+    /** The same settings with each given list replacing its own; a null list keeps this one's. */
+    public SshAlgorithms replacing(List<String> keyExchanges, List<String> hostKeyTypes, List<String> ciphers,
+                                   List<String> macs) {
+        return new SshAlgorithms(keyExchanges != null ? keyExchanges : this.keyExchanges,
+                hostKeyTypes != null ? hostKeyTypes : this.hostKeyTypes, ciphers != null ? ciphers : this.ciphers,
+                macs != null ? macs : this.macs);
+    }
+
     /** The same settings offering only these key exchanges, in this order. */
     public SshAlgorithms withKeyExchanges(List<String> names) {
         return new SshAlgorithms(names, hostKeyTypes, ciphers, macs);

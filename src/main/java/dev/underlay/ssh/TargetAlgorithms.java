@@ -1,9 +1,7 @@
 package dev.underlay.ssh;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.underlay.inventory.Inventory;
 import dev.underlay.inventory.Machine;
-import dev.underlay.inventory.ParamResolver;
 import dev.underlay.inventory.ResolvedParam;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +23,11 @@ public final class TargetAlgorithms {
     }
 
     /**
-     * The machine's algorithms, or null when none of the params is set (the transport's then apply). Throws
+     * The machine's algorithms from its resolved params, or null when none of the params is set (the transport's then apply). Throws
      * IllegalArgumentException with a sentence naming the machine and the param when a name is unknown or
      * unavailable.
      */
-    static SshAlgorithms of(Inventory inv, Machine m) {
-        Map<String, ResolvedParam> params = ParamResolver.resolve(inv, m);
+    static SshAlgorithms of(Map<String, ResolvedParam> params, Machine m) {
         List<String> kex = names(params, KEX, AlgorithmSetup.Kind.KEY_EXCHANGE, m);
         List<String> hostKeys = names(params, HOST_KEY_TYPES, AlgorithmSetup.Kind.HOST_KEY_TYPE, m);
         List<String> ciphers = names(params, CIPHERS, AlgorithmSetup.Kind.CIPHER, m);
@@ -38,10 +35,7 @@ public final class TargetAlgorithms {
         if (kex == null && hostKeys == null && ciphers == null && macs == null) {
             return null;
         }
-        SshAlgorithms d = SshAlgorithms.DEFAULT;
-        return new SshAlgorithms(kex != null ? kex : d.keyExchanges(),
-                hostKeys != null ? hostKeys : d.hostKeyTypes(), ciphers != null ? ciphers : d.ciphers(),
-                macs != null ? macs : d.macs());
+        return SshAlgorithms.DEFAULT.replacing(kex, hostKeys, ciphers, macs);
     }
 
     private static List<String> names(Map<String, ResolvedParam> params, String param, AlgorithmSetup.Kind kind,
