@@ -135,27 +135,11 @@ public final class Inventory {
         public Builder paramDefinition(ParamDefinition d) { paramDefinitions.put(d.name(), d); return this; }
         public Builder credential(Credential c) { credentials.put(c.name(), c); return this; }
 
-        /** Adds machines; into an empty builder, in name order (as a store reads them), in linear time. */
         public Builder machines(Collection<Machine> ms) {
-            if (machines.isEmpty() && ms.size() > 1 && inNameOrder(ms)) {
-                machines.putAll(new SortedMachines(ms));
-                return this;
-            }
             for (Machine m : ms) {
                 machines.put(m.name(), m);
             }
             return this;
-        }
-
-        private static boolean inNameOrder(Collection<Machine> ms) {
-            String last = null;
-            for (Machine m : ms) {
-                if (last != null && last.compareTo(m.name()) >= 0) {
-                    return false;
-                }
-                last = m.name();
-            }
-            return true;
         }
 
         public Builder removeMachine(String name) { machines.remove(name); return this; }
@@ -205,75 +189,5 @@ public final class Inventory {
             m.put(key.apply(t), t);
         }
         return m;
-    }
-
-    /**
-     * Machines already in strictly increasing name order, seen as a sorted map only so that {@code TreeMap.putAll}
-     * builds its tree in one pass; it reads nothing but {@code comparator()}, {@code size()} and the entries.
-     */
-    private static final class SortedMachines extends java.util.AbstractMap<String, Machine>
-            implements java.util.SortedMap<String, Machine> {
-        private final Collection<Machine> inOrder;
-
-        SortedMachines(Collection<Machine> inOrder) {
-            this.inOrder = inOrder;
-        }
-
-        @Override
-        public java.util.Set<Map.Entry<String, Machine>> entrySet() {
-            return new java.util.AbstractSet<>() {
-                @Override
-                public java.util.Iterator<Map.Entry<String, Machine>> iterator() {
-                    java.util.Iterator<Machine> it = inOrder.iterator();
-                    return new java.util.Iterator<>() {
-                        @Override
-                        public boolean hasNext() {
-                            return it.hasNext();
-                        }
-
-                        @Override
-                        public Map.Entry<String, Machine> next() {
-                            Machine m = it.next();
-                            return Map.entry(m.name(), m);
-                        }
-                    };
-                }
-
-                @Override
-                public int size() {
-                    return inOrder.size();
-                }
-            };
-        }
-
-        @Override
-        public java.util.Comparator<? super String> comparator() {
-            return null; // natural order, as the builder's TreeMap
-        }
-
-        @Override
-        public java.util.SortedMap<String, Machine> subMap(String from, String to) {
-            throw new UnsupportedOperationException("only for TreeMap.putAll");
-        }
-
-        @Override
-        public java.util.SortedMap<String, Machine> headMap(String to) {
-            throw new UnsupportedOperationException("only for TreeMap.putAll");
-        }
-
-        @Override
-        public java.util.SortedMap<String, Machine> tailMap(String from) {
-            throw new UnsupportedOperationException("only for TreeMap.putAll");
-        }
-
-        @Override
-        public String firstKey() {
-            throw new UnsupportedOperationException("only for TreeMap.putAll");
-        }
-
-        @Override
-        public String lastKey() {
-            throw new UnsupportedOperationException("only for TreeMap.putAll");
-        }
     }
 }

@@ -115,11 +115,7 @@ final class InventoryLoader {
         }
         // one list per distinct tags or profiles text, shared by the machines that have it (lists are immutable)
         Map<String, List<String>> lists = new java.util.concurrent.ConcurrentHashMap<>();
-        List<Machine> machines = new ArrayList<>(rows.parallelStream().map(r -> machine(r, lists)).toList());
-        // name order (the scan's order already, when the rows went in that way): the snapshot's map is then built
-        // in one pass instead of a search per machine
-        machines.sort(java.util.Comparator.comparing(Machine::name));
-        b.machines(machines);
+        b.machines(rows.parallelStream().map(r -> machine(r, lists)).toList());
     }
 
     private static String one(Map<String, String> same, String s) {
