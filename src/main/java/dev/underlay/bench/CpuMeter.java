@@ -11,7 +11,7 @@ import java.util.List;
  * cutime + cstime of each sshd listener, so finished session children count too) and the whole machine's busy time
  * (/proc/stat), all in seconds. Linux only.
  */
-final class CpuMeter {
+public final class CpuMeter {
     /** USER_HZ: clock ticks per second of /proc figures; 100 on every Linux this runs on. */
     static final double HZ = 100.0;
 
@@ -22,18 +22,33 @@ final class CpuMeter {
     }
 
     /** User + system CPU of this JVM (all its threads: I/O, GC, JIT), in seconds. */
-    static double processCpu() {
+    public static double processCpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e9;
     }
 
     /**
-     * This JVM's threads and their CPU so far, in seconds, keyed by thread id with its kind (JIT compilers, GC,
-     * everything else) in front: {@code "jit 23"}. From /proc/self/task; see {@link #byKind}.
+     * The kind of a JVM thread by its name as /proc gives it (the first 15 characters): "jit" (compiler threads),
+     * "gc", or "other".
      */
-    static java.util.Map<String, Double> threadCpu() throws IOException {
+    public static String jvmKind(String threadName) {
+        return threadName.contains("Compiler") ? "jit"
+                : threadName.startsWith("GC ") || threadName.startsWith("G1 ") ? "gc" : "other";
+    }
+
+    /**
+     * This JVM's threads and their CPU so far, in seconds, keyed by thread id with its kind (as {@code kindOf}
+     * names it from the thread's name) in front: {@code "jit 23"}. From /proc/self/task (Linux; elsewhere empty);
+     * see {@link #byKind}.
+     */
+    public static java.util.Map<String, Double> threadCpu(java.util.function.UnaryOperator<String> kindOf)
+            throws IOException {
         java.util.Map<String, Double> threads = new java.util.HashMap<>();
-        try (java.nio.file.DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+        Path self = Path.of("/proc/self/task");
+        if (!Files.isDirectory(self)) {
+            return threads;
+        }
+        try (java.nio.file.DirectoryStream<Path> tasks = Files.newDirectoryStream(self)) {
             for (Path task : tasks) {
                 String s;
                 try {
@@ -41,9 +56,7 @@ final class CpuMeter {
                 } catch (IOException gone) {
                     continue;
                 }
-                String name = s.substring(s.indexOf('(') + 1, s.lastIndexOf(')'));
-                String kind = name.contains("Compiler") ? "jit" : name.startsWith("GC ") || name.startsWith("G1 ")
-                        ? "gc" : "other";
+                String kind = kindOf.apply(s.substring(s.indexOf('(') + 1, s.lastIndexOf(')')));
                 String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
                 threads.put(kind + " " + task.getFileName(), (Long.parseLong(f[11]) + Long.parseLong(f[12])) / HZ);
             }
@@ -55,8 +68,8 @@ final class CpuMeter {
      * CPU used between two {@link #threadCpu} snapshots, by kind of thread: where a round's client CPU went.
      * A thread that ended in between (the JVM stops idle compiler threads) counts only up to the first snapshot.
      */
-    static java.util.Map<String, Double> byKind(java.util.Map<String, Double> before,
-                                                java.util.Map<String, Double> after) {
+    public static java.util.Map<String, Double> byKind(java.util.Map<String, Double> before,
+                                                       java.util.Map<String, Double> after) {
         java.util.Map<String, Double> kinds = new java.util.TreeMap<>();
         after.forEach((thread, cpu) -> kinds.merge(thread.substring(0, thread.indexOf(' ')),
                 cpu - before.getOrDefault(thread, 0.0), Double::sum));

@@ -129,7 +129,7 @@ public final class ExecBench {
                 matched.incrementAndGet();
             }
         };
-        java.util.Map<String, Double> k0 = CpuMeter.threadCpu();
+        java.util.Map<String, Double> k0 = CpuMeter.threadCpu(CpuMeter::jvmKind);
         double s0 = meter.serverCpu();
         double m0 = CpuMeter.machineBusy();
         double c0 = CpuMeter.processCpu();
@@ -145,8 +145,8 @@ public final class ExecBench {
         double c1 = CpuMeter.processCpu();
         double client = c1 - c0;
         StringBuilder split = new StringBuilder();
-        CpuMeter.byKind(k0, CpuMeter.threadCpu()).forEach((kind, cpu) -> split.append(String.format(Locale.ROOT,
-                " %s %.2f s", kind, cpu)));
+        CpuMeter.byKind(k0, CpuMeter.threadCpu(CpuMeter::jvmKind)).forEach((kind, cpu) ->
+                split.append(String.format(Locale.ROOT, " %s %.2f s", kind, cpu)));
         log.println("  client CPU by thread:" + split);
         meter.settle();
         double server = meter.serverCpu() - s0;

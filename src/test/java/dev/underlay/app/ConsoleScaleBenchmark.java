@@ -2,6 +2,7 @@ package dev.underlay.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.underlay.bench.CpuMeter;
 import dev.underlay.db.Database;
 import dev.underlay.inventory.Inventory;
 import dev.underlay.inventory.InventoryChanges;
@@ -63,16 +64,16 @@ class ConsoleScaleBenchmark {
             System.gc();
         }
         long t0 = System.nanoTime();
-        long cpu0 = processCpuNanos();
-        Map<String, Double> threads0 = threadCpu();
+        double cpu0 = CpuMeter.processCpu();
+        Map<String, Double> threads0 = CpuMeter.threadCpu(ConsoleScaleBenchmark::kind);
         app = console.start(dir);
         ConsoleFx.waitFor(() -> ConsoleFx.fx(() -> app.context() != null));
         double windowSeconds = (System.nanoTime() - t0) / 1e9;
         TableView<?> table = console.robot.lookup("#machine-table").queryAs(TableView.class);
         ConsoleFx.waitFor(() -> ConsoleFx.fx(() -> table.getItems().size() == n));
         double openSeconds = (System.nanoTime() - t0) / 1e9;
-        double openCpuSeconds = (processCpuNanos() - cpu0) / 1e9;
-        String openCpuByThread = byKind(threads0, threadCpu());
+        double openCpuSeconds = CpuMeter.processCpu() - cpu0;
+        String openCpuByThread = byKind(threads0, CpuMeter.threadCpu(ConsoleScaleBenchmark::kind));
         long heap = usedHeapAfterGc();
 
         TextField search = console.robot.lookup("#machine-search").queryAs(TextField.class);
@@ -99,40 +100,22 @@ class ConsoleScaleBenchmark {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), report);
     }
 
-    /** CPU seconds of each live thread of this JVM, keyed "kind tid", from /proc/self/task (Linux; else empty). */
-    private static Map<String, Double> threadCpu() throws java.io.IOException {
-        Map<String, Double> threads = new HashMap<>();
-        Path tasks = Path.of("/proc/self/task");
-        if (!java.nio.file.Files.isDirectory(tasks)) {
-            return threads;
+    /** The benchmark's thread kinds: the JVM's (jit, gc, other), the FX thread, the data folder's readers. */
+    private static String kind(String thread) {
+        // /proc keeps the first 15 characters of a thread's name: "JavaFX Applicat", "underlay-open-1"
+        if (thread.equals("Event Thread") || thread.startsWith("JavaFX Applicat")) {
+            return "fx";
         }
-        try (java.nio.file.DirectoryStream<Path> all = java.nio.file.Files.newDirectoryStream(tasks)) {
-            for (Path task : all) {
-                String st;
-                try {
-                    st = java.nio.file.Files.readString(task.resolve("stat"));
-                } catch (java.io.IOException gone) {
-                    continue;
-                }
-                String name = st.substring(st.indexOf('(') + 1, st.lastIndexOf(')'));
-                String kind = name.contains("Compiler") ? "JIT" : name.startsWith("GC ") || name.startsWith("G1 ")
-                        || name.equals("VM Thread") ? "GC" : name.equals("Event Thread")
-                        || name.startsWith("JavaFX Application") ? "FX" : name.startsWith("underlay-open")
-                        || name.startsWith("ForkJoinPool") ? "load" : "other";
-                String[] f = st.substring(st.lastIndexOf(')') + 2).split(" ");
-                threads.put(kind + " " + task.getFileName(), (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0);
-            }
+        if (thread.startsWith("underlay-open") || thread.startsWith("ForkJoinPool")) {
+            return "load";
         }
-        return threads;
+        return thread.equals("VM Thread") ? "gc" : CpuMeter.jvmKind(thread);
     }
 
-    /** " JIT 1.2 s, FX 0.9 s, ...": CPU between two {@link #threadCpu} snapshots by kind of thread. */
+    /** " gc 0.6 s jit 0.8 s ...": CPU between two {@link CpuMeter#threadCpu} snapshots by kind of thread. */
     private static String byKind(Map<String, Double> before, Map<String, Double> after) {
-        Map<String, Double> kinds = new java.util.TreeMap<>();
-        after.forEach((t, cpu) -> kinds.merge(t.substring(0, t.indexOf(' ')), cpu - before.getOrDefault(t, 0.0),
-                Double::sum));
         StringBuilder b = new StringBuilder();
-        kinds.forEach((k, v) -> b.append(String.format(" %s %.2f s", k, v)));
+        CpuMeter.byKind(before, after).forEach((k, v) -> b.append(String.format(" %s %.2f s", k, v)));
         return b.toString();
     }
 
@@ -196,11 +179,6 @@ class ConsoleScaleBenchmark {
     }
 
     /** CPU time of the whole test JVM: on a box shared with other builds, it says what opening costs. */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
     private static long usedHeapAfterGc() {
         for (int i = 0; i < 3; i++) {
             System.gc();
