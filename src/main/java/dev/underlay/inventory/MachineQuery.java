@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *   web                          free text: name, address, rack, site or a tag contains it
  *   name:web*  rack:r1,r2        field:value, with * and ? globs and commas for "any of"
  *   -status:failed  !tag:gpu     a leading - or ! negates a term
- *   param:env=prod  param:env    a machine's own param equals / is set
+ *   param:env=prod  param:env    a param, as it resolves for the machine, equals / is set
  * </pre>
  * Terms on different fields must all match; repeating a field means any of them (as {@code rack:r1 rack:r2}).
  */
@@ -41,7 +41,7 @@ public final class MachineQuery {
         f.put("credential", "credential name");
         f.put("provider", "cloud provider");
         f.put("region", "cloud region");
-        f.put("param", "own param: name=value, or name alone for 'is set'");
+        f.put("param", "resolved param: name=value, or name alone for 'is set'");
         FIELDS = java.util.Collections.unmodifiableMap(f);
     }
 
@@ -201,17 +201,33 @@ public final class MachineQuery {
         return false;
     }
 
+    /**
+     * A param as it resolves for the machine (its own, its profiles, cluster profiles, global, the default), so
+     * {@code param:env=prod} finds the machines a profile puts in prod. A secure param's value is never compared
+     * (searching must not become a way to guess it): {@code param:name} still says whether it is set.
+     */
     private static Term paramTerm(String value) {
         int eq = value.indexOf('=');
         String key = eq < 0 ? value : value.substring(0, eq);
+        if (key.isEmpty()) {
+            throw new QueryException("'param:" + value + "' names no param before the '='");
+        }
         if (eq < 0) {
-            return new Term("param", (m, inv) -> m.params().containsKey(key));
+            return new Term("param", (m, inv) -> ParamResolver.value(inv, m, key) != null);
         }
         Matcher v = Matcher.of(value.substring(eq + 1), false);
         return new Term("param", (m, inv) -> {
-            var node = m.params().get(key);
-            return node != null && v.test(node.isTextual() ? node.asText() : node.toString());
+            var node = ParamResolver.value(inv, m, key);
+            if (node == null || isSecure(inv, key)) {
+                return false;
+            }
+            return v.test(node.isTextual() ? node.asText() : node.toString());
         });
+    }
+
+    private static boolean isSecure(Inventory inv, String key) {
+        ParamDefinition d = inv.paramDefinitions().get(key);
+        return d != null && d.secure();
     }
 
     /** Case-insensitive match of one value: exact, glob, or (free text) substring; commas mean "any of". */

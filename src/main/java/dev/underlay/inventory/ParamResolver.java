@@ -45,6 +45,56 @@ public final class ParamResolver {
         return out;
     }
 
+    /**
+     * The value of one param as {@link #resolve} would give it, or null when nothing sets it: the same order, but
+     * it stops at the first value found and builds no map (the search box tests this on 100,000 machines).
+     */
+    public static JsonNode value(Inventory inv, Machine m, String key) {
+        JsonNode v = m.params().get(key);
+        for (int i = 0; v == null && i < m.profiles().size(); i++) {
+            v = find(inv, m.profiles().get(i), key, null);
+        }
+        if (v == null) {
+            for (ClusterRole role : inv.clusterRoles(m.name())) {
+                Cluster c = inv.clusters().get(role.cluster());
+                if (c != null && c.profile() != null && !c.profile().isEmpty()) {
+                    v = find(inv, c.profile(), key, null);
+                    if (v != null) {
+                        break;
+                    }
+                }
+            }
+        }
+        if (v == null) {
+            Profile global = inv.profiles().get(Profile.GLOBAL);
+            v = global == null ? null : global.params().get(key);
+        }
+        if (v == null) {
+            ParamDefinition d = inv.paramDefinitions().get(key);
+            v = d == null ? null : d.defaultValue();
+        }
+        return v;
+    }
+
+    /** Depth first through includes, skipping a profile already on the path, exactly as {@link #walk}. */
+    private static JsonNode find(Inventory inv, String name, String key, Deque<String> path) {
+        Profile p = inv.profiles().get(name);
+        if (p == null || name.equals(Profile.GLOBAL) || (path != null && path.contains(name))) {
+            return null;
+        }
+        JsonNode v = p.params().get(key);
+        if (v != null || p.includes().isEmpty()) {
+            return v;
+        }
+        Deque<String> on = path == null ? new ArrayDeque<>() : path;
+        on.addLast(name);
+        for (int i = 0; v == null && i < p.includes().size(); i++) {
+            v = find(inv, p.includes().get(i), key, on);
+        }
+        on.removeLast();
+        return v;
+    }
+
     private static void walk(Inventory inv, Map<String, ResolvedParam> out, String name, ParamSource.Kind kind,
                              Deque<String> path) {
         Profile p = inv.profiles().get(name);

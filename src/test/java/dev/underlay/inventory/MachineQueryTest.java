@@ -40,6 +40,45 @@ class MachineQueryTest {
     }
 
     @Test
+    void paramTermsMatchTheValueAsItResolvesThroughProfilesAndGlobal() {
+        assertEquals(names("kind:cloud"), names("param:timezone=Europe/Berlin"), "profile cloud-euc1 sets it");
+        assertEquals(names("-kind:cloud"), names("param:timezone=UTC"), "the global profile sets it for the rest");
+        assertEquals(names("tag:gpu"), names("param:cuda_version=12.4"), "profile gpu sets it");
+        assertEquals(names("profile:baseline,k8s-node,gpu"), names("param:ntp_servers"),
+                "baseline, and the profiles that include it");
+        assertEquals(List.of(), names("param:no_such_param"));
+        assertThrows(QueryException.class, () -> MachineQuery.parse("param:=x"));
+    }
+
+    @Test
+    void resolvingOneParamGivesWhatFullResolutionGives() {
+        Inventory withDefault = inv; // k8s_version has a default there, set by no profile
+        java.util.Set<String> keys = new java.util.TreeSet<>(List.of("k8s_version", "nope"));
+        withDefault.profiles().values().forEach(p -> keys.addAll(p.params().keySet()));
+        withDefault.machines().values().forEach(m -> keys.addAll(m.params().keySet()));
+        int compared = 0;
+        for (Machine m : withDefault.machines().values()) {
+            var all = ParamResolver.resolve(withDefault, m);
+            for (String k : keys) {
+                ResolvedParam r = all.get(k);
+                assertEquals(r == null ? null : r.value(), ParamResolver.value(withDefault, m, k), m.name() + " " + k);
+                compared++;
+            }
+        }
+        assertTrue(compared > 400, "every machine and key compared: " + compared);
+    }
+
+    @Test
+    void secureParamValuesAreNeverCompared() {
+        Inventory secured = inv.toBuilder().paramDefinition(new ParamDefinition("bmc_password", null,
+                com.fasterxml.jackson.databind.node.TextNode.valueOf("hunter2"), "", true)).build();
+        assertEquals(List.of(), MachineQuery.parse("param:bmc_password=hunter2").select(secured));
+        assertEquals(List.of(), MachineQuery.parse("param:bmc_password=*").select(secured));
+        assertEquals(secured.machines().size(), MachineQuery.parse("param:bmc_password").select(secured).size(),
+                "whether it is set can still be asked");
+    }
+
+    @Test
     void freeTextFindsDigitsAndAnyCaseAnywhereInTheValue() {
         List<String> byAddress = inv.machines().values().stream()
                 .filter(m -> m.address() != null && m.address().contains("0.0.")).map(Machine::name).sorted().toList();
