@@ -159,6 +159,7 @@ final class ConsoleTools implements AutoCloseable {
         Stage w = new Stage();
         w.initOwner(stage);
         w.setTitle(title);
+        w.getIcons().setAll(stage.getIcons());
         content.getStyleClass().add(UiStyles.APP_ROOT);
         Scene scene = new Scene(content, width, height);
         scene.getStylesheets().addAll(stage.getScene().getStylesheets());

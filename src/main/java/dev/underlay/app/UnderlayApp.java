@@ -3,6 +3,7 @@ package dev.underlay.app;
 import dev.underlay.db.DataFolders;
 import dev.underlay.tasks.ExecutorTaskRunner;
 import dev.underlay.tasks.TaskRunner;
+import dev.underlay.ui.AppIcon;
 import dev.underlay.ui.Dialogs;
 import dev.underlay.ui.Failures;
 import dev.underlay.ui.Theme;
@@ -55,6 +56,7 @@ public class UnderlayApp extends Application {
         scene.getStylesheets().add(UnderlayApp.class.getResource(Theme.APP_CSS).toExternalForm());
         primary.setScene(scene);
         primary.setTitle("Underlay \u2014 " + folderLabel);
+        primary.getIcons().setAll(AppIcon.images());
         primary.setMinWidth(900);
         primary.setMinHeight(560);
         primary.show();

@@ -176,4 +176,19 @@ class ConsoleTest {
         assertTrue(msg.contains("cannot create data folder " + notAFolder), msg);
         console.robot.clickOn("Close");
     }
+
+    @Test
+    void windowCarriesTheApplicationIconInEverySize() throws Exception {
+        app = console.start(dir);
+        javafx.stage.Stage stage = fx(() -> (javafx.stage.Stage) table().getScene().getWindow());
+        List<javafx.scene.image.Image> icons = fx(() -> List.copyOf(stage.getIcons()));
+        waitFor(() -> icons.stream().allMatch(i -> i.getProgress() >= 1.0));
+        assertEquals(dev.underlay.ui.AppIcon.SIZES.length, icons.size());
+        for (int k = 0; k < icons.size(); k++) {
+            javafx.scene.image.Image i = icons.get(k);
+            assertTrue(!i.isError(), () -> "icon failed to load: " + i.getException());
+            assertEquals(dev.underlay.ui.AppIcon.SIZES[k], (int) i.getWidth());
+            assertEquals(dev.underlay.ui.AppIcon.SIZES[k], (int) i.getHeight());
+        }
+    }
 }
