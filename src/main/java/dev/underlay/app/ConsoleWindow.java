@@ -207,9 +207,13 @@ final class ConsoleWindow implements AutoCloseable {
             return;
         }
         lastDirectory = f.getParentFile();
+        importFile(f.toPath());
+    }
+
+    /** The dry run of one file in a dialog, written on Apply (for tests too: they cannot drive the chooser). */
+    void importFile(Path file) {
         InventoryImporter importer = new InventoryImporter(context.inventory());
-        ImportViewModel vm = new ImportViewModel(f.toPath(), importer::plan, importer::apply, tasks,
-                lastMessage::set);
+        ImportViewModel vm = new ImportViewModel(file, importer::plan, importer::apply, tasks, lastMessage::set);
         vm.replan();
         new ImportDialog(stage, vm).showAndWait();
     }

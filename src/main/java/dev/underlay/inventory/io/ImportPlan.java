@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What an import would do, computed without writing: entities added and changed (as "machine web01" lines), or
- * the problems that refuse it. Applied by {@link InventoryImporter#apply(ImportPlan)} in one transaction.
+ * the problems that refuse it, in the file's line order (those of no one line first). Applied by
+ * {@link InventoryImporter#apply(ImportPlan)} in one transaction.
  *
  * @param notes   things the user should know that do not refuse the import (for example secure values kept)
  * @param secrets passwords to hand to the secret store on apply; opaque, never printed
@@ -17,7 +18,8 @@ public record ImportPlan(String file, InventoryFormat format, InventoryChanges c
         added = List.copyOf(added);
         changed = List.copyOf(changed);
         unchanged = List.copyOf(unchanged);
-        problems = List.copyOf(problems);
+        // found by parsing first, then by checking the rules: a technician reads them top to bottom of the file
+        problems = problems.stream().sorted(java.util.Comparator.comparingInt(ImportProblem::line)).toList();
         notes = List.copyOf(notes);
         secrets = secrets == null ? PendingSecrets.NONE : secrets;
     }

@@ -4,12 +4,10 @@ import dev.underlay.inventory.BulkEdit;
 import dev.underlay.inventory.InventoryValidationException;
 import dev.underlay.inventory.Machine;
 import dev.underlay.inventory.MachineStatus;
-import dev.underlay.inventory.Violation;
 import dev.underlay.tasks.TaskRunner;
 import dev.underlay.ui.Failures;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -72,8 +70,7 @@ public final class BulkEditViewModel {
         }, ex -> {
             busy.set(false);
             error.set(ex instanceof InventoryValidationException ve
-                    ? "Nothing changed: " + ve.violations().stream().map(Violation::message)
-                    .distinct().limit(5).collect(Collectors.joining("\n"))
+                    ? "Nothing changed: " + Refusals.describe(ve.violations())
                     : "Nothing changed: " + Failures.describe(ex));
         });
     }

@@ -47,6 +47,7 @@ public final class ImportDialog extends Dialog<ButtonType> {
         TextArea preview = new TextArea();
         preview.setId("import-preview");
         preview.setEditable(false);
+        preview.setWrapText(true); // a problem's message is at the end of a long file:line: field: prefix
         preview.getStyleClass().add(UiStyles.PLAN_TEXT);
         preview.textProperty().bind(vm.previewProperty());
         VBox.setVgrow(preview, Priority.ALWAYS);
