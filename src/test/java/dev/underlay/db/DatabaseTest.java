@@ -2,11 +2,17 @@ package dev.underlay.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,5 +45,43 @@ class DatabaseTest {
         assertEquals(Path.of("C:/Users/u/AppData/Roaming/Underlay").getFileName(),
                 DataFolders.resolve(null, Map.of("APPDATA", "C:/Users/u/AppData/Roaming"), "Windows 11", "C:/Users/u")
                         .getFileName());
+    }
+
+    @Test
+    void schemaVersionIsTheNewestMigrationShipped() throws Exception {
+        Path migrations = Path.of(Database.class.getResource("/db/migration").toURI());
+        int newest;
+        try (var files = Files.list(migrations)) {
+            newest = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElse(0);
+        }
+        assertEquals(newest, Database.SCHEMA_VERSION, "Database.SCHEMA_VERSION names the newest migration");
+    }
+
+    @Test
+    void folderAtAnOlderSchemaIsMigratedWhenOpened() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("old"));
+        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + data.resolve(Database.FILE_NAME),
+                "underlay", "");
+        Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+                .target(Integer.toString(Database.SCHEMA_VERSION - 1)).load().migrate();
+        pool.dispose();
+        try (Database db = Database.open(data); Connection c = db.connection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT MAX(\"installed_rank\") FROM \"flyway_schema_history\" "
+                     + "WHERE \"version\" = '" + Database.SCHEMA_VERSION + "' AND \"success\"")) {
+            assertFalse(db.created());
+            assertTrue(rs.next() && rs.getInt(1) > 0, "the newest migration was applied on open");
+        }
+    }
+
+    @Test
+    void failedMigrationInTheHistoryIsNotOpenedAsCurrent() throws Exception {
+        Path data = dir.resolve("failed");
+        try (Database db = Database.open(data); Connection c = db.connection(); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '"
+                    + Database.SCHEMA_VERSION + "'");
+        }
+        DatabaseException e = assertThrows(DatabaseException.class, () -> Database.open(data).close());
+        assertTrue(e.getMessage().startsWith("cannot migrate the database in "), e.getMessage());
     }
 }
