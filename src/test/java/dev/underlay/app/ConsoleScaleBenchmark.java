@@ -17,41 +17,18 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
 /**
  * The console at scale: opens on a data folder of N machines, then filters from the search box. Prints figures,
  * asserts only counts. Small by default (runs in every build as a smoke test); the real figures come from
  * {@code mvn -o -q test -Dtest=ConsoleScaleBenchmark -Dunderlay.scale=100000} (see docs/benchmarks.md).
  */
-class ConsoleScaleBenchmark {
-    @TempDir
-    Path dir;
-    final ConsoleFx console = new ConsoleFx();
-    UnderlayApp app;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        Platform.setImplicitExit(false);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (app != null) {
-            console.stop(app);
-        }
-    }
-
+class ConsoleScaleBenchmark extends ConsoleFxTest {
     @Test
     void consoleOpensOnALargeInventoryAndFiltersFromTheSearchBox() throws Exception {
         int n = Integer.getInteger("underlay.scale", 2_000);

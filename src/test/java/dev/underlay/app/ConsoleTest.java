@@ -10,42 +10,14 @@ import dev.underlay.inventory.Machine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.application.Platform;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The console as a technician uses it: real window, real data folder, clicks and typing under Monocle. */
-class ConsoleTest {
-    @TempDir
-    Path dir;
-    final ConsoleFx console = new ConsoleFx();
-    UnderlayApp app;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        Platform.setImplicitExit(false); // the shared test stage outlives each console
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (app != null) {
-            console.stop(app);
-        }
-    }
-
-    private TableView<?> table() {
-        return console.robot.lookup("#machine-table").queryAs(TableView.class);
-    }
-
+class ConsoleTest extends ConsoleFxTest {
     private String text(String query) {
         return console.robot.lookup(query).queryAs(TextField.class).getText();
     }

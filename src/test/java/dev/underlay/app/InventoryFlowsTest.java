@@ -14,42 +14,15 @@ import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
 /**
  * Inventory flows clicked through in the real console: File > Import shows the dry run and writes only on Apply,
  * a refused file lists its problems and cannot be applied, and a bulk edit changes every selected machine.
  */
-class InventoryFlowsTest {
-    @TempDir
-    Path dir;
-    final ConsoleFx console = new ConsoleFx();
-    UnderlayApp app;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        Platform.setImplicitExit(false);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (app != null) {
-            console.stop(app);
-        }
-    }
-
-    private TableView<?> table() {
-        return console.robot.lookup("#machine-table").queryAs(TableView.class);
-    }
-
+class InventoryFlowsTest extends ConsoleFxTest {
     private int stored() {
         return app.context().inventory().inventory().machines().size();
     }

@@ -12,42 +12,18 @@ import dev.underlay.ssh.HostKeyReview;
 import dev.underlay.ssh.HostKeyStatus;
 import dev.underlay.ssh.ui.HostRun;
 import dev.underlay.ui.LabPorts;
-import java.nio.file.Path;
 import java.util.List;
-import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A technician's first minutes with the lab: start it, run a command on every machine, review host keys. */
-class LabConsoleTest {
-    @TempDir
-    Path dir;
-    final ConsoleFx console = new ConsoleFx();
-    UnderlayApp app;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        Platform.setImplicitExit(false);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (app != null) {
-            console.stop(app);
-        }
-    }
-
+class LabConsoleTest extends ConsoleFxTest {
     private String text(String query) throws Exception {
         return fx(() -> console.robot.lookup(query).queryAs(Label.class).getText());
     }

@@ -12,42 +12,19 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Writes the README screenshots from the real scene with the demo inventory: {@code console.png} (light) and
  * {@code console-dark.png}, into the folder named by the system property {@code underlay.screenshot.dir}.
  */
-class ScreenshotTest {
-    @TempDir
-    Path dir;
-    final ConsoleFx console = new ConsoleFx();
-    UnderlayApp app;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        Platform.setImplicitExit(false);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (app != null) {
-            console.stop(app);
-        }
-    }
-
+class ScreenshotTest extends ConsoleFxTest {
     private static Path screenshotDir() throws Exception {
         Path d = Path.of(System.getProperty("underlay.screenshot.dir", "target/screenshots"));
         return Files.createDirectories(d);
