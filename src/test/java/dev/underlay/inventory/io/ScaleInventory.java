@@ -22,6 +22,16 @@ public final class ScaleInventory {
     private ScaleInventory() {
     }
 
+    /** {@code ScaleInventory N FILE}: writes N generated machines as a JSON inventory (bench/console-open.sh). */
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length != 2 || !args[0].matches("[0-9]{1,7}")) {
+            System.err.println("usage: ScaleInventory N FILE");
+            System.exit(2);
+        }
+        new InventoryExporter().export(of(Integer.parseInt(args[0])), java.nio.file.Path.of(args[1]),
+                InventoryFormat.JSON);
+    }
+
     public static Inventory of(int machines) {
         Inventory.Builder b = Inventory.builder();
         for (int s = 0; s < SITES; s++) {
