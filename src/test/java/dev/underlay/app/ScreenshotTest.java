@@ -22,7 +22,10 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Writes the README screenshots from the real scene with the demo inventory: {@code console.png} (light) and
- * {@code console-dark.png}, into the folder named by the system property {@code underlay.screenshot.dir}.
+ * {@code console-dark.png}, into the folder named by the system property {@code underlay.screenshot.dir}:
+ * {@code target/screenshots} in every build (so a test run leaves the checkout as it was), {@code assets/screenshots}
+ * when the README's are refreshed with {@code mvn -q test -Dtest=ScreenshotTest
+ * -Dunderlay.screenshot.dir=assets/screenshots}.
  */
 class ScreenshotTest extends ConsoleFxTest {
     private static Path screenshotDir() throws Exception {
