@@ -28,7 +28,7 @@ mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 
 # Build once, run from target/classes with the Maven classpath (no packaging needed).
-(cd "$ROOT" && mvn -o -q -B compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt)
+(cd "$ROOT" && mvn -q -B compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt)
 CP="$ROOT/target/classes:$(cat "$ROOT/target/bench-cp.txt")"
 # the JVM options of bin/underlay, the CLI launcher (docs/decisions/0005); JAVA_OPTS replaces them
 JAVA_OPTS=${JAVA_OPTS-"-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"}
