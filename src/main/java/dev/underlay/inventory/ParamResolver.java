@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Resolves a machine's params: the machine's own, then its profiles in order (each profile's own params before
@@ -19,24 +20,13 @@ public final class ParamResolver {
 
     public static Map<String, ResolvedParam> resolve(Inventory inv, Machine m) {
         Map<String, ResolvedParam> out = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : m.params().entrySet()) {
-            put(inv, out, e.getKey(), e.getValue(), ParamSource.machine(m.name()));
-        }
-        for (String p : m.profiles()) {
-            walk(inv, out, p, ParamSource.Kind.PROFILE, new ArrayDeque<>());
-        }
-        for (ClusterRole role : inv.clusterRoles(m.name())) {
-            Cluster c = inv.clusters().get(role.cluster());
-            if (c != null && c.profile() != null && !c.profile().isEmpty()) {
-                walk(inv, out, c.profile(), ParamSource.Kind.CLUSTER_PROFILE, new ArrayDeque<>());
+        visit(inv, m, (params, source) -> {
+            ParamSource from = params.isEmpty() ? null : source.get(); // one per profile, shared by its params
+            for (Map.Entry<String, JsonNode> e : params.entrySet()) {
+                put(inv, out, e.getKey(), e.getValue(), from);
             }
-        }
-        Profile global = inv.profiles().get(Profile.GLOBAL);
-        if (global != null) {
-            for (Map.Entry<String, JsonNode> e : global.params().entrySet()) {
-                put(inv, out, e.getKey(), e.getValue(), new ParamSource(ParamSource.Kind.GLOBAL, Profile.GLOBAL, ""));
-            }
-        }
+            return false;
+        });
         for (ParamDefinition d : inv.paramDefinitions().values()) {
             if (d.defaultValue() != null) {
                 put(inv, out, d.name(), d.defaultValue(), new ParamSource(ParamSource.Kind.DEFAULT, "", ""));
@@ -46,70 +36,81 @@ public final class ParamResolver {
     }
 
     /**
-     * The value of one param as {@link #resolve} would give it, or null when nothing sets it: the same order, but
+     * The value of one param as {@link #resolve} would give it, or null when nothing sets it: the same walk, but
      * it stops at the first value found and builds no map (the search box tests this on 100,000 machines).
      */
     public static JsonNode value(Inventory inv, Machine m, String key) {
-        JsonNode v = m.params().get(key);
-        for (int i = 0; v == null && i < m.profiles().size(); i++) {
-            v = find(inv, m.profiles().get(i), key, null);
-        }
-        if (v == null) {
-            for (ClusterRole role : inv.clusterRoles(m.name())) {
-                Cluster c = inv.clusters().get(role.cluster());
-                if (c != null && c.profile() != null && !c.profile().isEmpty()) {
-                    v = find(inv, c.profile(), key, null);
-                    if (v != null) {
-                        break;
-                    }
-                }
-            }
-        }
-        if (v == null) {
-            Profile global = inv.profiles().get(Profile.GLOBAL);
-            v = global == null ? null : global.params().get(key);
-        }
-        if (v == null) {
+        JsonNode[] found = {null};
+        visit(inv, m, (params, source) -> (found[0] = params.get(key)) != null);
+        if (found[0] == null) {
             ParamDefinition d = inv.paramDefinitions().get(key);
-            v = d == null ? null : d.defaultValue();
+            return d == null ? null : d.defaultValue();
         }
-        return v;
+        return found[0];
     }
 
-    /** Depth first through includes, skipping a profile already on the path, exactly as {@link #walk}. */
-    private static JsonNode find(Inventory inv, String name, String key, Deque<String> path) {
-        Profile p = inv.profiles().get(name);
-        if (p == null || name.equals(Profile.GLOBAL) || (path != null && path.contains(name))) {
-            return null;
+    /** One set of params met in resolution order; answers true to end the walk. */
+    @FunctionalInterface
+    private interface Visitor {
+        boolean visit(Map<String, JsonNode> params, Supplier<ParamSource> source);
+    }
+
+    /**
+     * The order of resolution, defaults aside: the machine's own params, its profiles, its clusters' profiles, the
+     * global profile. Stops when the visitor says so. Sources are built only when asked for.
+     */
+    private static void visit(Inventory inv, Machine m, Visitor visitor) {
+        if (visitor.visit(m.params(), () -> ParamSource.machine(m.name()))) {
+            return;
         }
-        JsonNode v = p.params().get(key);
-        if (v != null || p.includes().isEmpty()) {
-            return v;
+        for (String p : m.profiles()) {
+            if (walk(inv, p, ParamSource.Kind.PROFILE, null, visitor)) {
+                return;
+            }
+        }
+        for (ClusterRole role : inv.clusterRoles(m.name())) {
+            Cluster c = inv.clusters().get(role.cluster());
+            if (c != null && c.profile() != null && !c.profile().isEmpty()
+                    && walk(inv, c.profile(), ParamSource.Kind.CLUSTER_PROFILE, null, visitor)) {
+                return;
+            }
+        }
+        Profile global = inv.profiles().get(Profile.GLOBAL);
+        if (global != null) {
+            visitor.visit(global.params(), () -> new ParamSource(ParamSource.Kind.GLOBAL, Profile.GLOBAL, ""));
+        }
+    }
+
+    /**
+     * A profile's own params, then the profiles it includes, depth first; true when the visitor ended the walk.
+     * {@code path} holds the profiles that led here, null at the top (made only when there are includes: the
+     * search box walks this for every machine).
+     */
+    private static boolean walk(Inventory inv, String name, ParamSource.Kind kind, Deque<String> path,
+                                Visitor visitor) {
+        Profile p = inv.profiles().get(name);
+        if (p == null || (path != null && path.contains(name)) || name.equals(Profile.GLOBAL)) {
+            return false; // missing profiles and cycles are reported by InventoryRules; resolution stays total
+        }
+        if (visitor.visit(p.params(), () -> new ParamSource(kind, name, via(path)))) {
+            return true;
+        }
+        if (p.includes().isEmpty()) {
+            return false;
         }
         Deque<String> on = path == null ? new ArrayDeque<>() : path;
         on.addLast(name);
-        for (int i = 0; v == null && i < p.includes().size(); i++) {
-            v = find(inv, p.includes().get(i), key, on);
+        for (String inc : p.includes()) {
+            if (walk(inv, inc, kind, on, visitor)) {
+                return true;
+            }
         }
         on.removeLast();
-        return v;
+        return false;
     }
 
-    private static void walk(Inventory inv, Map<String, ResolvedParam> out, String name, ParamSource.Kind kind,
-                             Deque<String> path) {
-        Profile p = inv.profiles().get(name);
-        if (p == null || path.contains(name) || name.equals(Profile.GLOBAL)) {
-            return; // missing profiles and cycles are reported by InventoryRules; resolution stays total
-        }
-        String via = String.join(" > ", path);
-        for (Map.Entry<String, JsonNode> e : p.params().entrySet()) {
-            put(inv, out, e.getKey(), e.getValue(), new ParamSource(kind, name, via));
-        }
-        path.addLast(name);
-        for (String inc : p.includes()) {
-            walk(inv, out, inc, kind, path);
-        }
-        path.removeLast();
+    private static String via(Deque<String> path) {
+        return path == null ? "" : String.join(" > ", path);
     }
 
     private static void put(Inventory inv, Map<String, ResolvedParam> out, String key, JsonNode value,
