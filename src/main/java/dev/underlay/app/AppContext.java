@@ -39,6 +39,7 @@ public final class AppContext implements CliContext {
     private final LabService lab = new LabService();
     private SshTransport ssh;
     private SshSettings sshSettings = SshSettings.DEFAULTS;
+    private final java.util.List<Runnable> onClose = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private AppContext(Path dataFolder, Database database, InventoryService inventory, TaskRunner tasks,
                        Prompts prompts) {
@@ -155,8 +156,21 @@ public final class AppContext implements CliContext {
         return lab;
     }
 
+    /** Runs {@code r} once this context has closed. */
+    void onClose(Runnable r) {
+        onClose.add(r);
+    }
+
     @Override
     public void close() {
+        try {
+            closeAll();
+        } finally {
+            onClose.forEach(Runnable::run);
+        }
+    }
+
+    private void closeAll() {
         tasks.close();
         lab.close();
         synchronized (this) {

@@ -19,8 +19,9 @@ public final class Main {
         } else {
             TerminalPrompts terminal = TerminalPrompts.system();
             AppContext.Prompts prompts = new AppContext.Prompts(terminal, terminal);
+            ExitGuard guard = ExitGuard.install(System.err);
             System.exit(UnderlayCli.run(args, System.out, System.err,
-                    folder -> AppContext.open(folder, false, Runnable::run, prompts)));
+                    folder -> guard.watch(() -> AppContext.open(folder, false, Runnable::run, prompts))));
         }
     }
 

@@ -94,6 +94,8 @@ final class ImportCommand implements Callable<Integer> {
                 out.println("dry run: nothing written");
                 return UnderlayCli.OK;
             }
+            out.println("writing " + (plan.added().size() + plan.changed().size()) + " changes...");
+            out.flush(); // a large write takes seconds: say what is happening before it starts
             importer.apply(plan);
             out.println("imported into " + ctx.dataFolder());
             return UnderlayCli.OK;

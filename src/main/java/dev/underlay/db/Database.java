@@ -6,9 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.output.MigrateResult;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
@@ -28,6 +26,8 @@ public final class Database implements AutoCloseable {
     private final Path folder;
     private final JdbcConnectionPool pool;
     private final boolean created;
+    private final WriteGate gate = new WriteGate();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Database(Path folder, JdbcConnectionPool pool, boolean created) {
         this.folder = folder;
@@ -35,7 +35,10 @@ public final class Database implements AutoCloseable {
         this.created = created;
     }
 
-    /** Opens (creating and migrating when needed) the database in {@code folder}. */
+    /**
+     * Opens the database in {@code folder}, creating it on a first start and migrating it after an upgrade; both
+     * happen beside the real file and are moved into place at the end ({@link BesideMigration}).
+     */
     public static Database open(Path folder) {
         Path abs = folder.toAbsolutePath().normalize();
         try {
@@ -43,29 +46,33 @@ public final class Database implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new DatabaseException("cannot create data folder " + abs + ": " + e.getMessage(), e);
         }
-        boolean fresh = !Files.exists(abs.resolve(FILE_NAME + ".mv.db"));
+        if (!Files.exists(abs.resolve(FILE_NAME + ".mv.db"))) {
+            boolean created = BesideMigration.migrate(abs);
+            return new Database(abs, openPool(abs), created);
+        }
+        JdbcConnectionPool pool = openPool(abs);
+        if (schemaIsCurrent(pool)) {
+            BesideMigration.removeLeftovers(abs);
+            return new Database(abs, pool, false);
+        }
+        pool.dispose();
+        boolean created = BesideMigration.migrate(abs);
+        return new Database(abs, openPool(abs), created);
+    }
+
+    private static JdbcConnectionPool openPool(Path abs) {
         String url = "jdbc:h2:file:" + abs.resolve(FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "underlay", "");
         pool.setMaxConnections(16);
         try (Connection c = pool.getConnection()) {
             c.isValid(1);
+            return pool;
         } catch (SQLException e) {
             pool.dispose();
             if (e.getErrorCode() == H2_LOCKED) {
                 throw new DataFolderInUseException(abs);
             }
             throw new DatabaseException("cannot open the database in " + abs + ": " + firstLine(e.getMessage()), e);
-        }
-        if (!fresh && schemaIsCurrent(pool)) {
-            return new Database(abs, pool, false);
-        }
-        try {
-            MigrateResult r = Flyway.configure().dataSource(pool).locations("classpath:db/migration")
-                    .loggers("slf4j").load().migrate();
-            return new Database(abs, pool, fresh || r.initialSchemaVersion == null);
-        } catch (FlywayException e) {
-            pool.dispose();
-            throw new DatabaseException("cannot migrate the database in " + abs + ": " + firstLine(e.getMessage()), e);
         }
     }
 
@@ -97,7 +104,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static String firstLine(String s) {
+    static String firstLine(String s) {
         if (s == null) {
             return "";
         }
@@ -107,6 +114,78 @@ public final class Database implements AutoCloseable {
 
     public Connection connection() throws SQLException {
         return pool.getConnection();
+    }
+
+    /** A write in flight; {@link #close()} ends it. Never throws on close. */
+    @FunctionalInterface
+    public interface WritePermit extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Work done in one transaction. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Marks the calling thread as writing until the permit is closed: a stop (Ctrl-C, SIGTERM) waits for it to end.
+     * Nests: a unit of several transactions holds one permit around them all.
+     *
+     * @throws DatabaseException when the process is already stopping
+     */
+    public WritePermit beginWrite() {
+        return gate.enter();
+    }
+
+    /**
+     * Runs {@code work} in one transaction and commits it, or rolls it back on any error; then makes the commit
+     * durable ({@code CHECKPOINT SYNC}): H2 otherwise keeps a commit in memory for up to a second, and a process
+     * killed in that second would lose a change the user was told was saved (decision 0007).
+     */
+    public <T> T transaction(SqlWork<T> work) throws SQLException {
+        try (WritePermit w = beginWrite(); Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            T result;
+            try {
+                result = work.run(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("CHECKPOINT SYNC");
+            }
+            return result;
+        }
+    }
+
+    /** What {@link #stopWrites} found. */
+    public enum ExitState {
+        /** No write had begun since the folder was opened: the data is as it was. */
+        NOTHING_WRITTEN,
+        /** Every write that had begun finished and was saved. */
+        WRITES_FINISHED,
+        /** A write was still running when the wait ended; H2 rolls it back on the next open. */
+        STILL_WRITING
+    }
+
+    /**
+     * For a process that was asked to stop (a JVM shutdown hook): refuses new writes and lets the ones in flight
+     * finish, up to {@code waitMillis}. It does not close the database: other shutdown hooks (exec's summary) may
+     * still read it, and every finished write is already durable, so a process that ends now leaves a consistent
+     * folder.
+     */
+    public ExitState stopWrites(long waitMillis) {
+        return switch (gate.drain(waitMillis)) {
+            case NOTHING_WRITTEN -> ExitState.NOTHING_WRITTEN;
+            case WRITES_FINISHED -> ExitState.WRITES_FINISHED;
+            case STILL_WRITING -> ExitState.STILL_WRITING;
+        };
     }
 
     public Path folder() {
@@ -120,11 +199,19 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Connection c = pool.getConnection(); var st = c.createStatement()) {
-            st.execute("SHUTDOWN");
-        } catch (SQLException e) {
-            // already closed: nothing to release
+        if (!closed.compareAndSet(false, true)) {
+            return;
         }
+        if (pool.getActiveConnections() > 0) {
+            // a connection was not given back: shut the database down under it rather than leave it open
+            try (Connection c = pool.getConnection(); var st = c.createStatement()) {
+                st.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                // already closed: nothing to release
+            }
+        }
+        // closing the pool's idle connections closes the database with the last one; a SHUTDOWN before it made
+        // each of them log "Database is already closed" into underlay.trace.db
         pool.dispose();
     }
 }

@@ -41,6 +41,27 @@ public final class Inventory {
         return new Builder().build();
     }
 
+    /** Same entities with the same values (what a reload of a store gives back after a write). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Inventory i && sites.equals(i.sites) && racks.equals(i.racks)
+                && machines.equals(i.machines) && profiles.equals(i.profiles) && clusters.equals(i.clusters)
+                && paramDefinitions.equals(i.paramDefinitions) && credentials.equals(i.credentials);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(sites.size(), racks.size(), machines.size(), profiles.size(), clusters.size());
+    }
+
+    /** "3 sites, 1 rack, 3 machines, ..." for test and log messages. */
+    @Override
+    public String toString() {
+        return sites.size() + " sites, " + racks.size() + " racks, " + machines.size() + " machines, "
+                + profiles.size() + " profiles, " + clusters.size() + " clusters, " + paramDefinitions.size()
+                + " param definitions, " + credentials.size() + " credentials";
+    }
+
     public Map<String, Site> sites() { return sites; }
     public Map<String, Rack> racks() { return racks; }
     /** Machines by name, in name order. */
@@ -142,7 +163,18 @@ public final class Inventory {
             return this;
         }
 
-        public Builder removeMachine(String name) { machines.remove(name); return this; }
+        /** Removes a machine and its cluster memberships (the database cascades them too). */
+        public Builder removeMachine(String name) {
+            if (machines.remove(name) != null) {
+                for (Cluster c : List.copyOf(clusters.values())) {
+                    if (c.members().stream().anyMatch(cm -> cm.machine().equals(name))) {
+                        clusters.put(c.name(), new Cluster(c.name(), c.kind(), c.description(), c.profile(),
+                                c.members().stream().filter(cm -> !cm.machine().equals(name)).toList()));
+                    }
+                }
+            }
+            return this;
+        }
         public Builder removeSite(String name) { sites.remove(name); return this; }
         public Builder removeRack(String name) { racks.remove(name); return this; }
         public Builder removeProfile(String name) { profiles.remove(name); return this; }

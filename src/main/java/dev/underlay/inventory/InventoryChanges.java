@@ -24,6 +24,21 @@ public final class InventoryChanges {
     public final List<String> removedProfiles = new ArrayList<>();
     public final List<String> removedRacks = new ArrayList<>();
     public final List<String> removedSites = new ArrayList<>();
+    private Inventory basis;
+
+    /**
+     * Says which snapshot these changes were worked out against (an import's preview): the service then refuses
+     * them if anything they touch changed since ({@link InventoryService#apply(InventoryChanges)}).
+     */
+    public InventoryChanges basedOn(Inventory snapshot) {
+        this.basis = snapshot;
+        return this;
+    }
+
+    /** The snapshot these changes were worked out against, or null when they apply to whatever is current. */
+    public Inventory basis() {
+        return basis;
+    }
 
     public boolean isEmpty() {
         return sites.isEmpty() && racks.isEmpty() && credentials.isEmpty() && paramDefinitions.isEmpty()

@@ -32,6 +32,7 @@ public final class InventoryRules {
         }
         for (ParamDefinition d : inv.paramDefinitions().values()) {
             checkName(out, "param", d.name());
+            ParamSchemas.checkDefinition(out, d);
         }
         for (Profile p : inv.profiles().values()) {
             checkProfile(out, inv, p);
@@ -102,6 +103,7 @@ public final class InventoryRules {
                         + " includes 'global', which is always consulted last and cannot be included"));
             }
         }
+        ParamSchemas.checkValues(out, inv, "profile", p.name(), p.params());
         List<String> cycle = ParamResolver.findCycle(inv, p.name());
         if (!cycle.isEmpty()) {
             out.add(new Violation("profile", p.name(), "includes", "profiles include each other in a cycle: "
@@ -145,6 +147,7 @@ public final class InventoryRules {
             out.add(new Violation("machine", n, "rack", "machine " + n
                     + " is a cloud instance and cannot sit in a rack"));
         }
+        ParamSchemas.checkValues(out, inv, "machine", n, m.params());
         checkPlacement(out, inv, m);
     }
 

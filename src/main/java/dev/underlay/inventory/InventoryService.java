@@ -52,12 +52,23 @@ public final class InventoryService {
         return commitMachines(ch, List.of(m));
     }
 
-    /** Replaces the machine named {@code originalName} with {@code m}, renaming it when the names differ. */
-    public synchronized Inventory updateMachine(String originalName, Machine m) {
+    /**
+     * Replaces {@code read} (the machine as the caller read it) with {@code m}, renaming it when the names differ.
+     * Refused, with what changed, when the stored machine is no longer {@code read}: a form saved after an import or
+     * another edit touched the same machine must not silently undo that change. A rename also renames the
+     * machine wherever a param names it ({@link MachineReferences}) and in cluster memberships.
+     */
+    public synchronized Inventory updateMachine(Machine read, Machine m) {
+        String originalName = read.name();
         Machine old = current.machines().get(originalName);
         if (old == null) {
             throw new InventoryValidationException(List.of(new Violation("machine", originalName, "name",
                     "machine " + originalName + " no longer exists (deleted meanwhile?)")));
+        }
+        if (!old.equals(read)) {
+            throw new InventoryValidationException(List.of(new Violation("machine", originalName, "name",
+                    "machine " + originalName + " was changed since it was read (" + RecordDiff.describe(read, old)
+                            + "); reload it and make the change again")));
         }
         List<Violation> v = new ArrayList<>();
         if (!originalName.equals(m.name()) && current.machines().containsKey(m.name())) {
@@ -72,21 +83,38 @@ public final class InventoryService {
             throw new InventoryValidationException(v);
         }
         InventoryChanges ch = new InventoryChanges();
+        ch.machines.add(m);
         if (!originalName.equals(m.name())) {
             ch.machineRenames.put(originalName, m.name());
+            MachineReferences.rename(current, ch, originalName, m.name());
         }
-        ch.machines.add(m);
-        return commitMachines(ch, List.of(m));
+        if (!ch.profiles.isEmpty()) {
+            return commit(ch, current, true);
+        }
+        return commitMachines(ch, ch.machines);
     }
 
+    /**
+     * Deletes machines (and their cluster memberships). Refused while another machine or a profile still reaches
+     * a host through one of them ({@link MachineReferences#BASTION}).
+     */
     public synchronized Inventory deleteMachines(Collection<String> names) {
         InventoryChanges ch = new InventoryChanges();
+        List<Violation> v = new ArrayList<>();
         for (String n : names) {
             if (current.machines().containsKey(n)) {
                 ch.removedMachines.add(n);
+                List<String> refs = MachineReferences.referencesTo(current, n, names);
+                if (!refs.isEmpty()) {
+                    v.add(new Violation("machine", n, "name", "machine " + n + " cannot be deleted while it is the "
+                            + "bastion of " + String.join(", ", refs) + "; name another bastion there first"));
+                }
             }
         }
-        return commit(ch, current);
+        if (!v.isEmpty()) {
+            throw new InventoryValidationException(v);
+        }
+        return commit(ch, current, false);
     }
 
     /** Applies one edit to many machines; all or nothing. */
@@ -118,8 +146,24 @@ public final class InventoryService {
         return new Preview(before, after, InventoryRules.validateAll(after));
     }
 
-    /** Applies arbitrary changes (imports, demo data), checking every rule over the whole result. */
+    /**
+     * Applies arbitrary changes (imports, demo data), checking every rule over the whole result; changes
+     * {@linkplain InventoryChanges#basedOn based on} an older snapshot are checked against it first.
+     */
     public synchronized Inventory apply(InventoryChanges ch) {
+        return apply(ch, ch.basis() != null ? ch.basis() : current);
+    }
+
+    /**
+     * Applies changes that were worked out against {@code basis} (an import's preview): refused, naming what
+     * changed, when an entity they replace or add was changed meanwhile, so that the preview the user approved is
+     * exactly what is written. Every rule is checked over the whole result.
+     */
+    public synchronized Inventory apply(InventoryChanges ch, Inventory basis) {
+        List<Violation> stale = Staleness.check(ch, basis, current);
+        if (!stale.isEmpty()) {
+            throw new InventoryValidationException(stale);
+        }
         Preview p = preview(ch);
         if (!p.violations().isEmpty()) {
             throw new InventoryValidationException(p.violations());
@@ -146,8 +190,14 @@ public final class InventoryService {
         return current;
     }
 
-    private Inventory commit(InventoryChanges ch, Inventory before) {
+    private Inventory commit(InventoryChanges ch, Inventory before, boolean check) {
         Inventory after = ch.applyTo(before);
+        if (check) {
+            List<Violation> v = InventoryRules.validateAll(after);
+            if (!v.isEmpty()) {
+                throw new InventoryValidationException(v);
+            }
+        }
         store.apply(ch, before);
         current = after;
         publish();

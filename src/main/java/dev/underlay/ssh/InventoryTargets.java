@@ -17,7 +17,7 @@ import java.util.Set;
  * {@link TargetAlgorithms} change what is offered to one machine.
  */
 public final class InventoryTargets {
-    public static final String BASTION_PARAM = "ssh_bastion";
+    public static final String BASTION_PARAM = dev.underlay.inventory.MachineReferences.BASTION;
     private static final int MAX_HOPS = 8;
 
     private InventoryTargets() {

@@ -33,7 +33,7 @@ class BastionLabTest {
         lab = EnrolledLab.start(4, dir, FaultSpec.NONE);
         for (String inner : List.of("lab0002", "lab0003")) {
             Machine m = lab.ctx().inventory().inventory().machines().get(inner);
-            lab.ctx().inventory().updateMachine(inner, m.toBuilder()
+            lab.ctx().inventory().updateMachine(m, m.toBuilder()
                     .params(Map.of(InventoryTargets.BASTION_PARAM, TextNode.valueOf("lab0001"))).build());
         }
         // a machine behind the bastion on a port that is no lab host's: the bastion must refuse the tunnel

@@ -38,7 +38,7 @@ class TargetAlgorithmsLabTest {
 
     private static void param(String machine, String kex) {
         Machine m = lab.ctx().inventory().inventory().machines().get(machine);
-        lab.ctx().inventory().updateMachine(machine, m.toBuilder()
+        lab.ctx().inventory().updateMachine(m, m.toBuilder()
                 .params(Map.of(TargetAlgorithms.KEX, TextNode.valueOf(kex))).build());
     }
 

@@ -93,7 +93,7 @@ class InventoryServiceTest {
     @Test
     void renameKeepsClusterMembership() {
         Machine cp = service.inventory().machine("fra1-k8s-cp01").orElseThrow();
-        service.updateMachine("fra1-k8s-cp01", cp.toBuilder().name("fra1-k8s-cp01a").build());
+        service.updateMachine(cp, cp.toBuilder().name("fra1-k8s-cp01a").build());
         Inventory inv = reopened().inventory();
         assertTrue(inv.machine("fra1-k8s-cp01").isEmpty());
         assertEquals("control-plane", inv.clusterRoles("fra1-k8s-cp01a").get(0).role());

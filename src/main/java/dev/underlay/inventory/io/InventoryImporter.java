@@ -95,7 +95,7 @@ public final class InventoryImporter {
 
     private ImportPlan compare(ImportSource src, Inventory current, InventoryFormat format) {
         InventoryChanges in = src.entities;
-        InventoryChanges ch = new InventoryChanges();
+        InventoryChanges ch = new InventoryChanges().basedOn(current);
         Diff d = new Diff();
         d.run("site", in.sites, current.sites(), s -> s.name(), ch.sites);
         d.run("rack", in.racks, current.racks(), r -> r.name(), ch.racks);

@@ -2,6 +2,7 @@ package dev.underlay.inventory.repository;
 
 import dev.underlay.db.Database;
 import dev.underlay.db.DatabaseException;
+import dev.underlay.db.SqlErrors;
 import dev.underlay.inventory.Cluster;
 import dev.underlay.inventory.ClusterMember;
 import dev.underlay.inventory.Inventory;
@@ -32,7 +33,7 @@ public final class JdbcInventoryStore implements InventoryStore {
         try (Connection c = db.connection()) {
             return InventoryLoader.load(c);
         } catch (SQLException e) {
-            throw new DatabaseException("cannot read the inventory: " + e.getMessage(), e);
+            throw new DatabaseException("cannot read the inventory: " + SqlErrors.describe(e), e);
         }
     }
 
@@ -41,19 +42,13 @@ public final class JdbcInventoryStore implements InventoryStore {
         if (ch.isEmpty()) {
             return;
         }
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            db.transaction(c -> {
                 write(c, ch, before);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+                return null;
+            });
         } catch (SQLException e) {
-            throw new DatabaseException("cannot save the inventory: " + e.getMessage(), e);
+            throw new DatabaseException("cannot save the inventory: " + SqlErrors.describe(e), e);
         }
     }
 
@@ -237,7 +232,7 @@ public final class JdbcInventoryStore implements InventoryStore {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new DatabaseException("cannot read setting " + name + ": " + e.getMessage(), e);
+            throw new DatabaseException("cannot read setting " + name + ": " + SqlErrors.describe(e), e);
         }
     }
 
@@ -257,7 +252,7 @@ public final class JdbcInventoryStore implements InventoryStore {
                 ins.executeUpdate();
             }
         } catch (SQLException e) {
-            throw new DatabaseException("cannot save setting " + name + ": " + e.getMessage(), e);
+            throw new DatabaseException("cannot save setting " + name + ": " + SqlErrors.describe(e), e);
         }
     }
 }

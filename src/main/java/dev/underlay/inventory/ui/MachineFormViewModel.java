@@ -198,10 +198,10 @@ public final class MachineFormViewModel {
             return;
         }
         boolean creating = mode.get() == Mode.CREATE;
-        String from = creating ? null : original.get().name();
+        Machine read = creating ? null : original.get(); // a save over a change made meanwhile is refused
         busy.set(true);
         tasks.submit(creating ? "create-machine" : "update-machine",
-                () -> creating ? model.service().createMachine(m) : model.service().updateMachine(from, m),
+                () -> creating ? model.service().createMachine(m) : model.service().updateMachine(read, m),
                 inv -> {
                     busy.set(false);
                     fill(inv.machines().getOrDefault(m.name(), m), Mode.EDIT);

@@ -46,7 +46,7 @@ class CatalogViewModelsTest {
         assertEquals(new ClustersViewModel.MemberRow("fra1-k8s-cp01", "control-plane", "in-use", "fra1-r01 U40"),
                 vm.members().get(0));
         Machine m = fx.context.inventory().inventory().machines().get("fra1-k8s-cp01");
-        fx.context.inventory().updateMachine(m.name(), m.toBuilder().status(MachineStatus.MAINTENANCE).build());
+        fx.context.inventory().updateMachine(m, m.toBuilder().status(MachineStatus.MAINTENANCE).build());
         assertEquals("maintenance", vm.members().get(0).status());
     }
 }

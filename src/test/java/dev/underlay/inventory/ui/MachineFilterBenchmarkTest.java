@@ -135,7 +135,7 @@ class MachineFilterBenchmarkTest {
         vm.queryProperty().set("tag:gpu");
         long s = System.nanoTime();
         Machine m = service.inventory().machines().get("gpu000010");
-        service.updateMachine(m.name(), m.toBuilder().address("192.168.0.1").build());
+        service.updateMachine(m, m.toBuilder().address("192.168.0.1").build());
         System.out.printf("one machine edited under a filter of %,d rows: %d ms in all; updating the rows %.1f ms wall, "
                 + "%.1f ms CPU%n", vm.shownProperty().get(), (System.nanoTime() - s) / 1_000_000, syncNanos[0] / 1e6,
                 syncNanos[1] / 1e6);

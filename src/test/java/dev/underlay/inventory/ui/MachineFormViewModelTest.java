@@ -132,7 +132,7 @@ class MachineFormViewModelTest {
     @Test
     void forbiddenStatusChangeIsShownBesideStatus() {
         Machine m = stored("fra1-ci01");
-        fx.context.inventory().updateMachine(m.name(), m.toBuilder().status(MachineStatus.RETIRED).build());
+        fx.context.inventory().updateMachine(m, m.toBuilder().status(MachineStatus.RETIRED).build());
         edit("fra1-ci01");
         vm.statusProperty().set(MachineStatus.READY);
         vm.save();
@@ -163,11 +163,11 @@ class MachineFormViewModelTest {
     void formFollowsOutsideChangesUnlessSomethingWasTyped() {
         edit("fra1-web01");
         Machine m = stored("fra1-web01");
-        fx.context.inventory().updateMachine(m.name(), m.toBuilder().address("10.0.0.1").build());
+        fx.context.inventory().updateMachine(m, m.toBuilder().address("10.0.0.1").build());
         assertEquals("10.0.0.1", vm.field("address").get(), "not dirty: follows the new snapshot");
         vm.field("user").set("admin");
         m = stored("fra1-web01");
-        fx.context.inventory().updateMachine(m.name(), m.toBuilder().address("10.0.0.2").build());
+        fx.context.inventory().updateMachine(m, m.toBuilder().address("10.0.0.2").build());
         assertEquals("10.0.0.1", vm.field("address").get(), "dirty: what was typed stays");
         assertEquals("admin", vm.field("user").get());
     }

@@ -80,7 +80,7 @@ class MachinesViewModelTest {
     void writesThroughTheServiceReachTheRowsAndKeepTheFilter() {
         vm.queryProperty().set("status:failed");
         Machine m = fx.model.inventory().machines().get("fra1-web01");
-        fx.context.inventory().updateMachine(m.name(), m.toBuilder().status(MachineStatus.FAILED).build());
+        fx.context.inventory().updateMachine(m, m.toBuilder().status(MachineStatus.FAILED).build());
         assertEquals(List.of("fra1-gpu03", "fra1-web01"), shownNames());
         assertEquals(41, vm.totalProperty().get());
     }
@@ -89,7 +89,7 @@ class MachinesViewModelTest {
     void unchangedMachinesKeepTheirRowObjectsAfterAnEdit() {
         Machine untouched = vm.rows().get(0);
         Machine m = fx.model.inventory().machines().get("fra1-web01");
-        fx.context.inventory().updateMachine(m.name(), m.toBuilder().address("10.0.0.9").build());
+        fx.context.inventory().updateMachine(m, m.toBuilder().address("10.0.0.9").build());
         assertTrue(untouched == vm.rows().get(0), "rows of unchanged machines are not recreated");
         assertEquals("10.0.0.9", vm.rows().stream().filter(x -> x.name().equals("fra1-web01")).findFirst()
                 .orElseThrow().address());
