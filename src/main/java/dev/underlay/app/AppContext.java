@@ -6,7 +6,16 @@ import dev.underlay.inventory.DemoInventory;
 import dev.underlay.inventory.CredentialSecrets;
 import dev.underlay.inventory.InventoryService;
 import dev.underlay.lab.LabService;
+import dev.underlay.inventory.InventoryValidationException;
 import dev.underlay.secrets.EncryptedCredentialSecrets;
+import dev.underlay.secrets.EncryptedParamSecrets;
+import dev.underlay.secrets.SealingKey;
+import dev.underlay.secrets.SecretKeyFile;
+import dev.underlay.secrets.SecretsException;
+import dev.underlay.secrets.repository.JdbcCredentialSecretRepository;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.underlay.secrets.PassphrasePrompt;
 import dev.underlay.ssh.HostKeyStore;
 import dev.underlay.ssh.PassphraseProvider;
@@ -28,6 +37,9 @@ import java.util.concurrent.Executor;
 public final class AppContext implements CliContext {
     /** Setting recording that the demo inventory was offered, so deleting it does not bring it back. */
     public static final String DEMO_SEEDED = "demo.seeded";
+    /** Setting recording that secure values stored in plain by an older Underlay were sealed (V1 of that pass). */
+    static final String PARAMS_SEALED = "secrets.params-sealed.v1";
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
 
     private final Path dataFolder;
     private final Database database;
@@ -41,13 +53,13 @@ public final class AppContext implements CliContext {
     private SshSettings sshSettings = SshSettings.DEFAULTS;
 
     private AppContext(Path dataFolder, Database database, InventoryService inventory, TaskRunner tasks,
-                       Prompts prompts) {
+                       Prompts prompts, EncryptedCredentialSecrets secrets) {
         this.dataFolder = dataFolder;
         this.database = database;
         this.inventory = inventory;
         this.tasks = tasks;
         this.prompts = prompts;
-        this.secrets = EncryptedCredentialSecrets.open(database, dataFolder, prompts.secretsKey());
+        this.secrets = secrets;
         this.hostKeys = new HostKeyStore(new JdbcHostKeyRepository(database), Clock.systemUTC());
     }
 
@@ -75,16 +87,46 @@ public final class AppContext implements CliContext {
         Database db = Database.open(dataFolder);
         try {
             JdbcInventoryStore store = new JdbcInventoryStore(db);
-            InventoryService service = new InventoryService(store);
+            // one key for everything sealed in this folder: credential secrets and secure param values
+            SealingKey key = new SealingKey(SecretKeyFile.inDataFolder(db.folder(), prompts.secretsKey()));
+            EncryptedCredentialSecrets secrets = new EncryptedCredentialSecrets(key,
+                    new JdbcCredentialSecretRepository(db));
+            key.sealedBy(() -> {
+                int n = store.sealedParamCount();
+                return n == 0 ? List.of() : List.of(n + " secure param values");
+            });
+            InventoryService service = new InventoryService(store, new EncryptedParamSecrets(key));
+            sealPlaintextAtRest(store, service);
             if (seedDemo && db.created() && store.setting(DEMO_SEEDED).isEmpty()) {
                 service.apply(DemoInventory.changes(labKey(db.folder())));
                 store.putSetting(DEMO_SEEDED, "true");
             }
             TaskRunner tasks = new ExecutorTaskRunner("underlay-task", 4, callbacks);
-            return new AppContext(db.folder(), db, service, tasks, prompts);
+            return new AppContext(db.folder(), db, service, tasks, prompts, secrets);
         } catch (RuntimeException e) {
             db.close();
             throw e;
+        }
+    }
+
+    /**
+     * Once per data folder: seals the secure values an older Underlay stored in plain (secure params were not
+     * sealed before schema version 4, and names such as ansible_become_password did not count as secret). When the
+     * key cannot be had (a passphrase refused), the folder still opens and the next open tries again.
+     */
+    private static void sealPlaintextAtRest(JdbcInventoryStore store, InventoryService service) {
+        if (store.setting(PARAMS_SEALED).isPresent()) {
+            return;
+        }
+        try {
+            int n = service.sealPlaintextAtRest();
+            if (n > 0) {
+                LOG.info("Encrypted {} secure param values that were stored in plain", n);
+            }
+            store.putSetting(PARAMS_SEALED, "1");
+        } catch (SecretsException | InventoryValidationException e) {
+            LOG.warn("Secure param values stored in plain by an older Underlay stay unencrypted until the next "
+                    + "start: {}", e.getMessage());
         }
     }
 
