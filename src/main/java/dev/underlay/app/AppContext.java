@@ -96,7 +96,9 @@ public final class AppContext implements CliContext {
                 return n == 0 ? List.of() : List.of(n + " secure param values");
             });
             InventoryService service = new InventoryService(store, new EncryptedParamSecrets(key));
-            sealPlaintextAtRest(store, service);
+            if (sealPlaintextAtRest(store, service)) {
+                db.compactOnClose();
+            }
             if (seedDemo && db.created() && store.setting(DEMO_SEEDED).isEmpty()) {
                 service.apply(DemoInventory.changes(labKey(db.folder())));
                 store.putSetting(DEMO_SEEDED, "true");
@@ -112,11 +114,12 @@ public final class AppContext implements CliContext {
     /**
      * Once per data folder: seals the secure values an older Underlay stored in plain (secure params were not
      * sealed before schema version 4, and names such as ansible_become_password did not count as secret). When the
-     * key cannot be had (a passphrase refused), the folder still opens and the next open tries again.
+     * key cannot be had (a passphrase refused), the folder still opens and the next open tries again. True when
+     * something was sealed: then the file is rewritten on close, so that no old page keeps the plaintext.
      */
-    private static void sealPlaintextAtRest(JdbcInventoryStore store, InventoryService service) {
+    private static boolean sealPlaintextAtRest(JdbcInventoryStore store, InventoryService service) {
         if (store.setting(PARAMS_SEALED).isPresent()) {
-            return;
+            return false;
         }
         try {
             int n = service.sealPlaintextAtRest();
@@ -124,9 +127,11 @@ public final class AppContext implements CliContext {
                 LOG.info("Encrypted {} secure param values that were stored in plain", n);
             }
             store.putSetting(PARAMS_SEALED, "1");
+            return n > 0;
         } catch (SecretsException | InventoryValidationException e) {
             LOG.warn("Secure param values stored in plain by an older Underlay stay unencrypted until the next "
                     + "start: {}", e.getMessage());
+            return false;
         }
     }
 

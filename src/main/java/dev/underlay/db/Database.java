@@ -28,6 +28,7 @@ public final class Database implements AutoCloseable {
     private final Path folder;
     private final JdbcConnectionPool pool;
     private final boolean created;
+    private volatile boolean compact;
 
     private Database(Path folder, JdbcConnectionPool pool, boolean created) {
         this.folder = folder;
@@ -118,10 +119,19 @@ public final class Database implements AutoCloseable {
         return created;
     }
 
+    /**
+     * Rewrites the whole file when closing ({@code SHUTDOWN COMPACT}): H2 keeps old versions of rows in pages it
+     * has not yet reused, so after values that must not stay in the file (secrets stored in plain by an older
+     * Underlay) were replaced, only a full rewrite is sure to leave none of them.
+     */
+    public void compactOnClose() {
+        compact = true;
+    }
+
     @Override
     public void close() {
         try (Connection c = pool.getConnection(); var st = c.createStatement()) {
-            st.execute("SHUTDOWN");
+            st.execute(compact ? "SHUTDOWN COMPACT" : "SHUTDOWN");
         } catch (SQLException e) {
             // already closed: nothing to release
         }
