@@ -1,6 +1,7 @@
 package dev.underlay.app;
 
 import dev.underlay.cli.CliContext;
+import dev.underlay.db.DataFolders;
 import dev.underlay.db.Database;
 import dev.underlay.inventory.DemoInventory;
 import dev.underlay.inventory.CredentialSecrets;
@@ -10,10 +11,11 @@ import dev.underlay.inventory.InventoryValidationException;
 import dev.underlay.secrets.EncryptedCredentialSecrets;
 import dev.underlay.secrets.EncryptedParamSecrets;
 import dev.underlay.secrets.SealingKey;
-import dev.underlay.secrets.SecretKeyFile;
+import dev.underlay.secrets.KeyLocation;
 import dev.underlay.secrets.SecretsException;
 import dev.underlay.secrets.repository.JdbcCredentialSecretRepository;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.underlay.secrets.PassphrasePrompt;
@@ -39,6 +41,8 @@ public final class AppContext implements CliContext {
     public static final String DEMO_SEEDED = "demo.seeded";
     /** Setting recording that secure values stored in plain by an older Underlay were sealed (V1 of that pass). */
     static final String PARAMS_SEALED = "secrets.params-sealed.v1";
+    /** Setting holding the data folder's id, the name of its secrets key file (decision 0006). */
+    static final String FOLDER_ID = "data-folder.id";
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
 
     private final Path dataFolder;
@@ -84,11 +88,18 @@ public final class AppContext implements CliContext {
 
     /** Opens the data folder with the given ways of asking for passphrases. */
     public static AppContext open(Path dataFolder, boolean seedDemo, Executor callbacks, Prompts prompts) {
+        return open(dataFolder, DataFolders.keys(), seedDemo, callbacks, prompts);
+    }
+
+    /** Same, with the folder of the user's secrets keys named ({@link DataFolders#keys()} otherwise). */
+    public static AppContext open(Path dataFolder, Path keysFolder, boolean seedDemo, Executor callbacks,
+                                  Prompts prompts) {
         Database db = Database.open(dataFolder);
         try {
             JdbcInventoryStore store = new JdbcInventoryStore(db);
             // one key for everything sealed in this folder: credential secrets and secure param values
-            SealingKey key = new SealingKey(SecretKeyFile.inDataFolder(db.folder(), prompts.secretsKey()));
+            SealingKey key = new SealingKey(KeyLocation.of(keysFolder, folderId(store), db.folder(),
+                    prompts.secretsKey()));
             EncryptedCredentialSecrets secrets = new EncryptedCredentialSecrets(key,
                     new JdbcCredentialSecretRepository(db));
             key.sealedBy(() -> {
@@ -109,6 +120,15 @@ public final class AppContext implements CliContext {
             db.close();
             throw e;
         }
+    }
+
+    /** The data folder's stable id, made on first use: it names the folder's key file among the user's keys. */
+    private static String folderId(JdbcInventoryStore store) {
+        return store.setting(FOLDER_ID).orElseGet(() -> {
+            String id = UUID.randomUUID().toString();
+            store.putSetting(FOLDER_ID, id);
+            return id;
+        });
     }
 
     /**

@@ -40,10 +40,13 @@ public final class Database implements AutoCloseable {
     public static Database open(Path folder) {
         Path abs = folder.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(abs);
+            // the database holds the inventory and sealed secrets: nobody but its owner reads the folder or the file
+            OwnerOnly.createDirectories(abs);
         } catch (java.io.IOException e) {
             throw new DatabaseException("cannot create data folder " + abs + ": " + e.getMessage(), e);
         }
+        // folders made by an older Underlay (or by hand) were 755 and their file 644: tightened on every open
+        OwnerOnly.restrict(abs, true);
         boolean fresh = !Files.exists(abs.resolve(FILE_NAME + ".mv.db"));
         String url = "jdbc:h2:file:" + abs.resolve(FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "underlay", "");
@@ -57,6 +60,7 @@ public final class Database implements AutoCloseable {
             }
             throw new DatabaseException("cannot open the database in " + abs + ": " + firstLine(e.getMessage()), e);
         }
+        restrictFiles(abs);
         if (!fresh && schemaIsCurrent(pool)) {
             return new Database(abs, pool, false);
         }
@@ -95,6 +99,19 @@ public final class Database implements AutoCloseable {
             return applied.isEmpty();
         } catch (SQLException | NumberFormatException e) {
             return false; // no history, or versions that are not ours: Flyway decides
+        }
+    }
+
+    /** The database file and H2's companions (trace, temp) beside it: owner-only, however H2 created them. */
+    private static void restrictFiles(Path folder) {
+        try (var files = Files.newDirectoryStream(folder, FILE_NAME + ".*")) {
+            for (Path f : files) {
+                if (Files.isRegularFile(f)) {
+                    OwnerOnly.restrict(f, false);
+                }
+            }
+        } catch (java.io.IOException e) {
+            // listing a folder we just opened a database in does not fail; restrict() warns for each file it can't
         }
     }
 
