@@ -32,6 +32,9 @@ public final class OwnerOnly {
 
     /** Creates {@code dir} and any missing parents, each one it creates owner-only; an existing dir is left alone. */
     public static void createDirectories(Path dir) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new java.nio.file.FileAlreadyExistsException(dir + " (a file, not a folder)");
+        }
         Deque<Path> missing = new ArrayDeque<>();
         for (Path p = dir.toAbsolutePath().normalize(); p != null && !Files.exists(p); p = p.getParent()) {
             missing.push(p);
