@@ -22,6 +22,8 @@ final class ParamSealing {
     private final InventoryStore store;
     private final Map<String, ParamDefinition> definitions;
     private final List<Violation> violations = new ArrayList<>();
+    /** Few distinct names on many machines: each is decided once per change. */
+    private final Map<String, Boolean> secure = new HashMap<>();
 
     private ParamSealing(Inventory before, InventoryChanges ch, ParamSecrets secrets, InventoryStore store) {
         this.before = before;
@@ -70,11 +72,10 @@ final class ParamSealing {
     }
 
     private boolean isSecure(String param) {
-        if (SecureParams.nameIsSecret(param)) {
-            return true;
-        }
-        ParamDefinition d = definitions.get(param);
-        return d != null && d.secure();
+        return secure.computeIfAbsent(param, n -> {
+            ParamDefinition d = definitions.get(n);
+            return SecureParams.nameIsSecret(n) || (d != null && d.secure());
+        });
     }
 
     /** The params with secure plaintext sealed; the same map when there was none. */

@@ -15,13 +15,14 @@ import java.util.Map;
 final class SecretOmissions {
     final List<String> omitted = new ArrayList<>();
     private final Inventory inv;
+    private final Map<String, Boolean> secure = new java.util.HashMap<>(); // few names, many machines
 
     SecretOmissions(Inventory inv) {
         this.inv = inv;
     }
 
     boolean isSecure(String param) {
-        return SecureParams.isSecure(inv, param);
+        return secure.computeIfAbsent(param, n -> SecureParams.isSecure(inv, n));
     }
 
     /** The params without secure ones; each one left out is noted as "owner: param". */
