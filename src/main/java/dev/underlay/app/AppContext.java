@@ -1,12 +1,23 @@
 package dev.underlay.app;
 
 import dev.underlay.cli.CliContext;
+import dev.underlay.db.DataFolders;
 import dev.underlay.db.Database;
 import dev.underlay.inventory.DemoInventory;
 import dev.underlay.inventory.CredentialSecrets;
 import dev.underlay.inventory.InventoryService;
 import dev.underlay.lab.LabService;
+import dev.underlay.inventory.InventoryValidationException;
 import dev.underlay.secrets.EncryptedCredentialSecrets;
+import dev.underlay.secrets.EncryptedParamSecrets;
+import dev.underlay.secrets.SealingKey;
+import dev.underlay.secrets.KeyLocation;
+import dev.underlay.secrets.SecretsException;
+import dev.underlay.secrets.repository.JdbcCredentialSecretRepository;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.underlay.secrets.PassphrasePrompt;
 import dev.underlay.ssh.HostKeyStore;
 import dev.underlay.ssh.PassphraseProvider;
@@ -28,6 +39,11 @@ import java.util.concurrent.Executor;
 public final class AppContext implements CliContext {
     /** Setting recording that the demo inventory was offered, so deleting it does not bring it back. */
     public static final String DEMO_SEEDED = "demo.seeded";
+    /** Setting recording that secure values stored in plain by an older Underlay were sealed (V1 of that pass). */
+    static final String PARAMS_SEALED = "secrets.params-sealed.v1";
+    /** Setting holding the data folder's id, the name of its secrets key file (decision 0006). */
+    static final String FOLDER_ID = "data-folder.id";
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
 
     private final Path dataFolder;
     private final Database database;
@@ -42,13 +58,13 @@ public final class AppContext implements CliContext {
     private final java.util.List<Runnable> onClose = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private AppContext(Path dataFolder, Database database, InventoryService inventory, TaskRunner tasks,
-                       Prompts prompts) {
+                       Prompts prompts, EncryptedCredentialSecrets secrets) {
         this.dataFolder = dataFolder;
         this.database = database;
         this.inventory = inventory;
         this.tasks = tasks;
         this.prompts = prompts;
-        this.secrets = EncryptedCredentialSecrets.open(database, dataFolder, prompts.secretsKey());
+        this.secrets = secrets;
         this.hostKeys = new HostKeyStore(new JdbcHostKeyRepository(database), Clock.systemUTC());
     }
 
@@ -73,19 +89,70 @@ public final class AppContext implements CliContext {
 
     /** Opens the data folder with the given ways of asking for passphrases. */
     public static AppContext open(Path dataFolder, boolean seedDemo, Executor callbacks, Prompts prompts) {
+        return open(dataFolder, DataFolders.keys(), seedDemo, callbacks, prompts);
+    }
+
+    /** Same, with the folder of the user's secrets keys named ({@link DataFolders#keys()} otherwise). */
+    public static AppContext open(Path dataFolder, Path keysFolder, boolean seedDemo, Executor callbacks,
+                                  Prompts prompts) {
         Database db = Database.open(dataFolder);
         try {
             JdbcInventoryStore store = new JdbcInventoryStore(db);
-            InventoryService service = new InventoryService(store);
+            // one key for everything sealed in this folder: credential secrets and secure param values
+            SealingKey key = new SealingKey(KeyLocation.of(keysFolder, folderId(store), db.folder(),
+                    prompts.secretsKey()));
+            EncryptedCredentialSecrets secrets = new EncryptedCredentialSecrets(key,
+                    new JdbcCredentialSecretRepository(db));
+            key.sealedBy(() -> {
+                int n = store.sealedParamCount();
+                return n == 0 ? List.of() : List.of(n + " secure param values");
+            });
+            InventoryService service = new InventoryService(store, new EncryptedParamSecrets(key));
+            if (sealPlaintextAtRest(store, service)) {
+                db.compactOnClose();
+            }
             if (seedDemo && db.created() && store.setting(DEMO_SEEDED).isEmpty()) {
                 service.apply(DemoInventory.changes(labKey(db.folder())));
                 store.putSetting(DEMO_SEEDED, "true");
             }
             TaskRunner tasks = new ExecutorTaskRunner("underlay-task", 4, callbacks);
-            return new AppContext(db.folder(), db, service, tasks, prompts);
+            return new AppContext(db.folder(), db, service, tasks, prompts, secrets);
         } catch (RuntimeException e) {
             db.close();
             throw e;
+        }
+    }
+
+    /** The data folder's stable id, made on first use: it names the folder's key file among the user's keys. */
+    private static String folderId(JdbcInventoryStore store) {
+        return store.setting(FOLDER_ID).orElseGet(() -> {
+            String id = UUID.randomUUID().toString();
+            store.putSetting(FOLDER_ID, id);
+            return id;
+        });
+    }
+
+    /**
+     * Once per data folder: seals the secure values an older Underlay stored in plain (secure params were not
+     * sealed before schema version 4, and names such as ansible_become_password did not count as secret). When the
+     * key cannot be had (a passphrase refused), the folder still opens and the next open tries again. True when
+     * something was sealed: then the file is rewritten on close, so that no old page keeps the plaintext.
+     */
+    private static boolean sealPlaintextAtRest(JdbcInventoryStore store, InventoryService service) {
+        if (store.setting(PARAMS_SEALED).isPresent()) {
+            return false;
+        }
+        try {
+            int n = service.sealPlaintextAtRest();
+            if (n > 0) {
+                LOG.info("Encrypted {} secure param values that were stored in plain", n);
+            }
+            store.putSetting(PARAMS_SEALED, "1");
+            return n > 0;
+        } catch (SecretsException | InventoryValidationException e) {
+            LOG.warn("Secure param values stored in plain by an older Underlay stay unencrypted until the next "
+                    + "start: {}", e.getMessage());
+            return false;
         }
     }
 

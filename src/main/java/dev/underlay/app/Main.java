@@ -2,7 +2,6 @@ package dev.underlay.app;
 
 import dev.underlay.cli.TerminalPrompts;
 import dev.underlay.cli.UnderlayCli;
-import javafx.application.Application;
 
 /**
  * Entry point of {@code underlay.jar}: no arguments (or only the console's {@code --data DIR} and
@@ -15,7 +14,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (isConsole(args)) {
-            Application.launch(UnderlayApp.class, args);
+            UnderlayApp.launch(ExitGuard.install(System.err), args);
         } else {
             TerminalPrompts terminal = TerminalPrompts.system();
             AppContext.Prompts prompts = new AppContext.Prompts(terminal, terminal);

@@ -28,6 +28,12 @@ import org.slf4j.LoggerFactory;
 public class UnderlayApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(UnderlayApp.class);
 
+    /**
+     * Set by {@link #launch(ExitGuard, String[])} before JavaFX creates this class (it takes no constructor
+     * arguments); tests that start the application themselves run without one.
+     */
+    private static volatile ExitGuard launchGuard;
+
     private final TaskRunner opener = new ExecutorTaskRunner("underlay-open", 1, Platform::runLater);
     private volatile boolean stopped;
     private AppContext context;
@@ -46,7 +52,10 @@ public class UnderlayApp extends Application {
         PassphraseDialogs prompts = new PassphraseDialogs(Platform::runLater, () -> stage);
         AppContext.Prompts asking = new AppContext.Prompts(prompts.sshKeys(), prompts.secretsKey());
         // first the folder, on a worker: reading a large inventory then overlaps building and showing the window
-        opener.submit("open-data-folder", () -> AppContext.open(folder, true, Platform::runLater, asking),
+        ExitGuard guard = launchGuard;
+        opener.submit("open-data-folder", () -> guard == null
+                ? AppContext.open(folder, true, Platform::runLater, asking)
+                : guard.watch(() -> AppContext.open(folder, true, Platform::runLater, asking)),
                 this::opened, e -> openFailed(folder, e));
         applyTheme(Theme.LIGHT);
         building = new ConsoleWindow(primary, folderLabel);
@@ -85,6 +94,12 @@ public class UnderlayApp extends Application {
         }
         Dialogs.error(stage, "Cannot open the data folder", Failures.describe(e));
         stage.close();
+    }
+
+    /** Starts the console with {@code guard} watching its data folder (SIGTERM and Ctrl-C, as the CLI). */
+    static void launch(ExitGuard guard, String[] args) {
+        launchGuard = guard;
+        Application.launch(UnderlayApp.class, args);
     }
 
     /** The {@code --data DIR} or {@code --data=DIR} value, or {@code null}. */

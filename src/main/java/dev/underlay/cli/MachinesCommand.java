@@ -11,9 +11,9 @@ import dev.underlay.inventory.Inventory;
 import dev.underlay.inventory.Json;
 import dev.underlay.inventory.Machine;
 import dev.underlay.inventory.MachineQuery;
-import dev.underlay.inventory.ParamDefinition;
 import dev.underlay.inventory.ParamResolver;
 import dev.underlay.inventory.ResolvedParam;
+import dev.underlay.inventory.SecureParams;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 /** {@code underlay machines [--query Q] [--json]}: lists machines as a table or as JSON for scripts. */
 @Command(name = "machines", mixinStandardHelpOptions = true,
         description = {"Lists machines, all or those matching a query (for example 'rack:r1 tag:gpu -status:failed').",
-            "--json prints an array of objects with each machine's own and resolved params (secure ones masked)."})
+            "--json prints an array of objects with each machine's own and resolved params; secure values are",
+            "always \"********\" (and \"secure\": true in resolved)."})
 final class MachinesCommand implements Callable<Integer> {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -85,14 +86,15 @@ final class MachinesCommand implements Callable<Integer> {
             m.profiles().forEach(o.putArray("profiles")::add);
             ObjectNode own = o.putObject("params");
             for (Map.Entry<String, JsonNode> e : m.params().entrySet()) {
-                ParamDefinition d = inv.paramDefinitions().get(e.getKey());
-                own.set(e.getKey(), d != null && d.secure() ? NODES.textNode(ResolvedParam.MASK) : e.getValue());
+                own.set(e.getKey(), SecureParams.isSecure(inv, e.getKey()) ? NODES.textNode(ResolvedParam.MASK)
+                        : e.getValue());
             }
             ObjectNode resolved = o.putObject("resolved");
             for (ResolvedParam r : ParamResolver.resolve(inv, m).values()) {
                 ObjectNode v = resolved.putObject(r.name());
                 v.set("value", r.secure() ? NODES.textNode(ResolvedParam.MASK)
                         : r.value() == null ? NODES.nullNode() : r.value());
+                v.put("secure", r.secure());
                 v.put("source", r.source().describe());
             }
         }

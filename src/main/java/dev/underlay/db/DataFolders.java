@@ -6,10 +6,14 @@ import java.util.Map;
 
 /**
  * Where Underlay keeps its data: {@code --data DIR}, else {@code UNDERLAY_HOME}, else the platform's user data
- * folder (XDG data home on Linux, Application Support on macOS, %APPDATA% on Windows).
+ * folder (XDG data home on Linux, Application Support on macOS, %APPDATA% on Windows). And where it keeps the
+ * secrets keys of those folders, apart from them (decision 0006): {@code UNDERLAY_KEYS} (or the system property
+ * {@code underlay.keys}, which the tests set), else the platform's per-user configuration folder.
  */
 public final class DataFolders {
     public static final String ENV = "UNDERLAY_HOME";
+    public static final String KEYS_ENV = "UNDERLAY_KEYS";
+    public static final String KEYS_PROPERTY = "underlay.keys";
 
     private DataFolders() {
     }
@@ -40,5 +44,40 @@ public final class DataFolders {
         Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
                 ? Path.of(xdg) : Path.of(userHome, ".local", "share");
         return base.resolve("underlay");
+    }
+
+    /** The folder of the secrets keys, one file per data folder (see {@link #keys(Map, String, String, String)}). */
+    public static Path keys() {
+        return keys(System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home", "."),
+                System.getProperty(KEYS_PROPERTY));
+    }
+
+    /**
+     * Pure form of {@link #keys()}: {@code property}, else {@code UNDERLAY_KEYS}, else {@code $XDG_CONFIG_HOME/
+     * underlay/keys} (or {@code ~/.config/underlay/keys}) on Linux, {@code ~/Library/Application Support/Underlay
+     * Keys} on macOS, {@code %LOCALAPPDATA%\Underlay\Keys} on Windows (local, never the roaming profile).
+     */
+    public static Path keys(Map<String, String> env, String osName, String userHome, String property) {
+        if (property != null && !property.isBlank()) {
+            return Path.of(property).toAbsolutePath().normalize();
+        }
+        String fromEnv = env.get(KEYS_ENV);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Path.of(fromEnv).toAbsolutePath().normalize();
+        }
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.contains("win")) {
+            String local = env.get("LOCALAPPDATA");
+            return (local != null ? Path.of(local) : Path.of(userHome, "AppData", "Local")).resolve("Underlay")
+                    .resolve("Keys");
+        }
+        if (os.contains("mac")) {
+            // not Application Support/Underlay/Keys: that is inside the default data folder, which travels whole
+            return Path.of(userHome, "Library", "Application Support", "Underlay Keys");
+        }
+        String xdg = env.get("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
+                ? Path.of(xdg) : Path.of(userHome, ".config");
+        return base.resolve("underlay").resolve("keys");
     }
 }

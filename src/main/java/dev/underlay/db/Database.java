@@ -20,7 +20,7 @@ public final class Database implements AutoCloseable {
      * The newest migration this build carries ({@code db/migration/V<n>__*.sql}); {@code DatabaseTest} keeps it
      * equal to the files. A folder already at this version opens without Flyway.
      */
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
     private static final int H2_LOCKED = 90020;
 
     private final Path folder;
@@ -28,6 +28,7 @@ public final class Database implements AutoCloseable {
     private final boolean created;
     private final WriteGate gate = new WriteGate();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean compact;
 
     private Database(Path folder, JdbcConnectionPool pool, boolean created) {
         this.folder = folder;
@@ -42,10 +43,13 @@ public final class Database implements AutoCloseable {
     public static Database open(Path folder) {
         Path abs = folder.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(abs);
+            // the database holds the inventory and sealed secrets: nobody but its owner reads the folder or the file
+            OwnerOnly.createDirectories(abs);
         } catch (java.io.IOException e) {
             throw new DatabaseException("cannot create data folder " + abs + ": " + e.getMessage(), e);
         }
+        // folders made by an older Underlay (or by hand) were 755 and their file 644: tightened on every open
+        OwnerOnly.restrict(abs, true);
         if (!Files.exists(abs.resolve(FILE_NAME + ".mv.db"))) {
             boolean created = BesideMigration.migrate(abs);
             return new Database(abs, openPool(abs), created);
@@ -66,6 +70,7 @@ public final class Database implements AutoCloseable {
         pool.setMaxConnections(16);
         try (Connection c = pool.getConnection()) {
             c.isValid(1);
+            restrictFiles(abs);
             return pool;
         } catch (SQLException e) {
             pool.dispose();
@@ -101,6 +106,19 @@ public final class Database implements AutoCloseable {
             return applied.isEmpty();
         } catch (SQLException | NumberFormatException e) {
             return false; // no history, or versions that are not ours: Flyway decides
+        }
+    }
+
+    /** The database file and H2's companions (trace, temp) beside it: owner-only, however H2 created them. */
+    private static void restrictFiles(Path folder) {
+        try (var files = Files.newDirectoryStream(folder, FILE_NAME + ".*")) {
+            for (Path f : files) {
+                if (Files.isRegularFile(f)) {
+                    OwnerOnly.restrict(f, false);
+                }
+            }
+        } catch (java.io.IOException e) {
+            // listing a folder we just opened a database in does not fail; restrict() warns for each file it can't
         }
     }
 
@@ -197,15 +215,24 @@ public final class Database implements AutoCloseable {
         return created;
     }
 
+    /**
+     * Rewrites the whole file when closing ({@code SHUTDOWN COMPACT}): H2 keeps old versions of rows in pages it
+     * has not yet reused, so after values that must not stay in the file (secrets stored in plain by an older
+     * Underlay) were replaced, only a full rewrite is sure to leave none of them.
+     */
+    public void compactOnClose() {
+        compact = true;
+    }
+
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        if (pool.getActiveConnections() > 0) {
-            // a connection was not given back: shut the database down under it rather than leave it open
+        if (compact || pool.getActiveConnections() > 0) {
+            // a full rewrite was asked for, or a connection was not given back: shut the database down under it
             try (Connection c = pool.getConnection(); var st = c.createStatement()) {
-                st.execute("SHUTDOWN");
+                st.execute(compact ? "SHUTDOWN COMPACT" : "SHUTDOWN");
             } catch (SQLException e) {
                 // already closed: nothing to release
             }

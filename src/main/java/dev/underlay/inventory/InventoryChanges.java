@@ -24,6 +24,11 @@ public final class InventoryChanges {
     public final List<String> removedProfiles = new ArrayList<>();
     public final List<String> removedRacks = new ArrayList<>();
     public final List<String> removedSites = new ArrayList<>();
+    /**
+     * Secure values to store (new, changed, or carried to a renamed machine). Filled by {@link InventoryService}
+     * when it seals the plaintext that writers put in the entities above; callers leave it alone.
+     */
+    public final List<SealedParam> sealedParams = new ArrayList<>();
     private Inventory basis;
 
     /**
@@ -44,7 +49,7 @@ public final class InventoryChanges {
         return sites.isEmpty() && racks.isEmpty() && credentials.isEmpty() && paramDefinitions.isEmpty()
                 && profiles.isEmpty() && machines.isEmpty() && clusters.isEmpty() && machineRenames.isEmpty()
                 && removedMachines.isEmpty() && removedClusters.isEmpty() && removedProfiles.isEmpty()
-                && removedRacks.isEmpty() && removedSites.isEmpty();
+                && removedRacks.isEmpty() && removedSites.isEmpty() && sealedParams.isEmpty();
     }
 
     /** Applies these changes to a snapshot, giving the candidate that the rules check. */

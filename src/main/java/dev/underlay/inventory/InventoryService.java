@@ -13,12 +13,38 @@ import java.util.function.Consumer;
  */
 public final class InventoryService {
     private final InventoryStore store;
+    private final ParamSecrets secrets;
     private final List<Consumer<Inventory>> listeners = new CopyOnWriteArrayList<>();
     private volatile Inventory current;
 
+    /** A service without a secret store: a change that carries a secure param value is refused. */
     public InventoryService(InventoryStore store) {
+        this(store, null);
+    }
+
+    /** A service that seals the values of secure params with {@code secrets} before they are written. */
+    public InventoryService(InventoryStore store, ParamSecrets secrets) {
         this.store = store;
+        this.secrets = secrets;
         this.current = store.load();
+    }
+
+    /** The real and the displayed values of params (the only way to a secure param's plaintext). */
+    public ParamValues paramValues() {
+        return new ParamValues(store, secrets);
+    }
+
+    /**
+     * Seals the secure values that an older Underlay stored in plain (before secure params were sealed, or before
+     * their names counted as secret). Returns how many; 0 when there were none, and nothing is written then.
+     */
+    public synchronized int sealPlaintextAtRest() {
+        InventoryChanges ch = ParamSealing.plaintextAtRest(current);
+        if (ch.isEmpty()) {
+            return 0;
+        }
+        apply(ch);
+        return ch.sealedParams.size();
     }
 
     /** The current snapshot; cheap, never blocks. */
@@ -49,7 +75,7 @@ public final class InventoryService {
         }
         InventoryChanges ch = new InventoryChanges();
         ch.machines.add(m);
-        return commitMachines(ch, List.of(m));
+        return commitMachines(ch);
     }
 
     /**
@@ -89,9 +115,10 @@ public final class InventoryService {
             MachineReferences.rename(current, ch, originalName, m.name());
         }
         if (!ch.profiles.isEmpty()) {
-            return commit(ch, current, true);
+            seal(ch);
+            return commit(ch, current, true); // profiles that named the old name changed too: check everything
         }
-        return commitMachines(ch, ch.machines);
+        return commitMachines(ch);
     }
 
     /**
@@ -136,7 +163,7 @@ public final class InventoryService {
         if (!v.isEmpty()) {
             throw new InventoryValidationException(v);
         }
-        return commitMachines(ch, ch.machines);
+        return commitMachines(ch);
     }
 
     /** The snapshot these changes would produce and the rules they would break; writes nothing. */
@@ -164,6 +191,7 @@ public final class InventoryService {
         if (!stale.isEmpty()) {
             throw new InventoryValidationException(stale);
         }
+        seal(ch);
         Preview p = preview(ch);
         if (!p.violations().isEmpty()) {
             throw new InventoryValidationException(p.violations());
@@ -178,9 +206,24 @@ public final class InventoryService {
     public record Preview(Inventory before, Inventory after, List<Violation> violations) {
     }
 
-    private Inventory commitMachines(InventoryChanges ch, Collection<Machine> changed) {
+    /** Replaces the plaintext of secure params in {@code ch} by sealed values; refuses when it cannot. */
+    private void seal(InventoryChanges ch) {
+        List<Violation> plain = ParamSchemas.checkBeforeSealing(current, ch);
+        if (!plain.isEmpty()) {
+            throw new InventoryValidationException(plain);
+        }
+        List<Violation> v = ParamSealing.seal(current, ch, secrets, store);
+        if (!v.isEmpty()) {
+            throw new InventoryValidationException(v);
+        }
+    }
+
+    private Inventory commitMachines(InventoryChanges ch) {
+        seal(ch);
+        // the sealed copies replaced the callers' machines in ch.machines: check those
+        Collection<Machine> checked = List.copyOf(ch.machines);
         Inventory after = ch.applyTo(current);
-        List<Violation> v = InventoryRules.validateMachines(after, changed);
+        List<Violation> v = InventoryRules.validateMachines(after, checked);
         if (!v.isEmpty()) {
             throw new InventoryValidationException(v);
         }

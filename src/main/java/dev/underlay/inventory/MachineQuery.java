@@ -216,18 +216,17 @@ public final class MachineQuery {
             return new Term("param", (m, inv) -> ParamResolver.value(inv, m, key) != null);
         }
         Matcher v = Matcher.of(value.substring(eq + 1), false);
+        if (SecureParams.nameIsSecret(key)) {
+            return new Term("param", (m, inv) -> false); // decided by the name alone: no machine is looked at
+        }
         return new Term("param", (m, inv) -> {
-            var node = ParamResolver.value(inv, m, key);
-            if (node == null || isSecure(inv, key)) {
+            ParamDefinition d = inv.paramDefinitions().get(key);
+            if (d != null && d.secure()) {
                 return false;
             }
-            return v.test(node.isTextual() ? node.asText() : node.toString());
+            var node = ParamResolver.value(inv, m, key);
+            return node != null && v.test(node.isTextual() ? node.asText() : node.toString());
         });
-    }
-
-    private static boolean isSecure(Inventory inv, String key) {
-        ParamDefinition d = inv.paramDefinitions().get(key);
-        return d != null && d.secure();
     }
 
     /** Case-insensitive match of one value: exact, glob, or (free text) substring; commas mean "any of". */

@@ -116,8 +116,7 @@ public final class ParamResolver {
     private static void put(Inventory inv, Map<String, ResolvedParam> out, String key, JsonNode value,
                             ParamSource source) {
         if (!out.containsKey(key)) {
-            ParamDefinition d = inv.paramDefinitions().get(key);
-            out.put(key, new ResolvedParam(key, value, source, d != null && d.secure()));
+            out.put(key, new ResolvedParam(key, value, source, SecureParams.isSecure(inv, key)));
         }
     }
 

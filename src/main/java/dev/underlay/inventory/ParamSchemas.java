@@ -46,12 +46,39 @@ public final class ParamSchemas {
         }
     }
 
-    /** Checks every value of {@code params} that has a definition with a schema. */
+    /**
+     * Checks every value of {@code params} that has a definition with a schema. Sealed secure values are not
+     * there to check: {@link #checkBeforeSealing} saw their plaintext.
+     */
     static void checkValues(List<Violation> out, Inventory inv, String entity, String owner,
                             Map<String, JsonNode> params) {
+        checkValues(out, inv.paramDefinitions(), entity, owner, params, false);
+    }
+
+    /**
+     * Checks the plaintext of the secure values in {@code ch} before they are sealed, against the definitions of
+     * {@code current} and of {@code ch}; refusals never show such a value.
+     */
+    static List<Violation> checkBeforeSealing(Inventory current, InventoryChanges ch) {
+        Map<String, ParamDefinition> defs = new java.util.HashMap<>(current.paramDefinitions());
+        ch.paramDefinitions.forEach(d -> defs.put(d.name(), d));
+        List<Violation> out = new ArrayList<>();
+        for (Machine m : ch.machines) {
+            checkValues(out, defs, "machine", m.name(), m.params(), true);
+        }
+        for (Profile p : ch.profiles) {
+            checkValues(out, defs, "profile", p.name(), p.params(), true);
+        }
+        return out;
+    }
+
+    private static void checkValues(List<Violation> out, Map<String, ParamDefinition> defs, String entity,
+                                    String owner, Map<String, JsonNode> params, boolean secureOnly) {
         for (Map.Entry<String, JsonNode> e : params.entrySet()) {
-            ParamDefinition d = inv.paramDefinitions().get(e.getKey());
-            if (d == null || d.schema() == null || d.schema().isNull() || schemaProblem(d.schema()) != null) {
+            ParamDefinition d = defs.get(e.getKey());
+            if (d == null || d.schema() == null || d.schema().isNull() || SecureParams.isSealed(e.getValue())
+                    || secureOnly != (d.secure() || SecureParams.nameIsSecret(d.name()))
+                    || schemaProblem(d.schema()) != null) {
                 continue; // a broken schema is reported once, on its definition
             }
             String why = refusal(d, e.getValue());
@@ -77,7 +104,7 @@ public final class ParamSchemas {
             String at = e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString();
             rules.add((at.isEmpty() || at.equals("$") ? "" : "at " + at + ": ") + rule(e));
         }
-        String shown = d.secure() ? "(a secure value)" : show(value);
+        String shown = d.secure() || SecureParams.nameIsSecret(d.name()) ? "(a secure value)" : show(value);
         return "value " + shown + " is refused by its schema: " + String.join("; ", rules);
     }
 

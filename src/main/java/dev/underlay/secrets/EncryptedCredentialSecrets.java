@@ -10,14 +10,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
 
 /**
  * {@link CredentialSecrets} encrypted at rest: AES-256-GCM under the key of a {@link SecretKeyFile}, a fresh
@@ -29,19 +26,21 @@ import javax.crypto.spec.GCMParameterSpec;
  * recreated while secrets sealed under the old one exist.
  */
 public final class EncryptedCredentialSecrets implements CredentialSecrets {
-    private static final String CIPHER = "AES/GCM/NoPadding";
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
     private static final String AAD_PREFIX = "underlay credential secret v1\0";
 
-    private final SecretKeyFile keyFile;
+    private final SealingKey key;
     private final CredentialSecretRepository repository;
-    private final SecureRandom random = new SecureRandom();
-    private SecretKeyFile.LoadedKey key;
 
+    /** Secrets under a key of their own (the key refuses to be recreated while these secrets exist). */
     public EncryptedCredentialSecrets(SecretKeyFile keyFile, CredentialSecretRepository repository) {
-        this.keyFile = Objects.requireNonNull(keyFile, "keyFile");
+        this(new SealingKey(keyFile), repository);
+    }
+
+    /** Secrets under a key shared with other sealed values (secure params). */
+    public EncryptedCredentialSecrets(SealingKey key, CredentialSecretRepository repository) {
+        this.key = Objects.requireNonNull(key, "key");
         this.repository = Objects.requireNonNull(repository, "repository");
+        key.sealedBy(repository::credentials);
     }
 
     /** The secrets of an open database, with the key file {@code <dataFolder>/secrets.key} (no passphrase). */
@@ -59,15 +58,10 @@ public final class EncryptedCredentialSecrets implements CredentialSecrets {
     public void put(String credential, char[] secret) {
         Objects.requireNonNull(credential, "credential");
         Objects.requireNonNull(secret, "secret");
-        SecretKeyFile.LoadedKey k = key(true);
         byte[] plain = utf8(secret);
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
         try {
-            Cipher c = Cipher.getInstance(CIPHER);
-            c.init(Cipher.ENCRYPT_MODE, k.key(), new GCMParameterSpec(TAG_BITS, nonce));
-            c.updateAAD(aad(credential));
-            repository.save(new SealedSecret(credential, k.id(), nonce, c.doFinal(plain)));
+            SealingKey.Sealed s = key.seal(aad(credential), plain);
+            repository.save(new SealedSecret(credential, s.keyId(), s.nonce(), s.ciphertext()));
         } catch (GeneralSecurityException e) {
             throw new SecretsException("Cannot encrypt the secret of credential '" + credential + "': "
                     + e.getMessage(), e);
@@ -83,18 +77,10 @@ public final class EncryptedCredentialSecrets implements CredentialSecrets {
             return Optional.empty();
         }
         SealedSecret sealed = row.get();
-        SecretKeyFile.LoadedKey k = key(false);
-        if (!k.id().equals(sealed.keyId())) {
-            throw new SecretsException("The secret of credential '" + credential + "' cannot be decrypted: it was "
-                    + "encrypted with key " + sealed.keyId() + " but " + keyFile.path() + " holds key " + k.id()
-                    + " (the key file was replaced or belongs to another data folder).");
-        }
         byte[] plain = null;
         try {
-            Cipher c = Cipher.getInstance(CIPHER);
-            c.init(Cipher.DECRYPT_MODE, k.key(), new GCMParameterSpec(TAG_BITS, sealed.nonce()));
-            c.updateAAD(aad(credential));
-            plain = c.doFinal(sealed.ciphertext());
+            plain = key.open("credential '" + credential + "'", sealed.keyId(), aad(credential), sealed.nonce(),
+                    sealed.ciphertext());
             return Optional.of(chars(plain, credential));
         } catch (AEADBadTagException e) {
             throw new SecretsException("The secret of credential '" + credential + "' cannot be decrypted: the "
@@ -126,26 +112,8 @@ public final class EncryptedCredentialSecrets implements CredentialSecrets {
      * @return how many secrets were forgotten
      */
     public synchronized int forgetAll() {
-        key = null;
+        key.forget();
         return repository.deleteAll();
-    }
-
-    /** The key, loaded once; created only for a first write into an empty store. */
-    private synchronized SecretKeyFile.LoadedKey key(boolean forWrite) {
-        if (key == null) {
-            if (forWrite && !keyFile.exists()) {
-                List<String> orphans = repository.credentials();
-                if (!orphans.isEmpty()) {
-                    throw new SecretsException("Cannot store the secret: the key file " + keyFile.path()
-                            + " is missing, and the " + orphans.size() + " stored secrets (" + String.join(", ",
-                            orphans) + ") need it; restore it from a backup, or forget them all first.");
-                }
-                key = keyFile.create();
-            } else {
-                key = keyFile.load();
-            }
-        }
-        return key;
     }
 
     private static byte[] aad(String credential) {
@@ -189,6 +157,6 @@ public final class EncryptedCredentialSecrets implements CredentialSecrets {
 
     @Override
     public String toString() {
-        return "EncryptedCredentialSecrets[" + keyFile.path() + "]";
+        return "EncryptedCredentialSecrets[" + key.path() + "]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.underlay.secrets;
 
+import dev.underlay.db.OwnerOnly;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -36,7 +37,11 @@ final class OwnerOnlyFiles {
      */
     static void writeAtomically(Path target, byte[] content, SecureRandom random) throws IOException {
         Path dir = target.getParent();
-        Files.createDirectories(dir);
+        if (Files.isDirectory(dir)) {
+            OwnerOnly.restrict(dir, true); // a keys folder someone made 755 by hand
+        } else {
+            OwnerOnly.createDirectories(dir);
+        }
         Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(random.nextLong() & Long.MAX_VALUE)
                 + ".tmp");
         boolean posix = Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class);

@@ -23,6 +23,14 @@ class CliImportExportTest {
         }
     }
 
+    /** The real value of a machine's param, as the one place that needs it gets it. */
+    private String reveal(Path folder, String machine, String param) {
+        try (AppContext ctx = AppContext.open(folder, false, Runnable::run)) {
+            Inventory inv = ctx.inventory().inventory();
+            return ctx.inventory().paramValues().reveal(inv, inv.machines().get(machine)).text(param);
+        }
+    }
+
     @Test
     void jsonExportImportExportIsByteIdentical() throws IOException {
         Path a = dir.resolve("a");
@@ -121,10 +129,17 @@ class CliImportExportTest {
         Cli.Result exCsv = Cli.run("export", out.toString(), "--data", a.toString());
         assertTrue(exCsv.out().contains("bmc_password"), exCsv.out());
         assertFalse(Files.readString(out).contains("hunter2"));
-        // re-importing the export keeps the stored secret instead of wiping it
+        // re-importing either export keeps the stored secret instead of wiping it, and changes nothing
         Cli.Result back = Cli.run("import", json.toString(), "--data", a.toString());
         assertEquals(0, back.code(), back.toString());
-        assertEquals("hunter2", inventoryOf(a).machines().get("fra1-k8s-w01").params().get("bmc_password").asText());
+        assertTrue(back.out().contains("kept the stored values of 1 secure params the file leaves out"), back.out());
+        assertEquals("hunter2", reveal(a, "fra1-k8s-w01", "bmc_password"));
+        Cli.Result backCsv = Cli.run("import", out.toString(), "--data", a.toString());
+        assertEquals(0, backCsv.code(), backCsv.toString());
+        assertTrue(backCsv.out().contains("0 to add, 0 to change"), backCsv.out());
+        assertEquals("hunter2", reveal(a, "fra1-k8s-w01", "bmc_password"));
+        assertEquals("********", inventoryOf(a).machines().get("fra1-k8s-w01").params().get("bmc_password").asText(),
+                "the snapshot holds the mask, never the value");
     }
 
     @Test

@@ -112,4 +112,16 @@ class ParamSchemasTest {
             assertThrows(SocketTimeoutException.class, trap::accept, "no connection was attempted");
         }
     }
+
+    @Test
+    void aSecureValueIsCheckedBeforeItIsSealedAndNeverShown() {
+        InventoryChanges def = new InventoryChanges();
+        def.paramDefinitions.add(new ParamDefinition("bmc_password", Json.parse("{\"type\":\"string\","
+                + "\"minLength\":12}"), null, "", true));
+        service.apply(def);
+        Machine m = service.inventory().machines().get("fra1-web01");
+        String why = refusal(() -> service.updateMachine(m, with(m, "bmc_password", TextNode.valueOf("hunter2"))));
+        assertEquals("machine fra1-web01: param bmc_password value (a secure value) is refused by its schema: must "
+                + "be at least 12 characters long", why);
+    }
 }

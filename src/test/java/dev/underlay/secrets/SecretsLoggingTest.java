@@ -45,14 +45,34 @@ class SecretsLoggingTest {
                 Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-r--r--"));
                 EncryptedCredentialSecrets.open(db, dir).get("ops").orElseThrow();
             }
+            // a secure param through the service: sealed, revealed, redacted, then undecryptable
+            dev.underlay.inventory.InventoryService service = new dev.underlay.inventory.InventoryService(
+                    new dev.underlay.inventory.repository.JdbcInventoryStore(db),
+                    new EncryptedParamSecrets(new SealingKey(SecretKeyFile.inDataFolder(dir))));
+            dev.underlay.inventory.InventoryChanges ch = new dev.underlay.inventory.InventoryChanges();
+            ch.machines.add(dev.underlay.inventory.Machine.builder("db01").params(java.util.Map.of(
+                    "ansible_become_password", com.fasterxml.jackson.databind.node.TextNode.valueOf(PLAIN))).build());
+            service.apply(ch);
+            var inv = service.inventory();
+            var revealed = service.paramValues().reveal(inv, inv.machines().get("db01"));
+            org.slf4j.LoggerFactory.getLogger(SecretsLoggingTest.class).info("rendered: {}",
+                    revealed.redact("echo " + revealed.text("ansible_become_password")));
             Files.delete(keyFile);
             SecretsException e = assertThrows(SecretsException.class,
                     () -> EncryptedCredentialSecrets.open(db, dir).get("ops"));
             assertFalse(e.getMessage().contains(PLAIN));
+            dev.underlay.inventory.InventoryService fresh = new dev.underlay.inventory.InventoryService(
+                    new dev.underlay.inventory.repository.JdbcInventoryStore(db),
+                    new EncryptedParamSecrets(new SealingKey(SecretKeyFile.inDataFolder(dir))));
+            SecretsException pe = assertThrows(SecretsException.class, () -> fresh.paramValues()
+                    .reveal(inv, inv.machines().get("db01")).value("ansible_become_password"));
+            assertFalse(pe.getMessage().contains(PLAIN));
         } finally {
             root.detachAppender(events);
             root.setLevel(before);
         }
+        assertTrue(events.list.stream().anyMatch(ev -> ev.getFormattedMessage().equals("rendered: echo ********")),
+                "a redacted line is logged masked");
         assertTrue(events.list.stream().anyMatch(ev -> ev.getFormattedMessage().contains("secrets key file")),
                 "the capture works: the key file creation is logged");
         assertTrue(!posix || events.list.stream().anyMatch(ev -> ev.getLevel() == Level.WARN

@@ -3,6 +3,7 @@ package dev.underlay.inventory.io;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.underlay.inventory.CredentialSecrets;
 import dev.underlay.inventory.Inventory;
 import java.io.IOException;
 import java.io.Reader;
@@ -19,7 +20,7 @@ final class AnsibleImport {
     private AnsibleImport() {
     }
 
-    static ImportSource read(Path file, Inventory current, boolean haveSecretStore) {
+    static ImportSource read(Path file, Inventory current, CredentialSecrets secrets) {
         ImportSource src = new ImportSource(file.toString());
         List<String> lines;
         try {
@@ -48,7 +49,7 @@ final class AnsibleImport {
             model = new AnsibleIniReader(src).read(lines);
         }
         if (src.problems.isEmpty()) {
-            new AnsibleMapper(src, model, current, haveSecretStore).map();
+            new AnsibleMapper(src, model, current, secrets).map();
         }
         return src;
     }

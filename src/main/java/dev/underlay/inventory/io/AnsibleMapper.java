@@ -3,6 +3,7 @@ package dev.underlay.inventory.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.underlay.inventory.Credential;
 import dev.underlay.inventory.CredentialKind;
+import dev.underlay.inventory.CredentialSecrets;
 import dev.underlay.inventory.Inventory;
 import dev.underlay.inventory.Machine;
 import dev.underlay.inventory.Profile;
@@ -43,18 +44,21 @@ final class AnsibleMapper {
     private final ImportSource src;
     private final AnsibleModel model;
     private final Inventory current;
-    private final boolean haveSecretStore;
+    /** Where stored passwords are compared with the file's; null when no secret store is open. */
+    private final CredentialSecrets secrets;
     private final Map<String, List<String>> parents;
     private final Set<String> profileGroups = new LinkedHashSet<>();
     /** Credential identity (kind, user, key file or password) to its name. */
     private final Map<String, String> credentialNames = new HashMap<>();
     private final Set<String> usedCredentialNames = new LinkedHashSet<>();
+    /** Passwords of stored credentials this file reuses (same user, same secret), zeroed at the end of map(). */
+    private final Map<String, char[]> reused = new HashMap<>();
 
-    AnsibleMapper(ImportSource src, AnsibleModel model, Inventory current, boolean haveSecretStore) {
+    AnsibleMapper(ImportSource src, AnsibleModel model, Inventory current, CredentialSecrets secrets) {
         this.src = src;
         this.model = model;
         this.current = current;
-        this.haveSecretStore = haveSecretStore;
+        this.secrets = secrets;
         this.parents = model.parents();
     }
 
@@ -80,8 +84,12 @@ final class AnsibleMapper {
             src.entities.profiles.add(new Profile(g.name, old == null ? "Ansible group " + g.name + " vars"
                     : old.description(), old == null ? List.of() : old.includes(), merged));
         }
-        for (AnsibleModel.Host h : model.hosts.values()) {
-            host(h);
+        try {
+            for (AnsibleModel.Host h : model.hosts.values()) {
+                host(h);
+            }
+        } finally {
+            reused.values().forEach(p -> Arrays.fill(p, '\0'));
         }
     }
 
@@ -193,10 +201,12 @@ final class AnsibleMapper {
             return existing;
         }
         String stem = stem(file);
-        String name = unique(sanitize("ansible-key-" + stem + (user.isEmpty() ? "" : "-" + user)));
+        String name = unique(sanitize("ansible-key-" + stem + (user.isEmpty() ? "" : "-" + user)),
+                c -> c.kind() == CredentialKind.KEY && c.username().equals(user) && c.keyFile().equals(file));
         credentialNames.put(id, name);
         src.define("credential", name, ImportSource.Origin.at(key.line()));
-        src.entities.credentials.add(new Credential(name, CredentialKind.KEY, user, file,
+        Credential stored = current.credentials().get(name);
+        src.entities.credentials.add(stored != null ? stored : new Credential(name, CredentialKind.KEY, user, file,
                 "from Ansible " + KEY.get(0)));
         return name;
     }
@@ -209,7 +219,7 @@ final class AnsibleMapper {
                     + "Underlay");
             return "";
         }
-        if (!haveSecretStore) {
+        if (secrets == null) {
             src.problem(password.line(), "ansible_password", "host " + host + " has a password, but no secret "
                     + "store is open to keep it safely; remove the password from the file and set it in Underlay "
                     + "after the import");
@@ -218,26 +228,61 @@ final class AnsibleMapper {
         char[] secret = text.toCharArray();
         for (Map.Entry<String, String> e : credentialNames.entrySet()) {
             if (e.getKey().startsWith("password\u0000" + user + "\u0000")
-                    && Arrays.equals(src.passwords.get(e.getValue()), secret)) {
+                    && Arrays.equals(src.passwords.getOrDefault(e.getValue(), reused.get(e.getValue())), secret)) {
                 Arrays.fill(secret, '\0');
                 return e.getValue();
             }
         }
-        String name = unique(sanitize("ansible-password" + (user.isEmpty() ? "" : "-" + user)));
+        // a stored credential keeps its password: this one reuses a credential only if it holds the same secret
+        String name = unique(sanitize("ansible-password" + (user.isEmpty() ? "" : "-" + user)),
+                c -> c.kind() == CredentialKind.PASSWORD && c.username().equals(user) && storedIs(c.name(), secret));
         credentialNames.put("password\u0000" + user + "\u0000" + name, name);
-        src.passwords.put(name, secret);
         src.define("credential", name, ImportSource.Origin.at(password.line()));
+        Credential stored = current.credentials().get(name);
+        if (stored != null) {
+            reused.put(name, secret); // for the file's other hosts with this password; zeroed when mapped
+            src.entities.credentials.add(stored);
+            return name;
+        }
+        src.passwords.put(name, secret);
         src.entities.credentials.add(new Credential(name, CredentialKind.PASSWORD, user, "",
                 "from Ansible " + PASSWORD.get(0)));
         return name;
     }
 
-    private String unique(String base) {
+    /**
+     * The first of {@code base}, {@code base-2}, ... that this file has not used and that is either free in the
+     * inventory or names a stored credential that {@code same} accepts: an import never repoints the machines of an
+     * existing credential to another key file or password, it makes a credential of its own instead.
+     */
+    private String unique(String base, java.util.function.Predicate<Credential> same) {
         String name = base;
-        for (int i = 2; !usedCredentialNames.add(name) && i < 100_000; i++) {
+        for (int i = 2; i < 100_000; i++) {
+            Credential stored = current.credentials().get(name);
+            if (!usedCredentialNames.contains(name) && (stored == null || same.test(stored))) {
+                break;
+            }
             name = base + "-" + i;
         }
+        usedCredentialNames.add(name);
         return name;
+    }
+
+    /** True when the secret store holds exactly {@code secret} for the credential; false when it cannot tell. */
+    private boolean storedIs(String credential, char[] secret) {
+        try {
+            char[] stored = secrets.get(credential).orElse(null);
+            if (stored == null) {
+                return false;
+            }
+            try {
+                return Arrays.equals(stored, secret);
+            } finally {
+                Arrays.fill(stored, '\0');
+            }
+        } catch (RuntimeException e) {
+            return false; // a locked or missing key: a credential of its own is the safe answer
+        }
     }
 
     private static String stem(String file) {

@@ -35,7 +35,7 @@ final class CsvMachines {
     }
 
     static List<String> write(Inventory inv, Writer out) throws IOException {
-        SecureParams secure = new SecureParams(inv);
+        SecretOmissions secure = new SecretOmissions(inv);
         out.write(String.join(",", COLUMNS));
         out.write(EOL);
         for (Machine m : inv.machines().values()) {

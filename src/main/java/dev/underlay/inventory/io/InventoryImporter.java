@@ -1,6 +1,5 @@
 package dev.underlay.inventory.io;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.underlay.inventory.CredentialSecrets;
 import dev.underlay.inventory.Inventory;
 import dev.underlay.inventory.InventoryChanges;
@@ -11,7 +10,6 @@ import dev.underlay.inventory.Violation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -54,7 +52,7 @@ public final class InventoryImporter {
             ImportSource src = switch (format) {
                 case JSON -> JsonInventoryReader.read(file);
                 case CSV -> CsvMachines.read(file, current);
-                case ANSIBLE -> AnsibleImport.read(file, current, secrets != null);
+                case ANSIBLE -> AnsibleImport.read(file, current, secrets);
             };
             if (!src.problems.isEmpty()) {
                 new PendingSecrets(src.passwords).clear();
@@ -100,10 +98,12 @@ public final class InventoryImporter {
         d.run("site", in.sites, current.sites(), s -> s.name(), ch.sites);
         d.run("rack", in.racks, current.racks(), r -> r.name(), ch.racks);
         d.run("credential", in.credentials, current.credentials(), c -> c.name(), ch.credentials);
-        d.run("param", in.paramDefinitions, current.paramDefinitions(), p -> p.name(), ch.paramDefinitions);
-        d.run("profile", in.profiles, current.profiles(), p -> p.name(), ch.profiles);
-        List<Machine> machines = keepSecure(src, in.machines, current);
-        d.run("machine", machines, current.machines(), m -> m.name(), ch.machines);
+        StoredSecrets kept = new StoredSecrets(src, current, service.paramValues(), format == InventoryFormat.CSV);
+        d.run("param", kept.definitions(in.paramDefinitions), current.paramDefinitions(), p -> p.name(),
+                ch.paramDefinitions);
+        d.run("profile", kept.profiles(in.profiles), current.profiles(), p -> p.name(), ch.profiles);
+        d.run("machine", kept.machines(in.machines), current.machines(), m -> m.name(), ch.machines);
+        kept.note();
         d.run("cluster", in.clusters, current.clusters(), c -> c.name(), ch.clusters);
         for (Machine m : ch.machines) {
             Machine old = current.machines().get(m.name());
@@ -125,34 +125,6 @@ public final class InventoryImporter {
         }
         return new ImportPlan(src.file, format, ch, d.added, d.changed, d.unchanged, List.of(), src.notes,
                 new PendingSecrets(src.passwords));
-    }
-
-    /** An export leaves secure values out; re-importing it must not wipe the values stored here. */
-    private static List<Machine> keepSecure(ImportSource src, List<Machine> machines, Inventory current) {
-        if (src.keptSecure.isEmpty()) {
-            return machines;
-        }
-        List<Machine> out = new ArrayList<>(machines.size());
-        int kept = 0;
-        for (Machine m : machines) {
-            Machine old = current.machines().get(m.name());
-            if (old != null) {
-                Map<String, JsonNode> params = new LinkedHashMap<>(m.params());
-                for (Map.Entry<String, JsonNode> e : old.params().entrySet()) {
-                    if (!params.containsKey(e.getKey())
-                            && src.keptSecure.contains("machine " + m.name() + ": " + e.getKey())) {
-                        params.put(e.getKey(), e.getValue());
-                        kept++;
-                    }
-                }
-                m = m.toBuilder().params(params).build();
-            }
-            out.add(m);
-        }
-        if (kept > 0) {
-            src.notes.add("kept the stored values of " + kept + " secure machine params the file leaves out");
-        }
-        return out;
     }
 
     /** Reports a rule broken by the candidate at the line of the entity (or machine) that introduced it. */

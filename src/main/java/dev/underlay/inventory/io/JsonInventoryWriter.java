@@ -26,11 +26,11 @@ import java.util.Map;
  */
 final class JsonInventoryWriter {
     private final Inventory inv;
-    private final SecureParams secure;
+    private final SecretOmissions secure;
 
     JsonInventoryWriter(Inventory inv) {
         this.inv = inv;
-        this.secure = new SecureParams(inv);
+        this.secure = new SecretOmissions(inv);
     }
 
     /** Writes the document; returns the secure values left out, as "machine db01: db_password". */
@@ -80,7 +80,7 @@ final class JsonInventoryWriter {
                 g.writeBooleanField("secure", d.secure());
                 g.writeFieldName("schema");
                 g.writeTree(d.schema());
-                if (d.defaultValue() != null && !d.secure()) {
+                if (d.defaultValue() != null && !secure.isSecure(d.name())) {
                     g.writeFieldName("default");
                     g.writeTree(d.defaultValue());
                 } else if (d.defaultValue() != null) {

@@ -10,7 +10,9 @@ import dev.underlay.inventory.InventoryChanges;
 import dev.underlay.inventory.InventoryStore;
 import dev.underlay.inventory.Json;
 import dev.underlay.inventory.Machine;
+import dev.underlay.inventory.ParamOwner;
 import dev.underlay.inventory.Profile;
+import dev.underlay.inventory.SealedParam;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -115,6 +117,25 @@ public final class JdbcInventoryStore implements InventoryStore {
                         + "cloud_region = ?, instance_id = ?, tags = ?, profiles = ?, params_json = ? WHERE name = ?",
                 JdbcInventoryStore::bindMachine);
         writeClusters(c, ch.clusters, before);
+        SealedParamRows.write(c, ch, before);
+    }
+
+    @Override
+    public List<SealedParam> sealedParams(ParamOwner owner) {
+        try (Connection c = db.connection()) {
+            return SealedParamRows.of(c, owner);
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot read the secure params of " + owner + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public int sealedParamCount() {
+        try (Connection c = db.connection()) {
+            return SealedParamRows.count(c);
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot count the stored secure params: " + e.getMessage(), e);
+        }
     }
 
     private static void bindMachine(PreparedStatement ps, Machine m) throws SQLException {

@@ -121,6 +121,9 @@ public final class ImportViewModel {
         section(sb, "To add", p.added());
         section(sb, "To change", p.changed());
         section(sb, "Unchanged", p.unchanged());
+        if (!p.notes().isEmpty()) {
+            section(sb, "Notes", p.notes()); // e.g. a stored secure value the file would change
+        }
         return sb.toString().stripTrailing();
     }
 

@@ -4,6 +4,7 @@ import dev.underlay.inventory.Inventory;
 import dev.underlay.inventory.ParamDefinition;
 import dev.underlay.inventory.Profile;
 import dev.underlay.inventory.ResolvedParam;
+import dev.underlay.inventory.SecureParams;
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -49,7 +50,8 @@ public final class ProfilesViewModel {
                 : "; used directly by " + users + " machine" + (users == 1 ? "" : "s")));
         params.setAll(p.params().entrySet().stream().map(e -> {
             ParamDefinition d = inv.paramDefinitions().get(e.getKey());
-            String v = new ResolvedParam(e.getKey(), e.getValue(), null, d != null && d.secure()).displayValue();
+            String v = new ResolvedParam(e.getKey(), e.getValue(), null, SecureParams.isSecure(inv, e.getKey()))
+                    .displayValue();
             return new ParamRow(e.getKey(), v, d == null ? "" : d.description());
         }).toList());
     }

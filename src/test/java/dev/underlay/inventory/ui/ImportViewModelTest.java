@@ -94,4 +94,13 @@ class ImportViewModelTest {
         assertEquals("Cannot read gone.json: file not found: /tmp/gone.json", vm.summaryProperty().get());
         assertFalse(vm.canApplyBinding().get());
     }
+
+    @Test
+    void previewShowsTheNotesSuchAsASecureValueThatWouldChange() {
+        ImportPlan p = new ImportPlan("/tmp/hosts", InventoryFormat.ANSIBLE, new InventoryChanges(), List.of(),
+                List.of("machine db01"), List.of(), List.of(),
+                List.of("machine db01: ansible_become_password: the stored secure value would change"), null);
+        assertTrue(ImportViewModel.render(p).endsWith("Notes (1):\n  machine db01: ansible_become_password: the "
+                + "stored secure value would change"), ImportViewModel.render(p));
+    }
 }
