@@ -37,6 +37,7 @@ public final class KnownHostsImport {
     /** Imports the entries; {@code inventory} is every machine's endpoint (for hashed and wildcard entries). */
     public Report run(String fileName, List<? extends KnownHostsEntry> entries, Collection<Endpoint> inventory) {
         List<KnownHostKey> toAdd = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         int known = 0;
         int conflicts = 0;
@@ -55,24 +56,37 @@ public final class KnownHostsImport {
             }
             boolean revoked = e.marker() == KnownHostsEntry.Marker.REVOKED;
             for (Endpoint ep : endpoints) {
-                HostKeyStore.Check c = store.check(ep, e.key());
-                if (c.status() == HostKeyStatus.KNOWN || c.status() == HostKeyStatus.REVOKED) {
-                    known++;
-                    continue;
-                }
-                List<KnownHostKey> sameType = c.known().stream().filter(k -> k.keyType().equals(c.keyType())).toList();
-                if (!revoked && !sameType.isEmpty()) {
-                    conflicts++;
-                    notes.add(fileName + " line " + e.line() + ": " + ep + " has " + c.keyType() + " " + c.fingerprint()
-                            + " in the file but " + sameType.get(0).describe() + " in the inventory; kept the "
-                            + "inventory's key.");
-                    continue;
-                }
                 toAdd.add(store.toKnown(ep, e.key(), "known_hosts", revoked));
+                lines.add(e.line());
             }
         }
-        int added = store.addAll(toAdd);
-        return new Report(added, known + (toAdd.size() - added), conflicts, unmatched, skipped, notes);
+        List<HostKeyChange> changes = store.save(toAdd);
+        int added = 0;
+        for (int i = 0; i < changes.size(); i++) {
+            HostKeyChange c = changes.get(i);
+            KnownHostKey k = c.key();
+            switch (c.result()) {
+                case ADDED, REVOKED -> added++;
+                case UNTRUSTED -> {
+                    added++;
+                    notes.add(fileName + " line " + lines.get(i) + ": revoked " + k.endpoint() + " " + k.describe()
+                            + ", which was trusted.");
+                }
+                case UNCHANGED -> known++;
+                case CONFLICT -> {
+                    conflicts++;
+                    notes.add(fileName + " line " + lines.get(i) + ": " + k.endpoint() + " has " + k.describe()
+                            + " in the file but " + c.stored().describe() + " in the inventory; kept the "
+                            + "inventory's key.");
+                }
+                case REFUSED_REVOKED -> {
+                    skipped++;
+                    notes.add(fileName + " line " + lines.get(i) + ": " + k.endpoint() + " " + k.describe()
+                            + " is revoked; not trusted.");
+                }
+            }
+        }
+        return new Report(added, known, conflicts, unmatched, skipped, notes);
     }
 
     private static Set<Endpoint> endpoints(KnownHostsEntry e, Collection<Endpoint> inventory) {

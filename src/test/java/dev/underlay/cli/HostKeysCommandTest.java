@@ -172,7 +172,7 @@ class HostKeysCommandTest {
         assertEquals(2, Cli.run("hostkeys", "forget", "--data", data).code());
         Cli.Result none = Cli.run("hostkeys", "forget", "--on", "all", "--data", data);
         assertEquals(0, none.code());
-        assertEquals("no stored keys for the 4 endpoints of the machines matching 'all'\n", none.out());
+        assertEquals("no trusted keys for the 4 endpoints of the machines matching 'all'\n", none.out());
         Cli.Result nothing = Cli.run("hostkeys", "forget", "--on", "name:zz*", "--data", data);
         assertEquals("underlay: no machine matches 'name:zz*'\n", nothing.err());
         assertEquals(2, Cli.run("hostkeys", "--data", data).code(), "a subcommand is required");
