@@ -106,6 +106,7 @@ final class TestServer implements AutoCloseable {
         private OutputStream err;
         private ExitCallback exit;
         private final CountDownLatch interrupted = new CountDownLatch(1);
+        private volatile String signalled;
 
         ScriptCommand(String script) {
             this.script = script;
@@ -145,6 +146,7 @@ final class TestServer implements AutoCloseable {
             }
             env.addSignalListener((ch, signal) -> {
                 signalsReceived.add(signal.name());
+                signalled = signal.name();
                 interrupted.countDown();
             });
             Thread t = new Thread(() -> run(channel), "test-command");
@@ -181,21 +183,15 @@ final class TestServer implements AutoCloseable {
                         }
                         case "sleep" -> {
                             if (interrupted.await(Long.parseLong(arg), TimeUnit.MILLISECONDS)) {
-                                return; // stopped by a signal: the client closes the channel
+                                if (signalled != null) {
+                                    exitSignal(channel, signalled); // killed by it, as a process would be
+                                }
+                                return; // or the channel was closed (destroy)
                             }
                         }
                         case "exit" -> status = Integer.parseInt(arg);
                         case "signal" -> {
-                            Buffer b = channel.getSession().createBuffer(SshConstants.SSH_MSG_CHANNEL_REQUEST, 64);
-                            b.putUInt(channel.getRecipient());
-                            b.putString("exit-signal");
-                            b.putBoolean(false);
-                            b.putString(arg);
-                            b.putBoolean(false);
-                            b.putString("killed");
-                            b.putString("");
-                            channel.writePacket(b);
-                            channel.close(false);
+                            exitSignal(channel, arg);
                             return;
                         }
                         case "drop" -> {
@@ -212,6 +208,20 @@ final class TestServer implements AutoCloseable {
             } catch (IOException | InterruptedException | RuntimeException e) {
                 exit.onExit(255, String.valueOf(e));
             }
+        }
+
+        /** Reports the command as killed by {@code signal} and closes its channel. */
+        private void exitSignal(ChannelSession channel, String signal) throws IOException {
+            Buffer b = channel.getSession().createBuffer(SshConstants.SSH_MSG_CHANNEL_REQUEST, 64);
+            b.putUInt(channel.getRecipient());
+            b.putString("exit-signal");
+            b.putBoolean(false);
+            b.putString(signal);
+            b.putBoolean(false);
+            b.putString("killed");
+            b.putString("");
+            channel.writePacket(b);
+            channel.close(false);
         }
 
         private void write(OutputStream o, String s) throws IOException {
