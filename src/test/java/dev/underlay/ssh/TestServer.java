@@ -32,7 +32,8 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /**
  * A plain Apache SSHD server on 127.0.0.1 for tests. Its commands are a tiny script language (no processes):
- * {@code echo T; err T; lines N; partial T; sleep MS; exit N; signal NAME; drop}, separated by ";".
+ * {@code echo T; err T; lines N; partial T; sleep MS; exit N; signal NAME; drop; hostname; gate}, separated by
+ * ";".
  */
 final class TestServer implements AutoCloseable {
     final SshServer server;
@@ -47,6 +48,15 @@ final class TestServer implements AutoCloseable {
     final AtomicInteger keepAlivesReceived = new AtomicInteger();
     /** False: keepalive requests are swallowed unanswered, like a server that hung. */
     volatile boolean answerKeepAlives = true;
+    /** What the {@code hostname} step prints: one server per host in fan-out tests. */
+    volatile String hostName = "test";
+    /** Held by the {@code gate} step until opened (or a signal comes); null: the step passes at once. */
+    volatile CountDownLatch gate;
+    /** When set, every command of this server exits with it, whatever its script says. */
+    volatile Integer exitOverride;
+    /** Commands running now and at most, over several servers (fan-out tests); null when not shared. */
+    volatile AtomicInteger sharedRunning;
+    volatile AtomicInteger sharedMaxRunning;
 
     TestServer(KeyPair hostKey, Path sftpRoot) throws IOException {
         this.hostKey = hostKey;
@@ -156,11 +166,30 @@ final class TestServer implements AutoCloseable {
 
         private void run(ChannelSession channel) {
             maxRunningCommands.accumulateAndGet(runningCommands.incrementAndGet(), Math::max);
+            AtomicInteger running = sharedRunning;
+            AtomicInteger max = sharedMaxRunning;
+            if (running != null && max != null) {
+                max.accumulateAndGet(running.incrementAndGet(), Math::max);
+            }
             try {
                 steps(channel);
             } finally {
                 runningCommands.decrementAndGet();
+                if (running != null) {
+                    running.decrementAndGet();
+                }
             }
+        }
+
+        /** Waits for the gate (at most 60 s); false when a signal or the channel's end came first. */
+        private boolean passGate() throws InterruptedException {
+            CountDownLatch g = gate;
+            for (int i = 0; g != null && i < 1200 && !g.await(50, TimeUnit.MILLISECONDS); i++) {
+                if (interrupted.getCount() == 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private void steps(ChannelSession channel) {
@@ -190,6 +219,15 @@ final class TestServer implements AutoCloseable {
                             }
                         }
                         case "exit" -> status = Integer.parseInt(arg);
+                        case "hostname" -> write(out, hostName + "\n");
+                        case "gate" -> {
+                            if (!passGate()) {
+                                if (signalled != null) {
+                                    exitSignal(channel, signalled);
+                                }
+                                return;
+                            }
+                        }
                         case "signal" -> {
                             exitSignal(channel, arg);
                             return;
@@ -204,7 +242,8 @@ final class TestServer implements AutoCloseable {
                         }
                     }
                 }
-                exit.onExit(status);
+                Integer forced = exitOverride;
+                exit.onExit(forced != null ? forced : status);
             } catch (IOException | InterruptedException | RuntimeException e) {
                 exit.onExit(255, String.valueOf(e));
             }
