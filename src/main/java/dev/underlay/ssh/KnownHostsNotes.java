@@ -21,18 +21,10 @@ final class KnownHostsNotes {
         this.file = file;
     }
 
-    private static final class Note {
-        final String kind;
-        final String where;
-        final int firstLine;
-        final String sentence;
-        final List<Endpoint> endpoints = new ArrayList<>();
-
+    /** One note; what a line does to several endpoints collects them in {@code endpoints}. */
+    private record Note(String kind, String where, int firstLine, String sentence, List<Endpoint> endpoints) {
         Note(String kind, String where, int firstLine, String sentence) {
-            this.kind = kind;
-            this.where = where;
-            this.firstLine = firstLine;
-            this.sentence = sentence;
+            this(kind, where, firstLine, sentence, new ArrayList<>());
         }
 
         String render() {
@@ -58,7 +50,7 @@ final class KnownHostsNotes {
     /** A sentence about what a line does to one endpoint; endpoints of the same line and sentence share a note. */
     void forEndpoint(String kind, int line, Endpoint endpoint, String sentence) {
         notes.computeIfAbsent(kind + "\n" + line + "\n" + sentence,
-                k -> new Note(kind, file + ":" + line, line, sentence)).endpoints.add(endpoint);
+                k -> new Note(kind, file + ":" + line, line, sentence)).endpoints().add(endpoint);
     }
 
     /** Several lines of the file give different keys of one type for one endpoint. */
@@ -67,7 +59,7 @@ final class KnownHostsNotes {
         String sentence = keysAndLines.size() + " different " + keyType + " keys in this file ("
                 + String.join(", ", keysAndLines) + "); none of them was imported.";
         notes.computeIfAbsent("conflict\n" + where + "\n" + endpoint + sentence,
-                k -> new Note("conflict", where, lines.get(0), sentence)).endpoints.add(endpoint);
+                k -> new Note("conflict", where, lines.get(0), sentence)).endpoints().add(endpoint);
     }
 
     /** The note, if any, for what the store did with a key of {@code line}. */
@@ -91,7 +83,7 @@ final class KnownHostsNotes {
 
     /** The rendered notes, by first line (stable). */
     List<String> inLineOrder() {
-        return notes.values().stream().sorted(Comparator.comparingInt((Note n) -> n.firstLine))
+        return notes.values().stream().sorted(Comparator.comparingInt(Note::firstLine))
                 .map(Note::render).toList();
     }
 }
