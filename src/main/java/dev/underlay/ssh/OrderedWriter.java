@@ -10,8 +10,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One daemon thread that runs writes in the order they were handed over, started when there is work and gone
- * when idle (so nothing has to stop it). For code that must not block where it decides (an SSH I/O thread) but whose writes must land, in
- * order, before the database closes: {@link #flush} waits for everything handed over so far.
+ * when idle (so nothing has to stop it). For code that must not block where it decides (an SSH I/O thread) but
+ * whose writes must land, in order, before the database closes: {@link #flush} waits for everything handed over
+ * so far.
  */
 final class OrderedWriter {
     private final ThreadPoolExecutor pool;

@@ -146,7 +146,8 @@ class OpenSshCancelTest extends SshTestBase {
 
         JobConnections job = job(t);
         List<String> lines = new CopyOnWriteArrayList<>();
-        ExecResult r = await(job.exec(target, "uname -a; echo err >&2; exit 3", (h, s, at, l) -> lines.add(s + " " + l)));
+        ExecResult r = await(job.exec(target, "uname -a; echo err >&2; exit 3",
+                (h, s, at, l) -> lines.add(s + " " + l)));
         assertEquals(3, r.exitStatus(), r.message() + OpenSsh.sshdLog(keys));
         assertEquals("curve25519-sha256", r.keyExchange());
         assertEquals(1, r.stdoutLines());
