@@ -22,13 +22,16 @@ final class MemoryHostKeys implements HostKeyRepository {
 
     @Override
     public synchronized void addAll(List<KnownHostKey> add) {
-        keys.addAll(add);
+        for (KnownHostKey k : add) {
+            keys.removeIf(s -> s.endpoint().equals(k.endpoint()) && s.fingerprint().equals(k.fingerprint()));
+            keys.add(k);
+        }
     }
 
     @Override
-    public synchronized int removeAll(Endpoint endpoint) {
+    public synchronized int removeTrusted(Endpoint endpoint) {
         int before = keys.size();
-        keys.removeIf(k -> k.endpoint().equals(endpoint));
+        keys.removeIf(k -> k.endpoint().equals(endpoint) && !k.revoked());
         return before - keys.size();
     }
 

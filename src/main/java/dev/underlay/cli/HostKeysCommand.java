@@ -135,8 +135,8 @@ final class HostKeysCommand implements Callable<Integer> {
 
     /** {@code underlay hostkeys forget --on QUERY}. */
     @Command(name = "forget", mixinStandardHelpOptions = true,
-            description = {"Forgets every stored host key of the machines' endpoints (address and port),",
-                "for example before accepting the new key of a reinstalled machine."})
+            description = {"Forgets the trusted host keys of the machines' endpoints (address and port),",
+                "for example before accepting the new key of a reinstalled machine. Revoked keys stay revoked."})
     static final class Forget implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
@@ -158,7 +158,7 @@ final class HostKeysCommand implements Callable<Integer> {
                 int keys = 0;
                 int endpoints = 0;
                 for (Map.Entry<Endpoint, List<String>> e : eps.entrySet()) {
-                    List<KnownHostKey> stored = store.keys(e.getKey());
+                    List<KnownHostKey> stored = store.keys(e.getKey()).stream().filter(k -> !k.revoked()).toList();
                     if (stored.isEmpty()) {
                         continue;
                     }
@@ -168,7 +168,7 @@ final class HostKeysCommand implements Callable<Integer> {
                     out.println("forgot " + where(e.getKey()) + " (" + String.join(", ", e.getValue()) + "): "
                             + String.join(", ", stored.stream().map(KnownHostKey::describe).toList()));
                 }
-                out.println(keys == 0 ? "no stored keys for the " + eps.size() + (eps.size() == 1 ? " endpoint"
+                out.println(keys == 0 ? "no trusted keys for the " + eps.size() + (eps.size() == 1 ? " endpoint"
                         : " endpoints") + " of the machines matching '" + on + "'"
                         : "forgot " + keys + (keys == 1 ? " key of " : " keys of ") + endpoints
                                 + (endpoints == 1 ? " endpoint" : " endpoints"));

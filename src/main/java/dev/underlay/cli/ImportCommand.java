@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Adds or updates inventory entities from a file (upsert by name; nothing is removed).",
             "All or nothing: any problem refuses the whole file, reported as file:line: field: message.",
-            "An OpenSSH known_hosts file adds trusted host keys instead; a key that differs from a stored one",
-            "is never imported (reported as a conflict)."})
+            "An OpenSSH known_hosts file adds trusted host keys instead and revokes its @revoked keys; a key that",
+            "differs from a stored one, or from another in the file, is never imported (a conflict, exit 1)."})
 final class ImportCommand implements Callable<Integer> {
     /** A real import lists names up to this many, counts beyond; a dry run lists them all. */
     private static final int LISTED = 20;
@@ -56,8 +56,8 @@ final class ImportCommand implements Callable<Integer> {
         }
         if (knownHosts) {
             if (dryRun) {
-                throw new CliException("--dry-run is not available for known_hosts files (their import never "
-                        + "replaces a stored key)", UnderlayCli.USAGE);
+                throw new CliException("--dry-run is not available for known_hosts files (their import adds new "
+                        + "keys and revokes @revoked ones; it never replaces a stored key)", UnderlayCli.USAGE);
             }
             try (CliContext ctx = data.open()) {
                 return KnownHostsImportOutput.run(ctx, file, out);

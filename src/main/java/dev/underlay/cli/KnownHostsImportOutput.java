@@ -7,9 +7,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
-/** {@code underlay import --format known_hosts FILE}: host keys into the store, conflicts never overwritten. */
+/**
+ * {@code underlay import --format known_hosts FILE}: host keys into the store, conflicts never overwritten. Exits
+ * non-zero with a one-line summary when there was a conflict or nothing of the file could be stored; otherwise
+ * the counts and notes say what was imported and what not.
+ */
 final class KnownHostsImportOutput {
     private KnownHostsImportOutput() {
     }
@@ -23,10 +28,8 @@ final class KnownHostsImportOutput {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        out.println(file + " (known_hosts): " + r.added() + " added, " + r.known() + " already known, "
-                + r.conflicts() + (r.conflicts() == 1 ? " conflict, " : " conflicts, ") + r.unmatched()
-                + " unmatched, " + r.skipped() + " skipped");
-        r.notes().forEach(n -> out.println("note: " + n));
+        out.println(file + " (known_hosts): " + r.summary());
+        r.notes().forEach(out::println);
         if (r.conflicts() > 0) {
             out.println("note: the inventory's keys were kept; if a machine was reinstalled, check its new key, then "
                     + "'underlay hostkeys forget --on name:HOST' and import again");
@@ -36,7 +39,37 @@ final class KnownHostsImportOutput {
                     : " hashed or wildcard entries match") + " no machine of the inventory; import the machines "
                     + "first to match them");
         }
-        out.println("imported into " + ctx.dataFolder());
+        out.flush();
+        if (r.failed()) {
+            throw new CliException(failure(file, r));
+        }
+        int notImported = r.conflicts() + r.unmatched() + r.skipped() + r.rejected();
+        out.println("imported into " + ctx.dataFolder() + (notImported == 0 ? ""
+                : "; " + notImported + " not imported (listed above)"));
         return UnderlayCli.OK;
+    }
+
+    /** The one line saying why the import failed, and what it did all the same. */
+    private static String failure(Path file, KnownHostsImport.Report r) {
+        List<String> why = new ArrayList<>();
+        if (r.conflicts() > 0) {
+            why.add(r.conflicts() + (r.conflicts() == 1 ? " conflict" : " conflicts"));
+        }
+        if (r.rejected() > 0) {
+            why.add(r.rejected() + (r.rejected() == 1 ? " line rejected" : " lines rejected"));
+        }
+        if (r.unmatched() > 0) {
+            why.add(r.unmatched() + " unmatched");
+        }
+        if (r.skipped() > 0) {
+            why.add(r.skipped() + " skipped");
+        }
+        int stored = r.added() + r.revoked();
+        String done = stored == 0 && r.known() == 0 ? "nothing was imported"
+                : r.added() + " added and " + r.revoked() + " revoked, the conflicting keys not imported";
+        if (why.isEmpty()) {
+            return "known_hosts import of " + file + ": the file has no host key lines; nothing was imported";
+        }
+        return "known_hosts import of " + file + " failed (" + String.join(", ", why) + "): " + done;
     }
 }

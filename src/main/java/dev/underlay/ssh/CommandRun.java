@@ -154,9 +154,11 @@ final class CommandRun implements RemoteCommand {
         } catch (IOException | RuntimeException e) {
             // the channel is already going away; closing it below is all that is left to do
         }
-        ch.close(false);
-        // A command whose children keep stdout open (a shell waiting on "sleep") holds the channel open after TERM,
-        // as with OpenSSH's own client; after a grace period the channel is dropped on our side.
+        // The channel stays open for the grace period: a command that traps TERM can clean up, print why and exit
+        // with its status, all of which arrives. Closing it at once made OpenSSH close the command's output pipes,
+        // and the first line its TERM handler (or its shell's "Terminated") wrote killed it with SIGPIPE, cleanup
+        // unfinished. A command that ignores TERM, or a server that ignores the signal, is dropped after the grace
+        // period.
         timers.schedule(() -> {
             ch.close(true);
         }, STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS);

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * An SSH server address and port, the unit host keys are kept for. Host names are compared case-insensitively
- * (stored lower case); IPv6 literals are kept without brackets.
+ * (stored lower case); IPv6 literals are kept without brackets. An address with blanks, control or invisible
+ * formatting characters is refused.
  */
 public record Endpoint(String address, int port) {
     public Endpoint {
@@ -15,6 +16,15 @@ public record Endpoint(String address, int port) {
             throw new IllegalArgumentException("SSH port " + port + " of " + address + " is outside 1-65535");
         }
         address = address.trim().toLowerCase(Locale.ROOT);
+        for (int i = 0; i < address.length(); i++) {
+            char c = address.charAt(i);
+            if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                    || c == '\uFFFD') {
+                // never the address of a real host: keys are neither stored nor checked for such a name
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "the SSH address '%s' contains "
+                        + "U+%04X, which no host name or IP address has", address.replaceAll("[^ -~]", "?"), (int) c));
+            }
+        }
         if (address.startsWith("[") && address.endsWith("]")) {
             address = address.substring(1, address.length() - 1);
         }

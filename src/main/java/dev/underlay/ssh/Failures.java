@@ -95,13 +95,20 @@ final class Failures {
                         + "connect (if the machine was reinstalled, check the new key and replace it in Host keys).");
             case REVOKED:
                 return new SshFailure(FailureKind.HOST_KEY_REVOKED, t.label() + ": the server presented the revoked "
-                        + "host key " + presented + "; refusing to connect.");
+                        + "host key " + presented + revokedWhere(t, v) + "; refusing to connect (a revoked key is "
+                        + "never trusted again; see 'underlay hostkeys list').");
             default:
                 return new SshFailure(FailureKind.HOST_KEY_UNKNOWN, t.label() + ": host key unknown: the server "
                         + "presented " + presented + ", which is not in the inventory; review it with "
                         + "'underlay hostkeys scan' (or Host keys in the console) and accept it, or import a "
                         + "known_hosts file.");
         }
+    }
+
+    /** " (revoked for [host]:port)" when the key was revoked for another endpoint than the target's. */
+    static String revokedWhere(SshTarget t, HostKeyStore.Check v) {
+        Endpoint at = v.known().isEmpty() ? null : v.known().get(0).endpoint();
+        return at == null || at.equals(t.endpoint()) ? "" : " (revoked for " + at + ")";
     }
 
     private static String detail(Throwable t) {

@@ -7,9 +7,12 @@ public interface HostKeyRepository {
     /** Every stored key. */
     List<KnownHostKey> all();
 
-    /** Adds the keys in one transaction; a key already stored for its endpoint is left as it is. */
+    /**
+     * Writes the keys in one transaction: a key not stored for its endpoint is inserted; a revoked key whose
+     * fingerprint is stored for its endpoint marks that row revoked; anything else already stored is left as it is.
+     */
     void addAll(List<KnownHostKey> keys);
 
-    /** Deletes every key of the endpoint; returns how many were removed. */
-    int removeAll(Endpoint endpoint);
+    /** Deletes the endpoint's trusted keys (its revoked keys stay); returns how many were removed. */
+    int removeTrusted(Endpoint endpoint);
 }

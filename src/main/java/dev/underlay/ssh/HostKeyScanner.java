@@ -47,7 +47,8 @@ final class HostKeyScanner {
                 case KNOWN -> t.label() + ": known host key " + presented + ".";
                 case CHANGED -> t.label() + ": host key changed: known " + c.knownFingerprints() + ", presented "
                         + presented + ".";
-                default -> t.label() + ": presents the revoked host key " + presented + ".";
+                default -> t.label() + ": presents the revoked host key " + presented + Failures.revokedWhere(t, c)
+                        + "; it is never trusted again.";
             };
             return new HostKeyReview(t.name(), t.endpoint(), c.status(), c.keyType(), c.fingerprint(), known,
                     hs.presented, msg);

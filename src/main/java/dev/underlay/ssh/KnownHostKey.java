@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A host key the inventory trusts (or, when revoked, refuses) for one endpoint.
+ * A host key the inventory trusts for one endpoint, or, when revoked, refuses (at every endpoint).
  *
  * @param publicKey   the key in OpenSSH public key form, "ssh-ed25519 AAAA..."
  * @param fingerprint "SHA256:..." as OpenSSH prints it
@@ -19,6 +19,11 @@ public record KnownHostKey(Endpoint endpoint, String keyType, String publicKey, 
         Objects.requireNonNull(fingerprint, "fingerprint");
         Objects.requireNonNull(addedAt, "addedAt");
         source = source == null ? "" : source;
+    }
+
+    /** The same key, revoked (added when it was first stored). */
+    public KnownHostKey asRevoked() {
+        return new KnownHostKey(endpoint, keyType, publicKey, fingerprint, source, true, addedAt);
     }
 
     /** "ssh-ed25519 SHA256:..." for messages. */

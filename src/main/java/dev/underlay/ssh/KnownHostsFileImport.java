@@ -2,11 +2,9 @@ package dev.underlay.ssh;
 
 import dev.underlay.ssh.knownhosts.KnownHostsFile;
 import dev.underlay.ssh.knownhosts.KnownHostsMarker;
-import dev.underlay.ssh.knownhosts.KnownHostsProblem;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.PublicKey;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -16,7 +14,7 @@ public final class KnownHostsFileImport {
     }
 
     /**
-     * Parses {@code file} and imports every well-formed entry; malformed lines become notes of the report.
+     * Parses {@code file} and imports its well-formed entries; malformed lines become rejected notes of the report.
      *
      * @param inventory every machine's endpoint, to match hashed and wildcard entries
      */
@@ -24,16 +22,9 @@ public final class KnownHostsFileImport {
             throws IOException {
         KnownHostsFile parsed = KnownHostsFile.parse(file);
         List<KnownHostsEntry> entries = parsed.entries().stream().map(KnownHostsFileImport::adapt).toList();
-        KnownHostsImport.Report r = new KnownHostsImport(store).run(parsed.source(), entries, inventory);
-        if (parsed.problems().isEmpty()) {
-            return r;
-        }
-        List<String> notes = new ArrayList<>(r.notes());
-        for (KnownHostsProblem p : parsed.problems()) {
-            notes.add(p.toString());
-        }
-        return new KnownHostsImport.Report(r.added(), r.known(), r.conflicts(), r.unmatched(),
-                r.skipped() + parsed.problems().size(), notes);
+        List<KnownHostsImport.Rejected> rejected = parsed.problems().stream()
+                .map(p -> new KnownHostsImport.Rejected(p.lineNumber(), p.message())).toList();
+        return new KnownHostsImport(store).run(parsed.source(), entries, rejected, inventory);
     }
 
     private static KnownHostsEntry adapt(dev.underlay.ssh.knownhosts.KnownHostsEntry e) {

@@ -107,10 +107,15 @@ public final class SshTransport implements AutoCloseable {
         return new HostKeyScanner(this).scan(targets);
     }
 
-    /** Stores the presented keys of the NEW reviews, together, in one transaction; returns how many were stored. */
+    /**
+     * Stores the presented keys of the NEW reviews, together, in one transaction; returns how many were stored. A
+     * key revoked or conflicting since the scan is not stored (the store decides again).
+     */
     public int accept(List<HostKeyReview> reviews) {
-        return hostKeys.addAll(reviews.stream().filter(r -> r.status() == HostKeyStatus.NEW && r.publicKey() != null)
-                .map(r -> hostKeys.toKnown(r.endpoint(), r.publicKey(), "scan", false)).toList());
+        return HostKeyChange.count(hostKeys.save(reviews.stream()
+                .filter(r -> r.status() == HostKeyStatus.NEW && r.publicKey() != null)
+                .map(r -> hostKeys.toKnown(r.endpoint(), r.publicKey(), "scan", false)).toList()),
+                HostKeyChange.Result.ADDED);
     }
 
     /** Forgets decrypted private keys: the next use of an encrypted key asks for its passphrase again. */
@@ -131,6 +136,7 @@ public final class SshTransport implements AutoCloseable {
         } finally {
             client.stop();
             blocking.shutdownNow();
+            hostKeys.flush(); // keys accepted on first contact are stored before the database closes
         }
     }
 

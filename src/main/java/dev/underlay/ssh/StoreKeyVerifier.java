@@ -8,7 +8,8 @@ import org.apache.sshd.common.AttributeRepository;
 
 /**
  * Verifies server keys against the {@link HostKeyStore}: known keys pass; new keys pass only under the accept-new
- * policy (and are stored); changed and revoked keys never pass. The verdict is left in the {@link Handshake} so the
+ * policy (trusted at once, stored by the store's writer thread, never on the I/O thread this runs on); changed and
+ * revoked keys never pass. The verdict is left in the {@link Handshake} so the
  * failure can name both fingerprints.
  */
 final class StoreKeyVerifier implements ServerKeyVerifier {
@@ -31,13 +32,12 @@ final class StoreKeyVerifier implements ServerKeyVerifier {
         if (hs.scanOnly) {
             return false;
         }
-        HostKeyStore.Check check = store.check(hs.endpoint, key);
+        // runs on an SSH I/O thread: both calls decide from the store's memory; a key accepted on first contact
+        // is written by the store's writer thread
+        HostKeyStore.Check check = acceptNew ? store.acceptOnFirstContact(hs.endpoint, key, "first-contact")
+                : store.check(hs.endpoint, key);
         hs.verdict = check;
         boolean ok = check.status() == HostKeyStatus.KNOWN;
-        if (check.status() == HostKeyStatus.NEW && acceptNew) {
-            store.trust(hs.endpoint, key, "first-contact");
-            ok = true;
-        }
         if (ok) {
             // sshd checks the key at the end of the key exchange; from here on authentication may start
             hs.keyExchanged.complete(null);

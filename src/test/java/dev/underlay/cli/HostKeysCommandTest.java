@@ -135,6 +135,40 @@ class HostKeysCommandTest {
     }
 
     @Test
+    void aRevokedKeyFailsExecAndScanIsListedRevokedAndNeitherAcceptNorForgetTrustsItAgain() throws Exception {
+        String data = fresh();
+        Cli.run("hostkeys", "accept", "--on", "all", "--data", data);
+        String endpoint = "[127.0.0.1]:" + world.basePort();
+        String fp = fingerprint(row(Cli.run("hostkeys", "list", "--data", data).out(), "127.0.0.1:"
+                + world.basePort()));
+        Path file = own.resolve("revoked_hosts");
+        java.nio.file.Files.writeString(file, "@revoked " + world.lab.knownHostsLine("lab0001") + "\n");
+        Cli.Result imported = Cli.run("import", "--format", "known_hosts", file.toString(), "--data", data);
+        assertEquals(0, imported.code(), imported.toString());
+        assertTrue(imported.out().contains(": 0 added, 1 revoked, 0 already known,"), imported.out());
+        assertTrue(imported.out().contains("revoked: " + file + ":1: " + endpoint + ": ssh-ed25519 " + fp
+                + " was trusted; it is revoked now and refused at every endpoint.\n"), imported.out());
+
+        Cli.Result exec = Cli.run("exec", "--on", "all", "--data", data, "--", "true");
+        assertEquals(1, exec.code(), exec.toString());
+        assertTrue(exec.err().contains("lab0001 (root@" + endpoint + "): the server presented the revoked host key "
+                + "ssh-ed25519 " + fp + "; refusing to connect"), exec.err());
+        Cli.Result scan = Cli.run("hostkeys", "scan", "--on", "all", "--data", data);
+        assertEquals(1, scan.code(), scan.toString());
+        assertTrue(row(scan.out(), "lab0001").contains(" REVOKED "), scan.out());
+        assertTrue(scan.out().contains("3 known, 0 changed, 1 revoked, 0 failed"), scan.out());
+        assertTrue(scan.out().contains("revoked: lab0001 (root@" + endpoint + "): presents the revoked host key "
+                + "ssh-ed25519 " + fp), scan.out());
+        assertTrue(Cli.run("hostkeys", "accept", "--on", "all", "--data", data).out()
+                .contains("accepted 0 new host keys"));
+        assertEquals("no trusted keys for the 1 endpoint of the machines matching 'name:lab0001'\n",
+                Cli.run("hostkeys", "forget", "--on", "name:lab0001", "--data", data).out());
+        String listed = row(Cli.run("hostkeys", "list", "--data", data).out(), "127.0.0.1:" + world.basePort());
+        assertTrue(listed.contains(" revoked "), listed);
+        assertEquals(1, Cli.run("exec", "--on", "name:lab0001", "--data", data, "--", "true").code());
+    }
+
+    @Test
     void unreachableHostsAreFailedRowsWithTheirSentence() throws Exception {
         String data = fresh();
         world.lab.setFaults(FaultSpec.parse("refuse:lab0004"));
@@ -172,7 +206,7 @@ class HostKeysCommandTest {
         assertEquals(2, Cli.run("hostkeys", "forget", "--data", data).code());
         Cli.Result none = Cli.run("hostkeys", "forget", "--on", "all", "--data", data);
         assertEquals(0, none.code());
-        assertEquals("no stored keys for the 4 endpoints of the machines matching 'all'\n", none.out());
+        assertEquals("no trusted keys for the 4 endpoints of the machines matching 'all'\n", none.out());
         Cli.Result nothing = Cli.run("hostkeys", "forget", "--on", "name:zz*", "--data", data);
         assertEquals("underlay: no machine matches 'name:zz*'\n", nothing.err());
         assertEquals(2, Cli.run("hostkeys", "--data", data).code(), "a subcommand is required");

@@ -94,7 +94,7 @@ class NewUserFlowTest {
             Result keys = cli("import", "--format", "known_hosts", labData.resolve("lab").resolve("known_hosts")
                     .toString(), "--data", data.toString());
             assertEquals(0, keys.code(), keys.toString());
-            assertTrue(keys.out().contains(HOSTS + " added, 0 already known, 0 conflicts"), keys.out());
+            assertTrue(keys.out().contains(HOSTS + " added, 0 revoked, 0 already known, 0 conflicts"), keys.out());
 
             Result exec = cli("exec", "--on", "all", "--data", data.toString(), "--", "uname", "-a");
             assertEquals(0, exec.code(), exec.toString());

@@ -101,7 +101,7 @@ class SealedParamsTest {
     void renameCarriesTheSealedValuesAndDeleteRemovesThem() throws SQLException {
         seed();
         Machine m = service.inventory().machines().get("db01");
-        service.updateMachine("db01", m.toBuilder().name("db02").build());
+        service.updateMachine(m, m.toBuilder().name("db02").build());
         assertEquals(BECOME, reveal(service, "db02", "ansible_become_password"));
         assertEquals(List.of("machine:db02:ansible_become_password", "param:bmc_login:bmc_login",
                 "profile:db:vault_db_pass"), rows());
@@ -113,10 +113,11 @@ class SealedParamsTest {
     void aChangedOrRemovedSecureParamReplacesOrDropsItsRow() throws SQLException {
         seed();
         Machine m = service.inventory().machines().get("db01");
-        service.updateMachine("db01", m.toBuilder().params(Map.of("ansible_become_password",
+        service.updateMachine(m, m.toBuilder().params(Map.of("ansible_become_password",
                 TextNode.valueOf("rotated"))).build());
         assertEquals("rotated", reveal(service, "db01", "ansible_become_password"));
-        service.updateMachine("db01", m.toBuilder().params(Map.of()).build());
+        Machine rotated = service.inventory().machines().get("db01");
+        service.updateMachine(rotated, rotated.toBuilder().params(Map.of()).build());
         assertFalse(rows().contains("machine:db01:ansible_become_password"), rows().toString());
         assertNull(reveal(service, "db01", "ansible_become_password"));
     }

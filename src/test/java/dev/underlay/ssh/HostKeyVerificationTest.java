@@ -62,9 +62,63 @@ class HostKeyVerificationTest extends SshTestBase {
     void refusesARevokedKey() throws Exception {
         TestServer server = server();
         Endpoint ep = new Endpoint("127.0.0.1", server.port());
-        store.addAll(List.of(store.toKnown(ep, server.hostKey.getPublic(), "known_hosts", true)));
+        store.save(List.of(store.toKnown(ep, server.hostKey.getPublic(), "known_hosts", true)));
         ExecResult r = await(job(transport()).exec(server.target("web-01", key()), "echo", OutputSink.DISCARD));
         assertEquals(FailureKind.HOST_KEY_REVOKED, r.failure(), r.message());
+        assertTrue(r.message().startsWith("web-01 (tester@[127.0.0.1]:" + server.port() + "): the server presented "
+                + "the revoked host key ssh-ed25519 " + HostKeys.fingerprint(server.hostKey.getPublic())), r.message());
+        assertTrue(server.commandsRun.isEmpty());
+    }
+
+    @Test
+    void aKeyRevokedForAnotherEndpointIsRefusedHereTooEvenUnderAcceptNew() throws Exception {
+        TestServer server = server();
+        Endpoint elsewhere = new Endpoint("10.9.9.9", 22);
+        store.save(List.of(store.toKnown(elsewhere, server.hostKey.getPublic(), "known_hosts", true)));
+        ExecResult r = await(job(transport(QUICK.withAcceptNewHostKeys(true), PassphraseProvider.NONE))
+                .exec(server.target("web-01", key()), "echo", OutputSink.DISCARD));
+        assertEquals(FailureKind.HOST_KEY_REVOKED, r.failure(), r.message());
+        assertTrue(r.message().contains("revoked for 10.9.9.9"), r.message());
+        assertTrue(store.keys(new Endpoint("127.0.0.1", server.port())).isEmpty(), "accept-new stored nothing");
+        assertTrue(server.commandsRun.isEmpty());
+    }
+
+    @Test
+    void acceptNewDecidesWithoutTheDatabaseOnTheIoThreadAndTheWriterStoresTheKeyBeforeClose() throws Exception {
+        RecordingRepository repo = new RecordingRepository(new JdbcHostKeyRepository(db));
+        HostKeyStore own = new HostKeyStore(repo, Clock.systemUTC());
+        TestServer server = server();
+        SshTransport t = new SshTransport(QUICK.withAcceptNewHostKeys(true), own, secrets, PassphraseProvider.NONE);
+        try (JobConnections job = t.openJob()) {
+            ExecResult r = await(job.exec(server.target("web-01", key()), "echo hi", OutputSink.DISCARD));
+            assertEquals(FailureKind.NONE, r.failure(), r.message());
+        }
+        t.close(); // flushes the store's writer: no explicit flush here
+        assertEquals(List.of("all on " + Thread.currentThread().getName(), "addAll on underlay-hostkey-writer"),
+                repo.calls, "the verifier on the SSH I/O thread made no repository call");
+        List<KnownHostKey> stored = new HostKeyStore(new JdbcHostKeyRepository(db), Clock.systemUTC())
+                .keys(new Endpoint("127.0.0.1", server.port()));
+        assertEquals(List.of(HostKeys.fingerprint(server.hostKey.getPublic())),
+                stored.stream().map(KnownHostKey::fingerprint).toList());
+        assertEquals("first-contact", stored.get(0).source());
+    }
+
+    @Test
+    void acceptNewTrustsAKeyOnceAcrossConcurrentFirstContacts() throws Exception {
+        TestServer server = server();
+        SshTransport t = transport(QUICK.withAcceptNewHostKeys(true), PassphraseProvider.NONE);
+        JobConnections job = job(t);
+        List<RemoteCommand> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            runs.add(job.exec(new SshTarget("web-" + i, "127.0.0.1", server.port(), "u" + i, key(), List.of()),
+                    "echo hi", OutputSink.DISCARD));
+        }
+        for (RemoteCommand c : runs) {
+            assertEquals(FailureKind.NONE, await(c).failure());
+        }
+        store.flush();
+        assertEquals(1, new HostKeyStore(new JdbcHostKeyRepository(db), Clock.systemUTC())
+                .keys(new Endpoint("127.0.0.1", server.port())).size());
     }
 
     @Test
@@ -113,5 +167,37 @@ class HostKeyVerificationTest extends SshTestBase {
         assertEquals(1, store.forget(ep));
         assertEquals(HostKeyStatus.NEW, store.check(ep, server.hostKey.getPublic()).status());
         assertTrue(new HostKeyStore(new JdbcHostKeyRepository(db), Clock.systemUTC()).keys(ep).isEmpty());
+    }
+
+    /** Each call of the wrapped repository as "method on thread". */
+    static final class RecordingRepository implements HostKeyRepository {
+        final List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final HostKeyRepository inner;
+
+        RecordingRepository(HostKeyRepository inner) {
+            this.inner = inner;
+        }
+
+        private void record(String method) {
+            calls.add(method + " on " + Thread.currentThread().getName());
+        }
+
+        @Override
+        public List<KnownHostKey> all() {
+            record("all");
+            return inner.all();
+        }
+
+        @Override
+        public void addAll(List<KnownHostKey> keys) {
+            record("addAll");
+            inner.addAll(keys);
+        }
+
+        @Override
+        public int removeTrusted(Endpoint endpoint) {
+            record("removeTrusted");
+            return inner.removeTrusted(endpoint);
+        }
     }
 }

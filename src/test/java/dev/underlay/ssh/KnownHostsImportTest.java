@@ -12,8 +12,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
- * The import against a minimal stand-in for the known_hosts parser's entries (plain, "[host]:port", hashed
- * "|1|salt|hash"); the real parser lives in dev.underlay.ssh.knownhosts.
+ * The import against a minimal stand-in for the known_hosts parser's entries (plain, "[host]:port", "*" wildcards,
+ * hashed "|1|salt|hash"); the real parser lives in dev.underlay.ssh.knownhosts.
  */
 class KnownHostsImportTest extends SshTestBase {
 
@@ -23,7 +23,8 @@ class KnownHostsImportTest extends SshTestBase {
         public boolean matches(String host, int port) {
             String name = port == 22 ? host : "[" + host + "]:" + port;
             for (String p : hostPatterns) {
-                if (hashed ? hash(p, name) : p.equals(name)) {
+                if (hashed ? hash(p, name) : name.matches(String.join(".*", java.util.Arrays.stream(
+                        p.split("\\*", -1)).map(java.util.regex.Pattern::quote).toList()))) {
                     return true;
                 }
             }
@@ -69,7 +70,8 @@ class KnownHostsImportTest extends SshTestBase {
         assertEquals(4, r.added());
         assertEquals(1, r.unmatched());
         assertEquals(1, r.skipped());
-        assertTrue(r.notes().get(0).startsWith("known_hosts line 5: @cert-authority"), r.notes().toString());
+        assertEquals(List.of("skipped: known_hosts:5: @cert-authority entries are not supported."), r.notes());
+        assertEquals(false, r.failed());
         assertEquals(HostKeyStatus.KNOWN, store.check(new Endpoint("web1", 22), a).status());
         assertEquals(HostKeyStatus.KNOWN, store.check(new Endpoint("10.0.0.1", 22), a).status());
         assertEquals(HostKeyStatus.KNOWN, store.check(new Endpoint("10.0.0.2", 2222), b).status());
@@ -77,26 +79,95 @@ class KnownHostsImportTest extends SshTestBase {
         assertEquals("known_hosts", store.keys(new Endpoint("10.0.0.3", 2200)).get(0).source());
     }
 
+    private static Entry plain(int line, PublicKey key, String... hosts) {
+        return new Entry(line, List.of(hosts), false, key, KnownHostsEntry.Marker.NONE);
+    }
+
+    private static Entry revoked(int line, PublicKey key, String... hosts) {
+        return new Entry(line, List.of(hosts), false, key, KnownHostsEntry.Marker.REVOKED);
+    }
+
     @Test
     void neverOverwritesADifferentStoredKeyOfTheSameTypeAndCountsKnownOnes() throws Exception {
         PublicKey stored = Fixtures.ed25519().getPublic();
+        PublicKey stored2 = Fixtures.ed25519().getPublic();
         PublicKey other = Fixtures.ed25519().getPublic();
         store.trust(new Endpoint("web1", 22), stored, "scan");
-        KnownHostsImport.Report r = new KnownHostsImport(store).run("kh", List.of(
-                new Entry(1, List.of("web1"), false, other, KnownHostsEntry.Marker.NONE),
-                new Entry(2, List.of("web1"), false, stored, KnownHostsEntry.Marker.NONE)), List.of());
+        store.trust(new Endpoint("web2", 22), stored2, "scan");
+        KnownHostsImport.Report r = new KnownHostsImport(store).run("kh", List.of(plain(1, other, "web1"),
+                plain(2, stored2, "web2")), List.of());
         assertEquals(0, r.added());
         assertEquals(1, r.conflicts());
         assertEquals(1, r.known());
-        assertTrue(r.notes().get(0).contains("kept the inventory's key"), r.notes().toString());
+        assertEquals(List.of("conflict: kh:1: web1: has ssh-ed25519 " + HostKeys.fingerprint(other) + " in the file but "
+                + "ssh-ed25519 " + HostKeys.fingerprint(stored) + " in the inventory; kept the inventory's key."),
+                r.notes());
+        assertTrue(r.failed(), "a conflict fails the import");
         assertEquals(HostKeyStatus.CHANGED, store.check(new Endpoint("web1", 22), other).status());
     }
 
     @Test
-    void importsRevokedEntriesSoThatTheyAreRefused() throws Exception {
-        PublicKey bad = Fixtures.ed25519().getPublic();
-        new KnownHostsImport(store).run("kh", List.of(new Entry(1, List.of("web1"), false, bad,
-                KnownHostsEntry.Marker.REVOKED)), List.of());
-        assertEquals(HostKeyStatus.REVOKED, store.check(new Endpoint("web1", 22), bad).status());
+    void twoDifferentKeysOfOneTypeForOneHostInTheFileAreAConflictAndNeitherIsImported() throws Exception {
+        PublicKey a = Fixtures.ed25519().getPublic();
+        PublicKey b = Fixtures.ed25519().getPublic();
+        PublicKey c = Fixtures.ecdsa().getPublic();
+        KnownHostsImport.Report r = new KnownHostsImport(store).run("kh", List.of(plain(1, a, "web1"),
+                plain(2, b, "web1", "web3"), plain(3, c, "web1"), plain(4, a, "web1")), List.of());
+        assertEquals(1, r.conflicts());
+        assertEquals(2, r.added(), "web3's key and web1's ECDSA key");
+        assertEquals(List.of("conflict: kh:1,2,4: web1: 2 different ssh-ed25519 keys in this file ("
+                + HostKeys.fingerprint(a) + " on line 1, " + HostKeys.fingerprint(b) + " on line 2); none of them "
+                + "was imported."), r.notes());
+        assertEquals(List.of(HostKeys.fingerprint(c)), store.keys(new Endpoint("web1", 22)).stream()
+                .map(KnownHostKey::fingerprint).toList());
+        assertEquals(HostKeyStatus.KNOWN, store.check(new Endpoint("web3", 22), b).status());
+        assertTrue(r.failed());
+    }
+
+    @Test
+    void aRevokedLineRevokesAKeyTheStoreTrustsAndSaysSo() throws Exception {
+        PublicKey k = Fixtures.ed25519().getPublic();
+        store.trust(new Endpoint("web1", 22), k, "scan");
+        KnownHostsImport.Report r = new KnownHostsImport(store).run("kh", List.of(revoked(7, k, "web1")),
+                List.of());
+        assertEquals(1, r.revoked());
+        assertEquals(0, r.known(), "not 'already known'");
+        assertEquals(List.of("revoked: kh:7: web1: ssh-ed25519 " + HostKeys.fingerprint(k) + " was trusted; it is "
+                + "revoked now and refused at every endpoint."), r.notes());
+        assertEquals(HostKeyStatus.REVOKED, store.check(new Endpoint("web1", 22), k).status());
+        assertEquals(HostKeyStatus.REVOKED, store.check(new Endpoint("db9", 2222), k).status());
+        assertEquals(false, r.failed());
+    }
+
+    @Test
+    void aRevokedWildcardLineWinsOverAPlainLineOfTheSameKey() throws Exception {
+        PublicKey k = Fixtures.ed25519().getPublic();
+        KnownHostsImport.Report r = new KnownHostsImport(store).run("kh", List.of(plain(1, k, "web1"),
+                revoked(2, k, "*")), List.of(new Endpoint("web1", 22), new Endpoint("web2", 22)));
+        assertEquals(2, r.revoked());
+        assertEquals(0, r.added());
+        assertEquals(1, r.skipped());
+        assertEquals(List.of("skipped: kh:1: web1: ssh-ed25519 " + HostKeys.fingerprint(k) + " is @revoked on line 2; "
+                + "not trusted.", "revoked: kh:2: web1, web2: ssh-ed25519 " + HostKeys.fingerprint(k) + " is refused "
+                + "from now on, at every endpoint."), r.notes());
+        assertEquals(HostKeyStatus.REVOKED, store.check(new Endpoint("web1", 22), k).status());
+    }
+
+    @Test
+    void aFileOfRejectedUnmatchedAndUnusableLinesFailsAndNamesEachLine() throws Exception {
+        PublicKey k = Fixtures.ed25519().getPublic();
+        KnownHostsImport.Report r = new KnownHostsImport(store).run("kh", List.of(plain(2, k, "we b"),
+                revoked(3, k, "*.old")), List.of(new KnownHostsImport.Rejected(1, "The line is not valid UTF-8.")),
+                List.of(new Endpoint("web1", 22)));
+        assertTrue(r.failed());
+        assertEquals(2, r.rejected());
+        assertEquals(1, r.unmatched());
+        assertEquals(List.of("rejected: kh:1: The line is not valid UTF-8.",
+                "rejected: kh:2: 'we b' is not an address or [address]:port.",
+                "skipped: kh:3: this @revoked entry matches no machine of the inventory, so nothing was revoked; "
+                        + "import the machines first, then this file again."), r.notes());
+        assertTrue(store.all().isEmpty());
+        assertEquals("0 added, 0 revoked, 0 already known, 0 conflicts, 1 unmatched, 0 skipped, 2 rejected",
+                r.summary());
     }
 }

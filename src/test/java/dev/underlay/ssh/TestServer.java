@@ -32,7 +32,8 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /**
  * A plain Apache SSHD server on 127.0.0.1 for tests. Its commands are a tiny script language (no processes):
- * {@code echo T; err T; lines N; partial T; sleep MS; exit N; signal NAME; drop}, separated by ";".
+ * {@code echo T; err T; lines N; partial T; sleep MS; exit N; signal NAME; drop; hostname; gate}, separated by
+ * ";".
  */
 final class TestServer implements AutoCloseable {
     final SshServer server;
@@ -47,6 +48,15 @@ final class TestServer implements AutoCloseable {
     final AtomicInteger keepAlivesReceived = new AtomicInteger();
     /** False: keepalive requests are swallowed unanswered, like a server that hung. */
     volatile boolean answerKeepAlives = true;
+    /** What the {@code hostname} step prints: one server per host in fan-out tests. */
+    volatile String hostName = "test";
+    /** Held by the {@code gate} step until opened (or a signal comes); null: the step passes at once. */
+    volatile CountDownLatch gate;
+    /** When set, every command of this server exits with it, whatever its script says. */
+    volatile Integer exitOverride;
+    /** Commands running now and at most, over several servers (fan-out tests); null when not shared. */
+    volatile AtomicInteger sharedRunning;
+    volatile AtomicInteger sharedMaxRunning;
 
     TestServer(KeyPair hostKey, Path sftpRoot) throws IOException {
         this.hostKey = hostKey;
@@ -106,6 +116,7 @@ final class TestServer implements AutoCloseable {
         private OutputStream err;
         private ExitCallback exit;
         private final CountDownLatch interrupted = new CountDownLatch(1);
+        private volatile String signalled;
 
         ScriptCommand(String script) {
             this.script = script;
@@ -145,6 +156,7 @@ final class TestServer implements AutoCloseable {
             }
             env.addSignalListener((ch, signal) -> {
                 signalsReceived.add(signal.name());
+                signalled = signal.name();
                 interrupted.countDown();
             });
             Thread t = new Thread(() -> run(channel), "test-command");
@@ -154,11 +166,30 @@ final class TestServer implements AutoCloseable {
 
         private void run(ChannelSession channel) {
             maxRunningCommands.accumulateAndGet(runningCommands.incrementAndGet(), Math::max);
+            AtomicInteger running = sharedRunning;
+            AtomicInteger max = sharedMaxRunning;
+            if (running != null && max != null) {
+                max.accumulateAndGet(running.incrementAndGet(), Math::max);
+            }
             try {
                 steps(channel);
             } finally {
                 runningCommands.decrementAndGet();
+                if (running != null) {
+                    running.decrementAndGet();
+                }
             }
+        }
+
+        /** Waits for the gate (at most 60 s); false when a signal or the channel's end came first. */
+        private boolean passGate() throws InterruptedException {
+            CountDownLatch g = gate;
+            for (int i = 0; g != null && i < 1200 && !g.await(50, TimeUnit.MILLISECONDS); i++) {
+                if (interrupted.getCount() == 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private void steps(ChannelSession channel) {
@@ -181,21 +212,24 @@ final class TestServer implements AutoCloseable {
                         }
                         case "sleep" -> {
                             if (interrupted.await(Long.parseLong(arg), TimeUnit.MILLISECONDS)) {
-                                return; // stopped by a signal: the client closes the channel
+                                if (signalled != null) {
+                                    exitSignal(channel, signalled); // killed by it, as a process would be
+                                }
+                                return; // or the channel was closed (destroy)
                             }
                         }
                         case "exit" -> status = Integer.parseInt(arg);
+                        case "hostname" -> write(out, hostName + "\n");
+                        case "gate" -> {
+                            if (!passGate()) {
+                                if (signalled != null) {
+                                    exitSignal(channel, signalled);
+                                }
+                                return;
+                            }
+                        }
                         case "signal" -> {
-                            Buffer b = channel.getSession().createBuffer(SshConstants.SSH_MSG_CHANNEL_REQUEST, 64);
-                            b.putUInt(channel.getRecipient());
-                            b.putString("exit-signal");
-                            b.putBoolean(false);
-                            b.putString(arg);
-                            b.putBoolean(false);
-                            b.putString("killed");
-                            b.putString("");
-                            channel.writePacket(b);
-                            channel.close(false);
+                            exitSignal(channel, arg);
                             return;
                         }
                         case "drop" -> {
@@ -208,10 +242,25 @@ final class TestServer implements AutoCloseable {
                         }
                     }
                 }
-                exit.onExit(status);
+                Integer forced = exitOverride;
+                exit.onExit(forced != null ? forced : status);
             } catch (IOException | InterruptedException | RuntimeException e) {
                 exit.onExit(255, String.valueOf(e));
             }
+        }
+
+        /** Reports the command as killed by {@code signal} and closes its channel. */
+        private void exitSignal(ChannelSession channel, String signal) throws IOException {
+            Buffer b = channel.getSession().createBuffer(SshConstants.SSH_MSG_CHANNEL_REQUEST, 64);
+            b.putUInt(channel.getRecipient());
+            b.putString("exit-signal");
+            b.putBoolean(false);
+            b.putString(signal);
+            b.putBoolean(false);
+            b.putString("killed");
+            b.putString("");
+            channel.writePacket(b);
+            channel.close(false);
         }
 
         private void write(OutputStream o, String s) throws IOException {

@@ -1,10 +1,10 @@
 package dev.underlay.ssh.knownhosts;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -36,16 +36,14 @@ public final class KnownHostsFile {
     }
 
     /**
-     * Reads a known_hosts file (UTF-8; undecodable bytes in comments become U+FFFD).
+     * Reads a known_hosts file. Each line is decoded as strict UTF-8: a key line that is not valid UTF-8 is a
+     * problem (nothing on it is read), a comment line is skipped whatever its bytes.
      *
      * @throws IOException when the file itself cannot be read; the message names the file
      */
     public static KnownHostsFile parse(Path file) throws IOException {
-        // InputStreamReader replaces undecodable bytes instead of failing: host names and keys are ASCII, and a
-        // Latin-1 comment must not cost the whole file.
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-                StandardCharsets.UTF_8))) {
-            return parse(r, file.toString());
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            return parse(in, file.toString());
         } catch (NoSuchFileException e) {
             throw new IOException("The known_hosts file " + file + " does not exist.", e);
         } catch (IOException e) {
@@ -53,7 +51,25 @@ public final class KnownHostsFile {
         }
     }
 
-    /** Reads known_hosts lines from {@code reader}; {@code sourceName} names it in problems. */
+    /** Reads known_hosts bytes from {@code in} (strict UTF-8, as {@link #parse(Path)}); {@code sourceName} names it. */
+    public static KnownHostsFile parse(InputStream in, String sourceName) throws IOException {
+        KnownHostsLineParser parser = new KnownHostsLineParser(sourceName);
+        List<KnownHostsEntry> entries = new ArrayList<>();
+        List<KnownHostsProblem> problems = new ArrayList<>();
+        StrictLines lines = new StrictLines(in, MAX_LINE);
+        int lineNumber = 0;
+        for (StrictLines.Line line = lines.next(); line != null; line = lines.next()) {
+            lineNumber++;
+            if (line.problem() != null) {
+                problems.add(new KnownHostsProblem(sourceName, lineNumber, line.problem()));
+                continue;
+            }
+            parser.parse(lineNumber, lineNumber == 1 ? withoutBom(line.text()) : line.text(), entries, problems);
+        }
+        return new KnownHostsFile(sourceName, entries, problems);
+    }
+
+    /** Reads known_hosts lines from {@code reader} (already decoded); {@code sourceName} names it in problems. */
     public static KnownHostsFile parse(Reader reader, String sourceName) throws IOException {
         BufferedReader r = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         KnownHostsLineParser parser = new KnownHostsLineParser(sourceName);
@@ -62,12 +78,13 @@ public final class KnownHostsFile {
         int lineNumber = 0;
         for (String line = r.readLine(); line != null; line = r.readLine()) {
             lineNumber++;
-            if (lineNumber == 1 && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
-            }
-            parser.parse(lineNumber, line, entries, problems);
+            parser.parse(lineNumber, lineNumber == 1 ? withoutBom(line) : line, entries, problems);
         }
         return new KnownHostsFile(sourceName, entries, problems);
+    }
+
+    private static String withoutBom(String line) {
+        return line.startsWith("\uFEFF") ? line.substring(1) : line;
     }
 
     /**

@@ -17,7 +17,12 @@ import org.apache.sshd.common.util.buffer.keys.BufferPublicKeyParser;
  * with a sentence saying why.
  */
 final class KnownHostsLineParser {
-    private static final Pattern BRACKETED = Pattern.compile("\\[[^\\[\\]]+]:([0-9*?]+)");
+    private static final Pattern BRACKETED = Pattern.compile("\\[([^\\[\\]]+)]:([0-9*?]+)");
+    /** A host name or IPv4 address, with OpenSSH's wildcards. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.*?-]+");
+    /** An IPv6 address (at least one ':'), wildcards and a zone allowed. */
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f.*?]*:[0-9A-Fa-f:.*?]*(%[A-Za-z0-9_.-]+)?");
+    private static final Pattern HOST_CHARS = Pattern.compile("[A-Za-z0-9_.*?:%-]");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
     private final String source;
@@ -32,6 +37,7 @@ final class KnownHostsLineParser {
             return;
         }
         try {
+            visibleOnly(line);
             entries.add(entry(lineNumber, text));
         } catch (LineException e) {
             problems.add(new KnownHostsProblem(source, lineNumber, e.getMessage()));
@@ -109,20 +115,79 @@ final class KnownHostsLineParser {
             if (bare.isEmpty()) {
                 throw new LineException("The host list '" + field + "' has an empty entry.");
             }
+            String host = bare;
             if (bare.startsWith("[")) {
                 var m = BRACKETED.matcher(bare);
                 if (!m.matches()) {
-                    throw new LineException("The host '" + p + "' is not of the form [host]:port.");
+                    throw new LineException("The host '" + visible(p) + "' is not of the form [host]:port.");
                 }
-                String port = m.group(1);
+                host = m.group(1);
+                String port = m.group(2);
                 if (DIGITS.matcher(port).matches() && (port.length() > 5 || Integer.parseInt(port) < 1
                         || Integer.parseInt(port) > 65535)) {
                     throw new LineException("The host '" + p + "' has port " + port + ", outside 1-65535.");
                 }
             }
+            if (!NAME.matcher(host).matches() && !IPV6.matcher(host).matches()) {
+                throw new LineException("The host '" + visible(p) + "' is not a host name, IP address, [host]:port "
+                        + "or hashed host (" + whyNotAHost(host) + ").");
+            }
             out.add(p);
         }
         return out;
+    }
+
+    /**
+     * Refuses a line with a control character (tab aside), an invisible formatting character (bidirectional
+     * overrides, zero-width marks: they make one name look like another) or U+FFFD (what a replacing decoder
+     * leaves of bytes that were not UTF-8), wherever on the line: such a line was not written by ssh.
+     */
+    private static void visibleOnly(String line) throws LineException {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            String what = c == '\t' ? null
+                    : Character.isISOControl(c) ? "the control character"
+                    : Character.getType(c) == Character.FORMAT ? "the invisible formatting character"
+                    : c == '\uFFFD' ? "the replacement character (bytes that were not UTF-8)"
+                    : null;
+            if (what != null) {
+                throw new LineException("The line contains " + what + " " + codePoint(c) + " at column " + (i + 1)
+                        + "; nothing on it is read.");
+            }
+        }
+    }
+
+    /** Why a host that matched neither form is not one, naming its first offending character. */
+    private static String whyNotAHost(String host) {
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c > 0x7e) {
+                return "it contains the non-ASCII character " + codePoint(c) + "; ssh writes names as ASCII";
+            }
+            if (!HOST_CHARS.matcher(String.valueOf(c)).matches()) {
+                return "it contains '" + c + "'";
+            }
+        }
+        return host.contains(":") ? "a name with ':' is an IPv6 address; a port is written [host]:port"
+                : "it is not a name";
+    }
+
+    private static String codePoint(char c) {
+        return String.format(java.util.Locale.ROOT, "U+%04X", (int) c);
+    }
+
+    /** {@code s} with anything outside printable ASCII shown as U+XXXX, for messages. */
+    static String visible(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                b.append(codePoint(c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     private static PublicKey key(String type, String base64) throws LineException {

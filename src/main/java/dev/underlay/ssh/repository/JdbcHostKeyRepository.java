@@ -48,7 +48,9 @@ public final class JdbcHostKeyRepository implements HostKeyRepository {
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try (PreparedStatement exists = c.prepareStatement(
-                    "SELECT 1 FROM ssh_host_key WHERE address = ? AND port = ? AND fingerprint = ?");
+                    "SELECT revoked FROM ssh_host_key WHERE address = ? AND port = ? AND fingerprint = ?");
+                 PreparedStatement revoke = c.prepareStatement("UPDATE ssh_host_key SET revoked = ? "
+                         + "WHERE address = ? AND port = ? AND fingerprint = ?");
                  PreparedStatement ins = c.prepareStatement("INSERT INTO ssh_host_key(address, port, key_type, "
                          + "public_key, fingerprint, source, revoked, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int n = 0;
@@ -58,6 +60,13 @@ public final class JdbcHostKeyRepository implements HostKeyRepository {
                     exists.setString(3, k.fingerprint());
                     try (ResultSet rs = exists.executeQuery()) {
                         if (rs.next()) {
+                            if (k.revoked() && !rs.getBoolean(1)) {
+                                revoke.setBoolean(1, true);
+                                revoke.setString(2, k.endpoint().address());
+                                revoke.setInt(3, k.endpoint().port());
+                                revoke.setString(4, k.fingerprint());
+                                revoke.executeUpdate();
+                            }
                             continue;
                         }
                     }
@@ -86,11 +95,13 @@ public final class JdbcHostKeyRepository implements HostKeyRepository {
     }
 
     @Override
-    public int removeAll(Endpoint endpoint) {
+    public int removeTrusted(Endpoint endpoint) {
         try (Connection c = db.connection();
-             PreparedStatement ps = c.prepareStatement("DELETE FROM ssh_host_key WHERE address = ? AND port = ?")) {
+             PreparedStatement ps = c.prepareStatement("DELETE FROM ssh_host_key WHERE address = ? AND port = ? "
+                     + "AND revoked = ?")) {
             ps.setString(1, endpoint.address());
             ps.setInt(2, endpoint.port());
+            ps.setBoolean(3, false);
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new DatabaseException("cannot remove the SSH host keys of " + endpoint + ": " + e.getMessage(), e);

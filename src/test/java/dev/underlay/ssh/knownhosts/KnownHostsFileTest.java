@@ -167,9 +167,11 @@ class KnownHostsFileTest {
         java.nio.file.Files.write(file, out.toByteArray());
         KnownHostsFile f = KnownHostsFile.parse(file);
         assertEquals(file.toString(), f.source());
-        assertEquals(List.of(), f.problems());
         assertEquals(List.of("h1"), f.entries().get(0).hostPatterns(), "a byte-order mark is not part of the host");
-        assertEquals("caf\uFFFD", f.entries().get(1).comment(), "a non-UTF-8 comment costs only its bad bytes");
+        assertEquals(1, f.entries().size());
+        assertEquals(List.of(file + ":2: The line is not valid UTF-8 (byte 0xE9 at byte " + (edKey().length() + 8)
+                + " of the line); nothing on it is read."),
+                f.problems().stream().map(KnownHostsProblem::toString).toList(), "strict: even in the comment");
     }
 
     static String edKey() throws IOException {

@@ -68,4 +68,61 @@ class KnownHostsProblemsTest {
         assertEquals("A hashed host cannot be combined with other host names in one field.",
                 only("|1|AAAAAAAAAAAAAAAAAAAAAAAAAAA=|AAAAAAAAAAAAAAAAAAAAAAAAAAA=,h " + key));
     }
+
+    @Test
+    void hostsThatAreNoNameAddressOrBracketedFormAreNamed() throws IOException {
+        String key = edKey();
+        assertEquals("The host 'web/1' is not a host name, IP address, [host]:port or hashed host (it contains '/').",
+                only("web/1 " + key));
+        assertEquals("The host 'caf\\u00e9' is not a host name, IP address, [host]:port or hashed host (it contains the "
+                .replace("\\u00e9", "U+00E9") + "non-ASCII character U+00E9; ssh writes names as ASCII).",
+                only("caf\u00e9 " + key));
+        assertEquals("The host '[web:1]:22' is not a host name, IP address, [host]:port or hashed host (a name with ':' "
+                + "is an IPv6 address; a port is written [host]:port).", only("[web:1]:22 " + key));
+        assertEquals("The host 'web:22' is not a host name, IP address, [host]:port or hashed host (a name with ':' "
+                + "is an IPv6 address; a port is written [host]:port).", only("web:22 " + key));
+        KnownHostsFile ok = parse("10.0.0.*,!10.0.0.5,fe80::1%eth0,[2001:db8::1]:2222,host_1.lab-a " + key + "\n");
+        assertEquals(List.of(), ok.problems());
+        assertEquals(5, ok.entries().get(0).hostPatterns().size());
+    }
+
+    @Test
+    void controlInvisibleAndReplacementCharactersRefuseTheWholeLine() throws IOException {
+        String key = edKey();
+        assertEquals("The line contains the control character U+0007 at column 4; nothing on it is read.",
+                only("web\u00071 " + key));
+        assertEquals("The line contains the invisible formatting character U+202E at column 2; nothing on it is read.",
+                only("w\u202Eeb " + key));
+        assertEquals("The line contains the replacement character (bytes that were not UTF-8) U+FFFD at column 4; "
+                + "nothing on it is read.", only("web\uFFFD " + key));
+        assertEquals("The line contains the control character U+001B at column " + (key.length() + 6)
+                + "; nothing on it is read.", only("web " + key + " \u001B[2Jcomment"));
+    }
+
+    @Test
+    void bytesThatAreNotUtf8RefuseTheLineButNotAComment() throws IOException {
+        String key = edKey();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes("# caf".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.write(0xE9);
+        out.writeBytes(("\r\nweb").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.write(0xC3); // a lead byte without its continuation: "web?1" must not become a host
+        out.writeBytes(("1 " + key + "\r\ngood " + key + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        KnownHostsFile f = KnownHostsFile.parse(new java.io.ByteArrayInputStream(out.toByteArray()), "kh");
+        assertEquals(List.of("kh:2: The line is not valid UTF-8 (byte 0xC3 at byte 4 of the line); nothing on it is "
+                + "read."), f.problems().stream().map(KnownHostsProblem::toString).toList());
+        assertEquals(List.of(List.of("good")), f.entries().stream().map(KnownHostsEntry::hostPatterns).toList());
+        assertEquals(3, f.entries().get(0).lineNumber());
+    }
+
+    @Test
+    void anOverlongLineIsOneProblemAndTheNextLineIsRead() throws IOException {
+        String key = edKey();
+        byte[] text = ("x".repeat(KnownHostsFile.MAX_LINE + 10) + "\ngood " + key + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        KnownHostsFile f = KnownHostsFile.parse(new java.io.ByteArrayInputStream(text), "kh");
+        assertEquals(List.of("kh:1: The line is longer than " + KnownHostsFile.MAX_LINE + " bytes."),
+                f.problems().stream().map(KnownHostsProblem::toString).toList());
+        assertEquals(2, f.entries().get(0).lineNumber());
+    }
 }

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.underlay.app.AppContext;
 import dev.underlay.inventory.Machine;
 import dev.underlay.lab.FaultSpec;
+import dev.underlay.ssh.Endpoint;
 import dev.underlay.ssh.HostKeyReview;
 import dev.underlay.ssh.HostKeyStatus;
+import dev.underlay.ssh.KnownHostsFileImport;
+import dev.underlay.ssh.KnownHostsImport;
 import dev.underlay.tasks.CurrentThreadTaskRunner;
 import dev.underlay.ui.LabPorts;
 import java.nio.file.Path;
@@ -103,5 +106,34 @@ class HostKeyReviewViewModelTest {
         assertTrue(vm.rows().get(1).message().contains("no-address"), vm.rows().get(1).message());
         assertTrue(vm.rows().get(2).message().contains(machines.get(1).name()), vm.rows().get(2).message());
         assertEquals("3 machines: 1 new, 2 failed", vm.summaryProperty().get());
+    }
+
+    @Test
+    void aRevokedKeyShowsRevokedAndIsNeitherAcceptedNorForgotten() throws Exception {
+        HostKeyReviewViewModel vm = vm(machines.subList(0, 3));
+        vm.scan();
+        vm.acceptNew();
+        String victim = machines.get(1).name();
+        Path file = dir.resolve("revoked");
+        java.nio.file.Files.writeString(file, "@revoked " + ctx.lab().current().orElseThrow().knownHostsLine(victim)
+                + "\n");
+        KnownHostsImport.Report r = KnownHostsFileImport.run(ctx.hostKeys(), file, List.of(
+                new Endpoint(machines.get(1).address(), machines.get(1).sshPort())));
+        assertEquals(1, r.revoked(), r.toString());
+
+        vm.scan();
+        HostKeyReview row = vm.rows().get(1);
+        assertEquals(HostKeyStatus.REVOKED, row.status(), row.message());
+        assertTrue(row.message().contains("revoked host key " + row.keyType() + " " + row.fingerprint()),
+                row.message());
+        assertEquals("3 machines: 2 known, 1 revoked", vm.summaryProperty().get());
+        assertEquals(0, vm.newCountProperty().get(), "nothing to accept: Accept stays disabled");
+        int before = messages.size();
+        vm.acceptNew();
+        vm.forget(row);
+        assertEquals(before, messages.size(), "neither accept nor forget acts on a revoked row");
+        assertTrue(ctx.hostKeys().keys(row.endpoint()).stream().allMatch(k -> k.revoked()));
+        vm.scan();
+        assertEquals(HostKeyStatus.REVOKED, vm.rows().get(1).status());
     }
 }
