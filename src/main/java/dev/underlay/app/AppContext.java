@@ -16,8 +16,8 @@ import dev.underlay.ssh.repository.JdbcHostKeyRepository;
 import java.time.Clock;
 import java.util.Optional;
 import dev.underlay.inventory.repository.JdbcInventoryStore;
-import dev.underlay.tasks.ExecutorTaskRunner;
-import dev.underlay.tasks.TaskRunner;
+import dev.underlay.background.ExecutorTaskRunner;
+import dev.underlay.background.TaskRunner;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 

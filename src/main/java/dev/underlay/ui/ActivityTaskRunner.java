@@ -1,7 +1,7 @@
 package dev.underlay.ui;
 
-import dev.underlay.tasks.TaskHandle;
-import dev.underlay.tasks.TaskRunner;
+import dev.underlay.background.TaskHandle;
+import dev.underlay.background.TaskRunner;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyIntegerProperty;

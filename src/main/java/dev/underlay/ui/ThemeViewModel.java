@@ -1,6 +1,6 @@
 package dev.underlay.ui;
 
-import dev.underlay.tasks.TaskRunner;
+import dev.underlay.background.TaskRunner;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;

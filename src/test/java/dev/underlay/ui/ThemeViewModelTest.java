@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.underlay.app.AppContext;
 import dev.underlay.inventory.InventoryStore;
-import dev.underlay.tasks.CurrentThreadTaskRunner;
+import dev.underlay.background.CurrentThreadTaskRunner;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import dev.underlay.ssh.Endpoint;
 import dev.underlay.ssh.HostKeyStore;
 import dev.underlay.ssh.KnownHostsFileImport;
 import dev.underlay.ssh.KnownHostsImport;
-import dev.underlay.tasks.TaskRunner;
+import dev.underlay.background.TaskRunner;
 import dev.underlay.ui.Failures;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.underlay.inventory.Machine;
 import dev.underlay.inventory.MachineStatus;
-import dev.underlay.tasks.TaskHandle;
-import dev.underlay.tasks.TaskRunner;
+import dev.underlay.background.TaskHandle;
+import dev.underlay.background.TaskRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -8,7 +8,7 @@ import dev.underlay.app.AppContext;
 import dev.underlay.inventory.Machine;
 import dev.underlay.ssh.Endpoint;
 import dev.underlay.ssh.KnownHostKey;
-import dev.underlay.tasks.CurrentThreadTaskRunner;
+import dev.underlay.background.CurrentThreadTaskRunner;
 import dev.underlay.ui.LabPorts;
 import java.nio.file.Path;
 import java.util.ArrayList;

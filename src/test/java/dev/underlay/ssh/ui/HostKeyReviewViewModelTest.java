@@ -8,7 +8,7 @@ import dev.underlay.inventory.Machine;
 import dev.underlay.lab.FaultSpec;
 import dev.underlay.ssh.HostKeyReview;
 import dev.underlay.ssh.HostKeyStatus;
-import dev.underlay.tasks.CurrentThreadTaskRunner;
+import dev.underlay.background.CurrentThreadTaskRunner;
 import dev.underlay.ui.LabPorts;
 import java.nio.file.Path;
 import java.util.ArrayList;

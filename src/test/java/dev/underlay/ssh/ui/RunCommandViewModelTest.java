@@ -11,7 +11,7 @@ import dev.underlay.lab.FaultSpec;
 import dev.underlay.ssh.Endpoint;
 import dev.underlay.ssh.FanOut;
 import dev.underlay.ssh.KnownHostsFileImport;
-import dev.underlay.tasks.CurrentThreadTaskRunner;
+import dev.underlay.background.CurrentThreadTaskRunner;
 import dev.underlay.ui.LabPorts;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.underlay.tasks;
+package dev.underlay.background;
 
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;

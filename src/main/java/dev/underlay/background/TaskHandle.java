@@ -1,4 +1,4 @@
-package dev.underlay.tasks;
+package dev.underlay.background;
 
 /** A submitted task that can be cancelled (its thread is interrupted; no callback runs after cancel). */
 public interface TaskHandle {
