@@ -5,7 +5,6 @@ import static dev.underlay.app.ConsoleFx.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.underlay.ui.LabPorts;
 import dev.underlay.ui.ThemeViewModel;
 import javafx.scene.control.Label;
 import java.awt.image.BufferedImage;
@@ -92,11 +91,7 @@ class ScreenshotTest extends ConsoleFxTest {
     @Test
     void runCommandOnTheFortyOneLabHostsAndHostKeyReview() throws Exception {
         app = console.start(dir, "--data-label", "~/underlay-demo");
-        int base = LabPorts.moveLabMachines(app.context().inventory());
-        waitFor(() -> fx(() -> app.window().machinesView().tableView().table().getItems().stream()
-                .allMatch(m -> m.sshPort() >= base)));
-        console.robot.clickOn("#tool-lab");
-        waitFor(() -> fx(() -> app.window().lab().running()));
+        startLab(() -> console.robot.clickOn("#tool-lab"));
         fx(() -> {
             app.window().lab().faultTextProperty().set("refuse:fra1-db03,fail=uname:fra1-web04|fra1-k8s-w02,"
                     + "hostkey:fra1-gpu02");

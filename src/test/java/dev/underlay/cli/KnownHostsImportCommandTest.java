@@ -53,14 +53,14 @@ class KnownHostsImportCommandTest {
         assertEquals(0, Cli.run("import", world.lab.knownHosts().toString(), "--data", data).code());
         // lab0002's key written for lab0001's endpoint: same type, other key
         String other = world.lab.knownHostsLine("lab0002");
-        String forged = "[127.0.0.1]:" + world.basePort() + other.substring(other.indexOf(' '));
+        String forged = "[127.0.0.1]:" + world.port(0) + other.substring(other.indexOf(' '));
         Path file = own.resolve("hosts.txt");
         Files.writeString(file, "# from an old laptop\n" + forged + "\n");
         Cli.Result r = Cli.run("import", "--format", "known-hosts", file.toString(), "--data", data);
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("0 added, 0 already known, 1 conflict, 0 unmatched, 0 skipped"), r.out());
-        assertTrue(r.out().contains("note: hosts.txt line 2: [127.0.0.1]:" + world.basePort() + " has ssh-ed25519 ")
-                || r.out().contains("line 2: [127.0.0.1]:" + world.basePort()), r.out());
+        assertTrue(r.out().contains("note: hosts.txt line 2: [127.0.0.1]:" + world.port(0) + " has ssh-ed25519 ")
+                || r.out().contains("line 2: [127.0.0.1]:" + world.port(0)), r.out());
         assertTrue(r.out().contains("kept the inventory's key"), r.out());
         Cli.Result exec = Cli.run("exec", "--on", "name:lab0001", "--data", data, "--", "hostname");
         assertEquals(0, exec.code(), "lab0001 still has its real key: " + exec);

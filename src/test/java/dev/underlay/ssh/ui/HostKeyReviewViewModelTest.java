@@ -29,8 +29,8 @@ class HostKeyReviewViewModelTest {
     @BeforeEach
     void lab() throws Exception {
         ctx = AppContext.open(dir, true, Runnable::run);
-        LabPorts.moveLabMachines(ctx.inventory());
-        ctx.lab().start(ctx.inventory().inventory(), dir.resolve("lab"), FaultSpec.NONE);
+        LabPorts.startOnFreePorts(ctx.inventory(), ports -> LabPorts.failureOf(
+                () -> ctx.lab().start(ctx.inventory().inventory(), dir.resolve("lab"), FaultSpec.NONE)));
         machines = ctx.inventory().inventory().machines().values().stream()
                 .sorted((a, b) -> a.name().compareTo(b.name())).toList();
     }

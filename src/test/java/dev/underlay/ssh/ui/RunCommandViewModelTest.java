@@ -30,9 +30,10 @@ class RunCommandViewModelTest {
     @BeforeEach
     void lab() throws Exception {
         ctx = AppContext.open(dir, true, Runnable::run);
-        LabPorts.moveLabMachines(ctx.inventory());
+        LabPorts.startOnFreePorts(ctx.inventory(), ports -> LabPorts.failureOf(
+                () -> ctx.lab().start(ctx.inventory().inventory(), dir.resolve("lab"), FaultSpec.NONE)));
         var inv = ctx.inventory().inventory();
-        var status = ctx.lab().start(inv, dir.resolve("lab"), FaultSpec.NONE);
+        var status = ctx.lab().status();
         KnownHostsFileImport.run(ctx.hostKeys(), status.knownHosts(),
                 inv.machines().values().stream().map(m -> new Endpoint(m.address(), m.sshPort())).toList());
         machines = inv.machines().values().stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
