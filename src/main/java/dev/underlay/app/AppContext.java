@@ -8,6 +8,9 @@ import dev.underlay.inventory.InventoryService;
 import dev.underlay.lab.LabService;
 import dev.underlay.secrets.EncryptedCredentialSecrets;
 import dev.underlay.secrets.PassphrasePrompt;
+import dev.underlay.secrets.SecretKeyFile;
+import dev.underlay.secrets.repository.JdbcCredentialSecretRepository;
+import dev.underlay.settings.SettingsService;
 import dev.underlay.ssh.HostKeyStore;
 import dev.underlay.ssh.PassphraseProvider;
 import dev.underlay.ssh.SshSettings;
@@ -37,6 +40,7 @@ public final class AppContext implements CliContext {
     private final HostKeyStore hostKeys;
     private final Prompts prompts;
     private final LabService lab = new LabService();
+    private final SettingsService settings;
     private SshTransport ssh;
     private SshSettings sshSettings = SshSettings.DEFAULTS;
 
@@ -47,7 +51,9 @@ public final class AppContext implements CliContext {
         this.inventory = inventory;
         this.tasks = tasks;
         this.prompts = prompts;
-        this.secrets = EncryptedCredentialSecrets.open(database, dataFolder, prompts.secretsKey());
+        this.secrets = new EncryptedCredentialSecrets(SecretKeyFile.inDataFolder(dataFolder, prompts.secretsKey()),
+                new JdbcCredentialSecretRepository(database));
+        this.settings = new SettingsService(inventory.store());
         this.hostKeys = new HostKeyStore(new JdbcHostKeyRepository(database), Clock.systemUTC());
     }
 
@@ -105,6 +111,11 @@ public final class AppContext implements CliContext {
     @Override
     public InventoryService inventory() {
         return inventory;
+    }
+
+    /** The user's settings (theme, ...), kept in this data folder. */
+    public SettingsService settings() {
+        return settings;
     }
 
     public TaskRunner tasks() {

@@ -65,7 +65,7 @@ class ScreenshotTest extends ConsoleFxTest {
 
         console.robot.clickOn("View").clickOn("Dark theme");
         waitFor(() -> fx(() -> app.window().theme().theme() == dev.underlay.ui.Theme.DARK));
-        waitFor(() -> fx(() -> app.context().inventory().store().setting(ThemeViewModel.SETTING)
+        waitFor(() -> fx(() -> app.context().settings().get(ThemeViewModel.SETTING)
                 .equals(Optional.of("dark"))));
         BufferedImage dark = shoot("console-dark.png");
         int lightBg = brightness(light.getRGB(1300, 880));
