@@ -1,36 +1,16 @@
 package dev.underlay.background;
 
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
-
-/** Runs each task at once on the caller's thread; for tests of ViewModels and services. */
+/**
+ * Runs each task at once on the caller's thread, callbacks included, for tests of ViewModels and services. The
+ * same engine as {@link ExecutorTaskRunner} (failures of any kind caught and logged alike, cancel checked before
+ * every callback), with the caller's thread as both worker and callback thread.
+ */
 public final class CurrentThreadTaskRunner implements TaskRunner {
     @Override
-    public <T> TaskHandle submit(String name, Callable<T> work, Consumer<? super T> onSuccess,
-                                 Consumer<? super Throwable> onFailure) {
-        T result;
-        try {
-            result = work.call();
-        } catch (Exception e) {
-            onFailure.accept(e);
-            return done();
-        }
-        onSuccess.accept(result);
-        return done();
-    }
-
-    private static TaskHandle done() {
-        return new TaskHandle() {
-            @Override
-            public void cancel() {
-                // already finished
-            }
-
-            @Override
-            public boolean isDone() {
-                return true;
-            }
-        };
+    public <T> TaskHandle submit(BackgroundTask<T> task) {
+        TaskRun<T> run = new TaskRun<>(task, Runnable::run);
+        run.runWork();
+        return run;
     }
 
     @Override

@@ -1,20 +1,17 @@
 package dev.underlay.background;
 
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** Runs tasks on named daemon threads and hands results to a callback executor. Closed at application exit. */
+/**
+ * Runs tasks on named daemon threads and their callbacks on a callback executor ({@code Platform::runLater} in the
+ * console). Closed at application exit.
+ */
 public final class ExecutorTaskRunner implements TaskRunner {
-    private static final Logger LOG = LoggerFactory.getLogger(ExecutorTaskRunner.class);
     private final ExecutorService pool;
     private final Executor callbacks;
 
@@ -33,39 +30,20 @@ public final class ExecutorTaskRunner implements TaskRunner {
     }
 
     @Override
-    public <T> TaskHandle submit(String name, Callable<T> work, Consumer<? super T> onSuccess,
-                                 Consumer<? super Throwable> onFailure) {
-        AtomicBoolean cancelled = new AtomicBoolean();
+    public <T> TaskHandle submit(BackgroundTask<T> task) {
+        TaskRun<T> run = new TaskRun<>(task, callbacks);
         Future<?> f = pool.submit(() -> {
             Thread me = Thread.currentThread();
             String old = me.getName();
-            me.setName(old + ":" + name);
+            me.setName(old + ":" + run.name());
             try {
-                T result = work.call();
-                if (!cancelled.get()) {
-                    callbacks.execute(() -> onSuccess.accept(result));
-                }
-            } catch (Throwable e) { // every failure reaches the caller, never a silent thread death
-                if (!cancelled.get()) {
-                    LOG.debug("task {} failed", name, e);
-                    callbacks.execute(() -> onFailure.accept(e));
-                }
+                run.runWork();
             } finally {
                 me.setName(old);
             }
         });
-        return new TaskHandle() {
-            @Override
-            public void cancel() {
-                cancelled.set(true);
-                f.cancel(true);
-            }
-
-            @Override
-            public boolean isDone() {
-                return f.isDone();
-            }
-        };
+        run.interruptWith(() -> f.cancel(true));
+        return run;
     }
 
     @Override
