@@ -45,7 +45,8 @@ public final class LabCommand implements Callable<Integer> {
         @Option(names = "--hosts", required = true, description = "number of hosts (1-10000)")
         int hosts;
 
-        @Option(names = "--base-port", defaultValue = "22001", description = "port of the first host (default 22001; 0: free ports)")
+        @Option(names = "--base-port", defaultValue = "22001",
+                description = "port of the first host (default 22001; 0: free ports)")
         int basePort;
 
         @Option(names = "--faults", defaultValue = "none", description = "faults to inject, e.g. refuse:10%,slow=300ms:5%")

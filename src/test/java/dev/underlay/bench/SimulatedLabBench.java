@@ -28,8 +28,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code bench/underlay-bench lab}: starts N simulated hosts of the in-JVM lab, prints start time, heap and threads, then
- * runs one command per host through {@link FanOut} (host keys verified against the lab's known_hosts) and counts
+ * {@code bench/underlay-bench lab}: starts N simulated hosts of the in-JVM lab, prints start time, heap and threads,
+ * then runs one command per host through {@link FanOut} (host keys verified against the lab's known_hosts) and counts
  * every line that came back. Client and server share this JVM, so CPU figures are both sides together.
  */
 public final class SimulatedLabBench {
