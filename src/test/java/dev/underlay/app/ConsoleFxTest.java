@@ -44,8 +44,8 @@ abstract class ConsoleFxTest {
     Map<String, Integer> startLab(Runnable start) throws Exception {
         return LabPorts.startOnFreePorts(app.context().inventory(), ports -> {
             ConsoleFx.waitFor(() -> ConsoleFx.fx(() -> app.window().machinesView().tableView().table().getItems()
-                    .stream().filter(m -> ports.containsKey(m.name()))
-                    .allMatch(m -> m.sshPort() == ports.get(m.name()))));
+                    .stream().filter(m -> ports.containsKey(m.name()) && m.sshPort() == ports.get(m.name()))
+                    .count() == ports.size()));
             start.run();
             ConsoleFx.waitFor(() -> ConsoleFx.fx(() -> app.window().lab().running() || statusMessage()
                     .startsWith("The lab did not start")));
