@@ -3,7 +3,7 @@
 # parallel-ssh and Ansible, for each N (e.g. 200 500); then 1,000 hosts of the simulated in-JVM lab.
 #
 # For each N: lab-up.sh N, baseline.sh (parallel-ssh at the default and at curve25519-sha256 KEX, Ansible),
-# `underlay bench exec` (WARMUPS untimed rounds, the first from a cold JVM, then REPS timed rounds in the same
+# `bench/underlay-bench exec` (WARMUPS untimed rounds, the first from a cold JVM, then REPS timed rounds in the same
 # JVM, host keys verified against the lab's known_hosts), lab-down.sh (also on failure or Ctrl-C). Results:
 # $OUT/raw-N<N>.tsv (baseline.sh rows plus ours), $OUT/N<N>.md (medians), $OUT/compare-N<N>.md (per host
 # figures and ratios), $OUT/underlay-N<N>.log, $OUT/simlab.txt.
@@ -27,12 +27,12 @@ for n in "$@"; do [[ $n =~ ^[0-9]+$ ]] || { echo "usage: $0 N... (host counts, 1
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 
-# Build once, run from target/classes with the Maven classpath (no packaging needed).
-(cd "$ROOT" && mvn -q -B compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt)
-CP="$ROOT/target/classes:$(cat "$ROOT/target/bench-cp.txt")"
-# the JVM options of bin/underlay, the CLI launcher (docs/decisions/0005); JAVA_OPTS replaces them
+# Build once (main and test classes: the bench commands live with the tests, not in the product's jar), then run
+# them from target/ with the JVM options of bin/underlay (docs/decisions/0005); JAVA_OPTS replaces them.
 JAVA_OPTS=${JAVA_OPTS-"-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"}
-underlay() { java $JAVA_OPTS -cp "$CP" dev.underlay.app.Main "$@"; }
+export JAVA_OPTS
+"$ROOT/bench/underlay-bench" --help > /dev/null
+bench() { BUILD=0 "$ROOT/bench/underlay-bench" "$@"; }
 
 LAB_STARTED=0
 cleanup() { (( LAB_STARTED )) && "$RIG/lab-down.sh" || true; LAB_STARTED=0; }
@@ -51,7 +51,7 @@ for n in "$@"; do
   RIG=$RIG QUIET_WAIT=${QUIET_WAIT:-120} TRIES=${TRIES:-3} ONLY=$ONLY REPS=$REPS PROBE=0 OUT=$OUT "$ROOT/bench/baseline.sh" "$n" > "$OUT/baseline-N$n.log" 2>&1 ||
     { echo "baseline.sh failed, see $OUT/baseline-N$n.log" >&2; exit 1; }
   echo "load before ours: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/run-info.txt"
-  underlay bench exec --lab "$LAB" --reps "$REPS" --warmups "${WARMUPS:-2}" --forks "$FORKS" \
+  bench exec --lab "$LAB" --reps "$REPS" --warmups "${WARMUPS:-2}" --forks "$FORKS" \
       --quiet-wait "${QUIET_WAIT:-120}" --tries "${TRIES:-3}" --out "$OUT/raw-N$n.tsv" |
     tee "$OUT/underlay-N$n.log"
   cleanup
@@ -63,7 +63,7 @@ done
 
 if (( SIM_HOSTS > 0 )); then
   echo "== simulated lab, $SIM_HOSTS hosts"
-  underlay bench lab --hosts "$SIM_HOSTS" | tee "$OUT/simlab.txt"
+  bench lab --hosts "$SIM_HOSTS" | tee "$OUT/simlab.txt"
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/run-info.txt"
 echo "results in $OUT"

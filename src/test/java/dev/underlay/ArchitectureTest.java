@@ -1,21 +1,40 @@
 package dev.underlay;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 
-/** The layer rules of HOUSE-STYLE.md, checked on every build. */
+/**
+ * The layer rules of HOUSE-STYLE.md and docs/architecture.md, checked on every build. Each feature package has a
+ * rule naming the packages it may use (a new feature adds its own), and the layer rules hold across features.
+ */
 @AnalyzeClasses(packages = "dev.underlay", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+    private static final String ROOT = "dev.underlay";
+
+    // ---- across features ----
 
     @ArchTest
     static final ArchRule domainIsToolkitFree = noClasses()
             .that().resideOutsideOfPackages("..ui..", "dev.underlay.app..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.controlsfx..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.controlsfx..",
+                    "org.kordamp.ikonli..")
             .because("the domain runs on worker threads and is tested without a toolkit");
 
     @ArchTest
@@ -34,16 +53,181 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule servicesDoNotReachUp = noClasses()
             .that().resideOutsideOfPackages("..ui..", "dev.underlay.app..")
-            .should().dependOnClassesThat().resideInAnyPackage("..ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("..ui..", "dev.underlay.app..")
             .because("dependencies point ui -> service -> repository, never back");
 
     @ArchTest
-    static final ArchRule repositoriesDoNotUseServices = noClasses()
-            .that().resideInAPackage("..repository..")
-            .should().dependOnClassesThat().haveSimpleNameEndingWith("Service")
-            .because("repositories are the bottom layer");
+    static final ArchRule uiGoesThroughServices = noClasses()
+            .that().resideInAnyPackage("..ui..", "dev.underlay.app..").and(not(simpleName("AppContext")))
+            .should().dependOnClassesThat(storage())
+            .because("views and view models read and write through services, which keep the rules; only "
+                    + "AppContext, the wiring, builds repositories");
 
     @ArchTest
-    static final ArchRule noCycles = slices().matching("dev.underlay.(*)..").should().beFreeOfCycles()
-            .because("feature packages must be understandable and testable one at a time");
+    static final ArchRule repositoriesAreTheBottomLayer = classes()
+            .that().resideInAPackage("..repository..")
+            .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "javax.sql..", "dev.underlay.db..",
+                    "com.fasterxml.jackson..", "org.slf4j..")
+                    .or(resideInAPackage("dev.underlay..").and(not(service()))
+                            .and(not(resideInAnyPackage("..ui..", "dev.underlay.app..", "dev.underlay.cli..")))))
+            .because("repositories sit under the services: they know the database, the model and the ports they "
+                    + "implement, never a service, a view or the CLI");
+
+    @ArchTest
+    static final ArchRule noCycles = slices().matching("dev.underlay.(**)").should().beFreeOfCycles()
+            .because("every package, at every depth, must be understandable and testable without the ones "
+                    + "that use it");
+
+    @ArchTest
+    static final ArchRule benchmarksStayOutOfTheProduct = noClasses().should()
+            .resideInAPackage("dev.underlay.bench..")
+            .because("benchmark code (test stand-ins, meters) lives with the tests, never in underlay.jar");
+
+    // ---- one rule per feature package: which other dev.underlay packages it may use ----
+
+    @ArchTest
+    static final ArchRule background = feature("background")
+            .because("the task runner is the bottom of the UI stack and knows no feature");
+
+    @ArchTest
+    static final ArchRule db = feature("db")
+            .because("the database knows no feature; features' repositories use it");
+
+    @ArchTest
+    static final ArchRule inventory = feature("inventory")
+            .because("the inventory model and its service are the core every other feature builds on");
+
+    @ArchTest
+    static final ArchRule inventoryIo = feature("inventory.io", "inventory")
+            .because("import and export turn files into inventory changes and nothing else");
+
+    @ArchTest
+    static final ArchRule inventoryRepository = feature("inventory.repository", "inventory", "db")
+            .because("the inventory's H2 store implements InventoryStore and nothing else");
+
+    @ArchTest
+    static final ArchRule inventoryUi = feature("inventory.ui", "inventory", "inventory.io", "ui", "background")
+            .because("the inventory's views use its service and import/export, through the task runner");
+
+    @ArchTest
+    static final ArchRule settings = feature("settings", "inventory")
+            .because("user settings are kept beside the inventory, in its store");
+
+    @ArchTest
+    static final ArchRule secrets = feature("secrets", "inventory", "db")
+            .because("secrets are sealed for the inventory's credentials; AppContext hands them their repository; db gives owner-only files");
+
+    @ArchTest
+    static final ArchRule secretsRepository = feature("secrets.repository", "secrets", "db")
+            .because("the secrets' H2 table implements CredentialSecretRepository and nothing else");
+
+    @ArchTest
+    static final ArchRule ssh = feature("ssh", "inventory", "ssh.knownhosts")
+            .because("the SSH client reaches machines of the inventory and knows no view, lab or CLI");
+
+    @ArchTest
+    static final ArchRule sshKnownHosts = feature("ssh.knownhosts")
+            .because("the known_hosts parser reads a file format and knows no feature");
+
+    @ArchTest
+    static final ArchRule sshRepository = feature("ssh.repository", "ssh", "db")
+            .because("known host keys in H2 implement HostKeyRepository and nothing else");
+
+    @ArchTest
+    static final ArchRule sshUi = feature("ssh.ui", "ssh", "inventory", "ui", "background")
+            .because("Run command and host key review use the SSH client through the task runner");
+
+    @ArchTest
+    static final ArchRule lab = feature("lab", "inventory", "inventory.io", "lab.shell")
+            .because("the simulated lab serves inventory machines and never uses the SSH client");
+
+    @ArchTest
+    static final ArchRule labShell = feature("lab.shell", "inventory")
+            .because("the lab's shell interprets commands in memory and knows no SSH");
+
+    @ArchTest
+    static final ArchRule labUi = feature("lab.ui", "lab", "inventory", "ssh", "ui", "background")
+            .because("the Lab menu starts and stops the lab and trusts its host keys");
+
+    @ArchTest
+    static final ArchRule labUiUsesNoSshClient = noClasses()
+            .that().resideInAPackage("dev.underlay.lab.ui..")
+            .should().dependOnClassesThat(sshClient())
+            .because("the Lab menu only trusts the lab's host keys; commands to lab hosts go through Run command");
+
+    @ArchTest
+    static final ArchRule ui = feature("ui", "background", "settings")
+            .because("the shared UI (shell, dialogs, theme, task runner's FX side) knows no feature");
+
+    @ArchTest
+    static final ArchRule cli = feature("cli", "inventory", "inventory.io", "db", "lab", "secrets", "ssh")
+            .because("the CLI runs on the services the console uses, never on views");
+
+    /**
+     * Classes of {@code dev.underlay.<pkg>} (that package only; subpackages have their own rules) may depend on
+     * no {@code dev.underlay} package but their own and {@code mayUse}. Libraries are the other rules' business.
+     */
+    private static ArchRule feature(String pkg, String... mayUse) {
+        String[] allowed = new String[mayUse.length + 1];
+        allowed[0] = ROOT + "." + pkg;
+        for (int i = 0; i < mayUse.length; i++) {
+            allowed[i + 1] = ROOT + "." + mayUse[i];
+        }
+        return noClasses().that().resideInAPackage(ROOT + "." + pkg)
+                .should().dependOnClassesThat(resideInAPackage(ROOT + "..").and(not(resideInAnyPackage(allowed))));
+    }
+
+    /**
+     * Storage: a class in a {@code ..repository..} package, or an interface one of them implements (the port a
+     * service reads and writes through, such as {@code InventoryStore}).
+     */
+    static DescribedPredicate<JavaClass> storage() {
+        return DescribedPredicate.describe("are storage (a repository, or the port a repository implements)",
+                c -> isRepository(c) || c.isInterface() && c.getAllSubclasses().stream()
+                        .anyMatch(ArchitectureTest::isRepository));
+    }
+
+    private static boolean isRepository(JavaClass c) {
+        return c.getPackageName().contains(".repository");
+    }
+
+    /** A service: a class outside the repositories that holds or takes storage (InventoryService, HostKeyStore). */
+    static DescribedPredicate<JavaClass> service() {
+        DescribedPredicate<JavaClass> storage = storage();
+        return DescribedPredicate.describe("are services (classes that use storage)",
+                c -> !isRepository(c) && !storage.test(c) && c.getDirectDependenciesFromSelf().stream()
+                        .map(Dependency::getTargetClass).anyMatch(storage));
+    }
+
+    /**
+     * The SSH client: classes of {@code dev.underlay.ssh} that reach Apache SSHD's client, directly or through
+     * other classes of that package ({@code SshTransport}, {@code FanOut}, ...). The host key store and the
+     * known_hosts import do not.
+     */
+    static DescribedPredicate<JavaClass> sshClient() {
+        return DescribedPredicate.describe("are the SSH client (reach org.apache.sshd.client)", c -> {
+            if (!c.getPackageName().startsWith(ROOT + ".ssh")) {
+                return false;
+            }
+            Set<JavaClass> seen = new HashSet<>();
+            Deque<JavaClass> todo = new ArrayDeque<>();
+            todo.add(c);
+            while (!todo.isEmpty()) { // bounded: each class of the ssh packages is visited once
+                JavaClass next = todo.poll();
+                if (!seen.add(next)) {
+                    continue;
+                }
+                for (Dependency d : next.getDirectDependenciesFromSelf()) {
+                    JavaClass t = d.getTargetClass();
+                    if (t.getPackageName().startsWith("org.apache.sshd.client")) {
+                        return true;
+                    }
+                    if (t.getPackageName().startsWith(ROOT + ".ssh") && !seen.contains(t)) {
+                        todo.add(t);
+                    }
+                }
+            }
+            return false;
+        });
+    }
 }

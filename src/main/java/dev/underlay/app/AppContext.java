@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.underlay.secrets.PassphrasePrompt;
+import dev.underlay.settings.SettingsService;
 import dev.underlay.ssh.HostKeyStore;
 import dev.underlay.ssh.PassphraseProvider;
 import dev.underlay.ssh.SshSettings;
@@ -27,8 +28,8 @@ import dev.underlay.ssh.repository.JdbcHostKeyRepository;
 import java.time.Clock;
 import java.util.Optional;
 import dev.underlay.inventory.repository.JdbcInventoryStore;
-import dev.underlay.tasks.ExecutorTaskRunner;
-import dev.underlay.tasks.TaskRunner;
+import dev.underlay.background.ExecutorTaskRunner;
+import dev.underlay.background.TaskRunner;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 
@@ -53,6 +54,7 @@ public final class AppContext implements CliContext {
     private final HostKeyStore hostKeys;
     private final Prompts prompts;
     private final LabService lab = new LabService();
+    private final SettingsService settings;
     private SshTransport ssh;
     private SshSettings sshSettings = SshSettings.DEFAULTS;
     private final java.util.List<Runnable> onClose = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -65,6 +67,7 @@ public final class AppContext implements CliContext {
         this.tasks = tasks;
         this.prompts = prompts;
         this.secrets = secrets;
+        this.settings = new SettingsService(inventory.store());
         this.hostKeys = new HostKeyStore(new JdbcHostKeyRepository(database), Clock.systemUTC());
     }
 
@@ -173,6 +176,11 @@ public final class AppContext implements CliContext {
     @Override
     public InventoryService inventory() {
         return inventory;
+    }
+
+    /** The user's settings (theme, ...), kept in this data folder. */
+    public SettingsService settings() {
+        return settings;
     }
 
     public TaskRunner tasks() {

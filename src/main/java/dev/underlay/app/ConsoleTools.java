@@ -10,7 +10,7 @@ import dev.underlay.ssh.ui.HostKeyReviewView;
 import dev.underlay.ssh.ui.HostKeyReviewViewModel;
 import dev.underlay.ssh.ui.RunCommandView;
 import dev.underlay.ssh.ui.RunCommandViewModel;
-import dev.underlay.tasks.TaskRunner;
+import dev.underlay.background.TaskRunner;
 import dev.underlay.ui.Dialogs;
 import dev.underlay.ui.Icons;
 import dev.underlay.ui.Shortcuts;

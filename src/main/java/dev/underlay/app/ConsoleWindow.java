@@ -15,8 +15,8 @@ import dev.underlay.inventory.ui.MachinesView;
 import dev.underlay.inventory.ui.MachinesViewModel;
 import dev.underlay.inventory.ui.ProfilesViewModel;
 import dev.underlay.lab.ui.LabViewModel;
-import dev.underlay.tasks.ExecutorTaskRunner;
-import dev.underlay.tasks.TaskRunner;
+import dev.underlay.background.ExecutorTaskRunner;
+import dev.underlay.background.TaskRunner;
 import dev.underlay.ui.ActivityTaskRunner;
 import dev.underlay.ui.AppShell;
 import dev.underlay.ui.Dialogs;
@@ -99,18 +99,7 @@ final class ConsoleWindow implements AutoCloseable {
     void open(AppContext ctx) {
         this.context = ctx;
         contextTasks.set(ctx.tasks());
-        var store = ctx.inventory().store();
-        this.theme = new ThemeViewModel(new dev.underlay.ui.Settings() {
-            @Override
-            public java.util.Optional<String> get(String key) {
-                return store.setting(key);
-            }
-
-            @Override
-            public void put(String key, String value) {
-                store.putSetting(key, value);
-            }
-        }, tasks);
+        this.theme = new ThemeViewModel(ctx.settings(), tasks);
         this.tools = new ConsoleTools(stage, ctx, tasks, model, machines, lastMessage::set);
         status.addSegment("status-lab", tools.lab().statusTextProperty());
         shell.setToolBar(tools.toolBar());

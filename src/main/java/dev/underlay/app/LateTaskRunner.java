@@ -1,9 +1,8 @@
 package dev.underlay.app;
 
-import dev.underlay.tasks.TaskHandle;
-import dev.underlay.tasks.TaskRunner;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
+import dev.underlay.background.BackgroundTask;
+import dev.underlay.background.TaskHandle;
+import dev.underlay.background.TaskRunner;
 
 /**
  * The application's task runner for a window built before the data folder is open: it hands each task to the
@@ -17,13 +16,12 @@ final class LateTaskRunner implements TaskRunner {
     }
 
     @Override
-    public <T> TaskHandle submit(String name, Callable<T> work, Consumer<? super T> onSuccess,
-                                 Consumer<? super Throwable> onFailure) {
+    public <T> TaskHandle submit(BackgroundTask<T> task) {
         TaskRunner t = target;
         if (t == null) {
-            throw new IllegalStateException("task " + name + " submitted before the data folder was open");
+            throw new IllegalStateException("task " + task.name() + " submitted before the data folder was open");
         }
-        return t.submit(name, work, onSuccess, onFailure);
+        return t.submit(task);
     }
 
     /** The context closes its runner; nothing to release here. */

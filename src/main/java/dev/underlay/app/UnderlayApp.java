@@ -1,8 +1,8 @@
 package dev.underlay.app;
 
 import dev.underlay.db.DataFolders;
-import dev.underlay.tasks.ExecutorTaskRunner;
-import dev.underlay.tasks.TaskRunner;
+import dev.underlay.background.ExecutorTaskRunner;
+import dev.underlay.background.TaskRunner;
 import dev.underlay.ui.AppIcon;
 import dev.underlay.ui.Dialogs;
 import dev.underlay.ui.Failures;

@@ -34,7 +34,8 @@ public final class LabCommand implements Callable<Integer> {
 
     /** {@code underlay lab serve}: runs a lab in the foreground until Ctrl-C. */
     @Command(name = "serve", mixinStandardHelpOptions = true,
-            description = {"Serves N generated hosts (lab0001, ...) on consecutive ports until interrupted.",
+            description = {"Serves N generated hosts (lab0001, ...) on consecutive ports until interrupted",
+                "(--base-port 0: on free ports, listed in the inventory file and known_hosts).",
                 "Faults: comma-separated kind[=value][:selector], kinds refuse, slow=300ms, auth, hostkey,",
                 "disconnect, fail=COMMAND, diskfull; selector all, P% or a host pattern such as lab[0001-0020]."})
     public static final class Serve implements Callable<Integer> {
@@ -44,7 +45,8 @@ public final class LabCommand implements Callable<Integer> {
         @Option(names = "--hosts", required = true, description = "number of hosts (1-10000)")
         int hosts;
 
-        @Option(names = "--base-port", defaultValue = "22001", description = "port of the first host (default 22001)")
+        @Option(names = "--base-port", defaultValue = "22001",
+                description = "port of the first host (default 22001; 0: free ports)")
         int basePort;
 
         @Option(names = "--faults", defaultValue = "none", description = "faults to inject, e.g. refuse:10%,slow=300ms:5%")
@@ -97,11 +99,13 @@ public final class LabCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 if (inventoryOut != null) {
-                    LabInventoryWriter.write(machines, lab.clientKey(), inventoryOut);
+                    LabInventoryWriter.write(LabInventory.onPorts(machines, lab.hosts()), lab.clientKey(),
+                            inventoryOut);
                 }
                 LabStatus s = lab.status();
-                out.printf("Lab serving %d hosts on 127.0.0.1 ports %d-%d (started in %d ms)%n", s.hosts(),
-                        s.firstPort(), s.lastPort(), (System.nanoTime() - t0) / 1_000_000);
+                out.printf("Lab serving %d hosts on 127.0.0.1 %s %d-%d (started in %d ms)%n", s.hosts(),
+                        basePort == 0 ? "free ports between" : "ports", s.firstPort(), s.lastPort(),
+                        (System.nanoTime() - t0) / 1_000_000);
                 out.println("Client key:  " + s.clientKey());
                 out.println("Known hosts: " + s.knownHosts());
                 if (inventoryOut != null) {

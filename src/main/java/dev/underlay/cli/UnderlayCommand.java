@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         description = "Underlay: inventory and automation for racks and clouds. Without a command, "
                 + "'underlay' opens the console.",
         subcommands = {ImportCommand.class, ExportCommand.class, MachinesCommand.class, ExecCommand.class,
-                HostKeysCommand.class, LabCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                HostKeysCommand.class, LabCommand.class, CommandLine.HelpCommand.class})
 public final class UnderlayCommand implements Runnable {
     private final CliContext.Opener opener;
 

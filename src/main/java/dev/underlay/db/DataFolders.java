@@ -1,8 +1,11 @@
 package dev.underlay.db;
 
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where Underlay keeps its data: {@code --data DIR}, else {@code UNDERLAY_HOME}, else the platform's user data
@@ -23,27 +26,43 @@ public final class DataFolders {
                 System.getProperty("user.home", "."));
     }
 
-    /** Pure form of {@link #resolve(String)} for tests. */
+    /** Pure form of {@link #resolve(String)} for tests, on this machine's file system. */
     public static Path resolve(String dataOption, Map<String, String> env, String osName, String userHome) {
+        return resolve(dataOption, env, osName, userHome, FileSystems.getDefault());
+    }
+
+    /**
+     * Pure form of {@link #resolve(String)} on a given file system, so that a test can resolve Windows paths
+     * ({@code C:\Users\Ana}) as Windows does, on any machine. An unset, blank or relative {@code APPDATA} or
+     * {@code XDG_DATA_HOME} counts as unset (a relative one would put the data wherever the console was started).
+     */
+    public static Path resolve(String dataOption, Map<String, String> env, String osName, String userHome,
+                               FileSystem fs) {
         if (dataOption != null && !dataOption.isBlank()) {
-            return Path.of(dataOption).toAbsolutePath().normalize();
+            return fs.getPath(dataOption).toAbsolutePath().normalize();
         }
         String home = env.get(ENV);
         if (home != null && !home.isBlank()) {
-            return Path.of(home).toAbsolutePath().normalize();
+            return fs.getPath(home).toAbsolutePath().normalize();
         }
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.contains("win")) {
-            String appData = env.get("APPDATA");
-            return (appData != null ? Path.of(appData) : Path.of(userHome, "AppData", "Roaming")).resolve("Underlay");
+            return absolute(fs, env.get("APPDATA")).orElse(fs.getPath(userHome, "AppData", "Roaming"))
+                    .resolve("Underlay");
         }
         if (os.contains("mac")) {
-            return Path.of(userHome, "Library", "Application Support", "Underlay");
+            return fs.getPath(userHome, "Library", "Application Support", "Underlay");
         }
-        String xdg = env.get("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
-                ? Path.of(xdg) : Path.of(userHome, ".local", "share");
-        return base.resolve("underlay");
+        return absolute(fs, env.get("XDG_DATA_HOME")).orElse(fs.getPath(userHome, ".local", "share"))
+                .resolve("underlay");
+    }
+
+    private static Optional<Path> absolute(FileSystem fs, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        Path p = fs.getPath(value);
+        return p.isAbsolute() ? Optional.of(p) : Optional.empty();
     }
 
     /** The folder of the secrets keys, one file per data folder (see {@link #keys(Map, String, String, String)}). */

@@ -20,7 +20,7 @@ final class HostState implements ShellHost {
     /** Each host's disk in memory is capped so a runaway script cannot fill the workstation's heap. */
     static final long MAX_FILES_BYTES = 16L << 20;
 
-    private final LabHost host;
+    private volatile LabHost host;
     private final Services services;
     private volatile HostFaults faults = HostFaults.NONE;
     private FileSystem fs;
@@ -34,6 +34,11 @@ final class HostState implements ShellHost {
 
     LabHost host() {
         return host;
+    }
+
+    /** Records the free port the system gave a host asked for on port 0. */
+    void bound(int port) {
+        host = host.withPort(port);
     }
 
     HostFaults faults() {

@@ -9,11 +9,12 @@ import java.net.SocketAddress;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,9 +26,11 @@ import org.apache.sshd.common.session.Session;
 
 /**
  * A running simulated lab: one Apache SSHD server on 127.0.0.1 whose acceptor listens on every host's port and
- * tells hosts apart by the local port of each connection. Threads are bounded whatever the host count: the SSHD
- * I/O workers (cores + 1), one scheduler (sleep, slowness) and a shell pool of {@value #SHELL_THREADS}.
- * Thread-safe; {@link #close()} stops it.
+ * tells hosts apart by the local port of each connection. A host whose port is 0 listens on a free port the system
+ * picks, kept for the lab's lifetime and reported by {@link #hosts()} and the lab's known_hosts, so a lab can run
+ * beside anything else on the machine (tests, a second lab) without choosing port numbers. Threads are bounded
+ * whatever the host count: the SSHD I/O workers (cores + 1), one scheduler (sleep, slowness) and a shell pool of
+ * {@value #SHELL_THREADS}. Thread-safe; {@link #close()} stops it.
  */
 public final class Lab implements AutoCloseable {
     /** Threads running lab shell scripts; commands are in-memory and short, so a few suffice for 1,000 hosts. */
@@ -35,9 +38,10 @@ public final class Lab implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
 
     private final LabKeys keys;
-    private final List<LabHost> hosts;
-    private final Map<Integer, HostState> byPort = new HashMap<>();
-    private final Map<String, HostState> byName = new HashMap<>();
+    /** Every host in the order given; a host's port is fixed once bound. */
+    private final Map<String, HostState> byName = new LinkedHashMap<>();
+    /** Read by the I/O threads of every connection, written while binding. */
+    private final Map<Integer, HostState> byPort = new ConcurrentHashMap<>();
     private final Set<Integer> bound = new HashSet<>();
     private final ScheduledExecutorService scheduler;
     private final ExecutorService shellPool;
@@ -50,10 +54,9 @@ public final class Lab implements AutoCloseable {
 
     private Lab(LabKeys keys, List<LabHost> hosts) {
         this.keys = keys;
-        this.hosts = List.copyOf(hosts);
         for (LabHost h : hosts) {
             HostState s = new HostState(h);
-            if (byPort.put(h.port(), s) != null) {
+            if (h.port() != 0 && byPort.put(h.port(), s) != null) {
                 throw new IllegalArgumentException("two lab hosts use port " + h.port()
                         + "; give each lab host its own port");
             }
@@ -72,7 +75,8 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
-     * Starts serving the hosts: creates the lab folder's keys if needed, writes {@code known_hosts}, binds the ports.
+     * Starts serving the hosts: creates the lab folder's keys if needed, binds the ports (a free one for each host
+     * whose port is 0), writes {@code known_hosts} with the ports bound.
      *
      * @throws IOException naming the port and host when a port is taken (nothing stays bound then)
      */
@@ -83,7 +87,6 @@ public final class Lab implements AutoCloseable {
         }
         Lab lab = new Lab(LabKeys.open(labFolder), hosts);
         try {
-            lab.writeKnownHosts();
             lab.server = LabSshServer.create(lab);
             lab.server.setHost(LOOPBACK);
             lab.server.setPort(0);
@@ -91,6 +94,7 @@ public final class Lab implements AutoCloseable {
             lab.server.acceptor().unbind(); // the ephemeral port start() insists on; hosts' ports come next
             lab.running = true;
             lab.setFaults(faults);
+            lab.writeKnownHosts();
             return lab;
         } catch (IOException | RuntimeException e) {
             lab.close();
@@ -100,36 +104,66 @@ public final class Lab implements AutoCloseable {
 
     /**
      * Changes the faults while the lab runs. New connections and commands see them at once; a host that starts
-     * refusing stops listening (open sessions stay).
+     * refusing stops listening (open sessions stay). A host not bound yet whose port is 0 gets its free port here,
+     * even when it refuses, so that it has a port to refuse connections on.
      */
     public synchronized void setFaults(FaultSpec spec) throws IOException {
-        Map<String, HostFaults> plan = spec.resolve(hosts.stream().map(LabHost::name).toList());
+        Map<String, HostFaults> plan = spec.resolve(List.copyOf(byName.keySet()));
         faults = spec;
-        List<SocketAddress> toBind = new ArrayList<>();
-        for (HostState s : byPort.values()) {
+        List<HostState> toBind = new ArrayList<>();
+        for (HostState s : byName.values()) {
             HostFaults f = plan.getOrDefault(s.host().name(), HostFaults.NONE);
             s.faults(f);
             int port = s.host().port();
-            if (f.refuse() && bound.remove(port)) {
-                server.acceptor().unbind(new InetSocketAddress(LOOPBACK, port));
+            if (port == 0) {
+                bindFree(s);
+                if (f.refuse()) {
+                    unbind(s.host().port());
+                }
+            } else if (f.refuse() && bound.contains(port)) {
+                unbind(port);
             } else if (!f.refuse() && !bound.contains(port)) {
-                toBind.add(new InetSocketAddress(LOOPBACK, port));
+                toBind.add(s);
             }
         }
-        for (SocketAddress a : toBind) {
-            int port = ((InetSocketAddress) a).getPort();
-            try {
-                server.acceptor().bind(a);
+        for (HostState s : toBind) {
+            bind(s, s.host().port());
+        }
+    }
+
+    private void bindFree(HostState s) throws IOException {
+        Set<SocketAddress> before = Set.copyOf(server.acceptor().getBoundAddresses());
+        bind(s, 0);
+        for (SocketAddress a : server.acceptor().getBoundAddresses()) {
+            if (!before.contains(a) && a instanceof InetSocketAddress i) {
+                s.bound(i.getPort());
+                byPort.put(i.getPort(), s);
+                bound.add(i.getPort());
+                return;
+            }
+        }
+        throw new IOException("lab host " + s.host().name() + " was given no port on " + LOOPBACK);
+    }
+
+    private void bind(HostState s, int port) throws IOException {
+        try {
+            server.acceptor().bind(new InetSocketAddress(LOOPBACK, port));
+            if (port != 0) {
                 bound.add(port);
-            } catch (IOException e) {
-                String host = byPort.get(port).host().name();
-                String why = String.valueOf(e.getMessage());
-                throw new IOException(why.contains("in use")
-                        ? "port " + port + " of lab host " + host + " is already in use on 127.0.0.1; stop what uses"
-                                + " it or give the lab other ports"
-                        : "cannot listen on 127.0.0.1:" + port + " for lab host " + host + ": " + why, e);
             }
+        } catch (IOException e) {
+            String host = s.host().name();
+            String why = String.valueOf(e.getMessage());
+            throw new IOException(why.contains("in use")
+                    ? "port " + port + " of lab host " + host + " is already in use on 127.0.0.1; stop what uses"
+                            + " it or give the lab other ports"
+                    : "cannot listen on 127.0.0.1:" + port + " for lab host " + host + ": " + why, e);
         }
+    }
+
+    private void unbind(int port) {
+        server.acceptor().unbind(new InetSocketAddress(LOOPBACK, port));
+        bound.remove(port);
     }
 
     public FaultSpec faults() {
@@ -142,8 +176,14 @@ public final class Lab implements AutoCloseable {
         return s == null ? HostFaults.NONE : s.faults();
     }
 
+    /** The hosts in the order given, each with the port it listens on (the one the system picked for port 0). */
     public List<LabHost> hosts() {
-        return hosts;
+        return byName.values().stream().map(HostState::host).toList();
+    }
+
+    /** True when {@code port} is one of the lab's hosts' ports (a tunnel may lead only there). */
+    boolean servesPort(int port) {
+        return byPort.containsKey(port);
     }
 
     /** The OpenSSH private key every lab host accepts. */
@@ -170,10 +210,11 @@ public final class Lab implements AutoCloseable {
     }
 
     public LabStatus status() {
+        List<LabHost> hosts = hosts();
         int first = hosts.stream().mapToInt(LabHost::port).min().orElse(0);
         int last = hosts.stream().mapToInt(LabHost::port).max().orElse(0);
         int sessions = running && server != null ? server.getActiveSessions().size() : 0;
-        int faulty = (int) byPort.values().stream().filter(s -> s.faults().any()).count();
+        int faulty = (int) byName.values().stream().filter(s -> s.faults().any()).count();
         int listening;
         synchronized (this) {
             listening = bound.size();
@@ -208,14 +249,14 @@ public final class Lab implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        byPort.values().forEach(HostState::close);
+        byName.values().forEach(HostState::close);
     }
 
     /** Derives every host key once (kept by its host) and lists them in known_hosts. */
     private void writeKnownHosts() throws IOException {
-        List<String> lines = new ArrayList<>(hosts.size());
-        for (LabHost h : hosts) {
-            lines.add(LabKeys.knownHostsLine(h, byName.get(h.name()).hostKey(keys, false).getPublic()));
+        List<String> lines = new ArrayList<>(byName.size());
+        for (HostState s : byName.values()) {
+            lines.add(LabKeys.knownHostsLine(s.host(), s.hostKey(keys, false).getPublic()));
         }
         keys.writeKnownHosts(lines);
     }

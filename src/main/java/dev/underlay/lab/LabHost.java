@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One simulated host: the inventory machine's name, the loopback port it answers on, and the identity it reports.
+ * One simulated host: the inventory machine's name, the loopback port it answers on (0: a free port the lab asks
+ * the system for, see {@link Lab}), and the identity it reports.
  *
  * @param kubelet whether the host runs a kubelet unit (machines tagged {@code k8s} or with a {@code k8s-*} profile)
  */
@@ -19,10 +20,15 @@ public record LabHost(String name, int port, HostIdentity identity, boolean kube
     public LabHost {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(identity, "identity");
-        if (port < 1 || port > 65_535) {
+        if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("lab host " + name + " has SSH port " + port
-                    + " (expected 1-65535)");
+                    + " (expected 1-65535, or 0 for a free one)");
         }
+    }
+
+    /** The same host on another port. */
+    public LabHost withPort(int newPort) {
+        return new LabHost(name, newPort, identity, kubelet);
     }
 
     /** The host an inventory machine describes; {@code bootEpochSecond} anchors its uptime. */

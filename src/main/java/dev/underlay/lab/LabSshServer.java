@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.file.FileSystemFactory;
 import org.apache.sshd.common.io.IoAcceptor;
@@ -80,7 +78,6 @@ final class LabSshServer extends SshServer {
      * host, and to nothing else. No remote listening, no agent or X11 forwarding.
      */
     private static TcpForwardingFilter bastionOnly(Lab lab) {
-        Set<Integer> ports = lab.hosts().stream().map(LabHost::port).collect(Collectors.toUnmodifiableSet());
         return new TcpForwardingFilter() {
             @Override
             public boolean canListen(SshdSocketAddress address, Session session) {
@@ -90,7 +87,7 @@ final class LabSshServer extends SshServer {
             @Override
             public boolean canConnect(Type type, SshdSocketAddress address, Session session) {
                 String host = address.getHostName();
-                return type == Type.Direct && ports.contains(address.getPort())
+                return type == Type.Direct && lab.servesPort(address.getPort())
                         && (host.equals("localhost") || host.startsWith("127."));
             }
         };

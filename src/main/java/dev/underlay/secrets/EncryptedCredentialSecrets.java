@@ -1,14 +1,11 @@
 package dev.underlay.secrets;
 
-import dev.underlay.db.Database;
 import dev.underlay.inventory.CredentialSecrets;
-import dev.underlay.secrets.repository.JdbcCredentialSecretRepository;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.List;
@@ -41,17 +38,6 @@ public final class EncryptedCredentialSecrets implements CredentialSecrets {
         this.key = Objects.requireNonNull(key, "key");
         this.repository = Objects.requireNonNull(repository, "repository");
         key.sealedBy(repository::credentials);
-    }
-
-    /** The secrets of an open database, with the key file {@code <dataFolder>/secrets.key} (no passphrase). */
-    public static EncryptedCredentialSecrets open(Database database, Path dataFolder) {
-        return open(database, dataFolder, PassphrasePrompt.NONE);
-    }
-
-    /** Same, asking {@code prompt} when the key file is protected by a passphrase (on first use, not here). */
-    public static EncryptedCredentialSecrets open(Database database, Path dataFolder, PassphrasePrompt prompt) {
-        return new EncryptedCredentialSecrets(SecretKeyFile.inDataFolder(dataFolder, prompt),
-                new JdbcCredentialSecretRepository(database));
     }
 
     @Override

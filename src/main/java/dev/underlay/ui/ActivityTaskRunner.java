@@ -1,9 +1,8 @@
 package dev.underlay.ui;
 
-import dev.underlay.tasks.TaskHandle;
-import dev.underlay.tasks.TaskRunner;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
+import dev.underlay.background.BackgroundTask;
+import dev.underlay.background.TaskHandle;
+import dev.underlay.background.TaskRunner;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -34,39 +33,16 @@ public final class ActivityTaskRunner implements TaskRunner {
     }
 
     @Override
-    public <T> TaskHandle submit(String name, Callable<T> work, Consumer<? super T> onSuccess,
-                                 Consumer<? super Throwable> onFailure) {
+    public <T> TaskHandle submit(BackgroundTask<T> task) {
         running.set(running.get() + 1);
-        current.set(name);
-        boolean[] finished = {false};
-        Runnable done = () -> {
-            if (!finished[0]) {
-                finished[0] = true;
-                running.set(Math.max(0, running.get() - 1));
-                if (running.get() == 0) {
-                    current.set("");
-                }
+        current.set(task.name());
+        // finished callbacks run once: after success or failure, or inside cancel() (BackgroundTask)
+        return delegate.submit(task.onFinished(() -> {
+            running.set(Math.max(0, running.get() - 1));
+            if (running.get() == 0) {
+                current.set("");
             }
-        };
-        TaskHandle h = delegate.submit(name, work, r -> {
-            done.run();
-            onSuccess.accept(r);
-        }, e -> {
-            done.run();
-            onFailure.accept(e);
-        });
-        return new TaskHandle() {
-            @Override
-            public void cancel() {
-                h.cancel();
-                done.run(); // a cancelled task delivers no callback
-            }
-
-            @Override
-            public boolean isDone() {
-                return h.isDone();
-            }
-        };
+        }));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.underlay.ui;
 
-import dev.underlay.tasks.TaskRunner;
+import dev.underlay.background.TaskRunner;
+import dev.underlay.settings.SettingsService;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -18,11 +19,11 @@ public final class ThemeViewModel {
     /** Settings key holding {@code light} or {@code dark}. */
     public static final String SETTING = "ui.theme";
 
-    private final Settings settings;
+    private final SettingsService settings;
     private final TaskRunner tasks;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
 
-    public ThemeViewModel(Settings settings, TaskRunner tasks) {
+    public ThemeViewModel(SettingsService settings, TaskRunner tasks) {
         this.settings = settings;
         this.tasks = tasks;
     }

@@ -67,7 +67,8 @@ class KeyLocationTest {
         byte[] oldKey;
         try (Database db = Database.open(data)) {
             // what an older Underlay did: the key in the data folder
-            EncryptedCredentialSecrets.open(db, data).put("ops", "old-pw".toCharArray());
+            new EncryptedCredentialSecrets(SecretKeyFile.inDataFolder(data, dev.underlay.secrets.PassphrasePrompt.NONE),
+                    new dev.underlay.secrets.repository.JdbcCredentialSecretRepository(db)).put("ops", "old-pw".toCharArray());
         }
         oldKey = Files.readAllBytes(data.resolve(SecretKeyFile.FILE_NAME));
         Path keys = dir.resolve("keys");

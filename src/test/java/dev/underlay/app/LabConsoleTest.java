@@ -11,7 +11,6 @@ import dev.underlay.lab.ui.LabViewModel;
 import dev.underlay.ssh.HostKeyReview;
 import dev.underlay.ssh.HostKeyStatus;
 import dev.underlay.ssh.ui.HostRun;
-import dev.underlay.ui.LabPorts;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -28,14 +27,6 @@ class LabConsoleTest extends ConsoleFxTest {
         return fx(() -> console.robot.lookup(query).queryAs(Label.class).getText());
     }
 
-    /** Starts the console with the demo's lab machines moved to free ports. */
-    private void startConsole() throws Exception {
-        app = console.start(dir);
-        int base = LabPorts.moveLabMachines(app.context().inventory());
-        waitFor(() -> fx(() -> app.window().machinesView().tableView().table().getItems().stream()
-                .allMatch(m -> m.sshPort() >= base)));
-    }
-
     @SuppressWarnings("unchecked")
     private TableView<HostRun> runHosts() {
         return console.robot.lookup("#run-hosts").queryAs(TableView.class);
@@ -50,9 +41,9 @@ class LabConsoleTest extends ConsoleFxTest {
     @Test
     void startLabThenHostnameOnAllMachinesAnswersFortyOneTimesAndAFaultPresetShowsGroupedFailures()
             throws Exception {
-        startConsole();
+        app = console.start(dir);
         assertEquals("Lab stopped", text("#status-lab"));
-        console.robot.clickOn("Lab").clickOn("Start lab");
+        startLab(() -> console.robot.clickOn("Lab").clickOn("Start lab"));
         waitFor(() -> text("#status-lab").startsWith("Lab: 41 hosts on ports"));
         waitFor(() -> text("#status-message").contains("41 host keys trusted"));
 
@@ -99,12 +90,17 @@ class LabConsoleTest extends ConsoleFxTest {
 
     @Test
     void hostKeyReviewShowsReplacedKeysAsChangedAndForgetsOneAfterConfirmation() throws Exception {
-        startConsole();
-        fx(() -> {
-            app.window().lab().start();
-            return null;
+        app = console.start(dir);
+        startLab(() -> {
+            try {
+                fx(() -> {
+                    app.window().lab().start();
+                    return null;
+                });
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
         });
-        waitFor(() -> fx(() -> app.window().lab().running()));
         List<Machine> demo = fx(() -> List.copyOf(app.window().machinesView().tableView().table().getItems()));
         fx(() -> {
             app.window().lab().faultTextProperty().set("hostkey:fra1-web01|fra1-web02");

@@ -5,8 +5,13 @@ import static dev.underlay.app.ConsoleFx.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.underlay.ui.LabPorts;
+import dev.underlay.ssh.HostKeyReview;
+import dev.underlay.ssh.HostKeyStatus;
+import dev.underlay.ssh.ui.HostRun;
 import dev.underlay.ui.ThemeViewModel;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import javafx.scene.control.Label;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -60,13 +65,16 @@ class ScreenshotTest extends ConsoleFxTest {
         app = console.start(dir, "--data-label", "~/underlay-demo");
         console.clickCell("fra1-gpu01");
         waitFor(() -> fx(() -> console.robot.lookup("#param-table").queryAs(TableView.class).getItems().size() > 5));
+        assertEquals(List.of("fra1-gpu01"), fx(() -> app.window().machinesView().tableView().table()
+                .getSelectionModel().getSelectedItems().stream().map(m -> m.name()).toList()),
+                "the screenshot shows fra1-gpu01 selected, its params beside it");
         BufferedImage light = shoot("console.png");
         assertEquals(1440, light.getWidth());
         assertEquals(900, light.getHeight());
 
         console.robot.clickOn("View").clickOn("Dark theme");
         waitFor(() -> fx(() -> app.window().theme().theme() == dev.underlay.ui.Theme.DARK));
-        waitFor(() -> fx(() -> app.context().inventory().store().setting(ThemeViewModel.SETTING)
+        waitFor(() -> fx(() -> app.context().settings().get(ThemeViewModel.SETTING)
                 .equals(Optional.of("dark"))));
         BufferedImage dark = shoot("console-dark.png");
         int lightBg = brightness(light.getRGB(1300, 880));
@@ -92,11 +100,7 @@ class ScreenshotTest extends ConsoleFxTest {
     @Test
     void runCommandOnTheFortyOneLabHostsAndHostKeyReview() throws Exception {
         app = console.start(dir, "--data-label", "~/underlay-demo");
-        int base = LabPorts.moveLabMachines(app.context().inventory());
-        waitFor(() -> fx(() -> app.window().machinesView().tableView().table().getItems().stream()
-                .allMatch(m -> m.sshPort() >= base)));
-        console.robot.clickOn("#tool-lab");
-        waitFor(() -> fx(() -> app.window().lab().running()));
+        startLab(() -> console.robot.clickOn("#tool-lab"));
         fx(() -> {
             app.window().lab().faultTextProperty().set("refuse:fra1-db03,fail=uname:fra1-web04|fra1-k8s-w02,"
                     + "hostkey:fra1-gpu02");
@@ -117,6 +121,24 @@ class ScreenshotTest extends ConsoleFxTest {
             hosts.getSortOrder().setAll(java.util.List.of(state));
             return null;
         });
+        // what the screenshot shows: every host in the table, the faulted ones and only they not ok, problems
+        // first, and the summary naming each failed host under its cause
+        assertEquals("41/41 done, 37 ok, 2 exited non-zero, 2 failed", text("#run-progress"));
+        @SuppressWarnings("unchecked")
+        TableView<HostRun> hosts = console.robot.lookup("#run-hosts").queryAs(TableView.class);
+        assertEquals(41, fx(() -> hosts.getItems().size()));
+        Map<String, HostRun.State> notOk = fx(() -> hosts.getItems().stream().filter(h -> h.state() != HostRun.State.OK)
+                .collect(Collectors.toMap(HostRun::host, HostRun::state)));
+        assertEquals(Map.of("fra1-db03", HostRun.State.FAILED, "fra1-gpu02", HostRun.State.FAILED,
+                "fra1-web04", HostRun.State.EXIT, "fra1-k8s-w02", HostRun.State.EXIT), notOk);
+        assertEquals(notOk.keySet(), fx(() -> hosts.getItems().subList(0, 4).stream().map(HostRun::host)
+                .collect(Collectors.toSet())), "the problems are the first rows");
+        List<String> summary = text("#run-summary").lines().toList();
+        assertEquals("37 of 41 hosts ok, 4 not:", summary.get(0));
+        assertEquals("exit 1 (2): fra1-k8s-w02, fra1-web04", summary.get(1));
+        assertTrue(summary.get(2).startsWith("connection refused (1): fra1-db03 — "), summary.get(2));
+        assertTrue(summary.get(3).startsWith("host key changed (1): fra1-gpu02 — "), summary.get(3));
+        assertEquals(4, summary.size(), summary.toString());
         shoot(screenshotDir(), "run-command.png", "#run-output");
         fx(() -> {
             console.robot.lookup("#run-output").query().getScene().getWindow().hide();
@@ -126,7 +148,18 @@ class ScreenshotTest extends ConsoleFxTest {
         console.robot.clickOn("#tool-host-keys");
         waitFor(() -> fx(() -> console.robot.lookup("#host-key-table").tryQuery().isPresent()
                 && console.robot.lookup("#host-key-table").queryAs(TableView.class).getItems().size() == 41));
+        @SuppressWarnings("unchecked")
+        TableView<HostKeyReview> keys = console.robot.lookup("#host-key-table").queryAs(TableView.class);
+        waitFor(() -> fx(() -> keys.getItems().stream().noneMatch(r -> r.status() == null)));
+        assertEquals(Map.of("fra1-gpu02", HostKeyStatus.CHANGED, "fra1-db03", HostKeyStatus.FAILED),
+                fx(() -> keys.getItems().stream().filter(r -> r.status() != HostKeyStatus.KNOWN)
+                        .collect(Collectors.toMap(HostKeyReview::name, HostKeyReview::status))),
+                "the replaced key shows CHANGED, the refusing host FAILED, every other host KNOWN");
         shoot(screenshotDir(), "host-keys.png", "#host-key-table");
+    }
+
+    private String text(String query) throws Exception {
+        return fx(() -> console.robot.lookup(query).queryAs(Label.class).getText());
     }
 
     private static int brightness(int rgb) {

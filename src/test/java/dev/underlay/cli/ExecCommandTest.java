@@ -48,9 +48,9 @@ class ExecCommandTest {
         List<String> out = r.out().lines().sorted().toList();
         assertEquals(List.of("lab0001: Linux", "lab0004: Linux", "lab0005: Linux"), out);
         assertTrue(r.err().contains("lab0002: uname: simulated failure (lab fault)\n"), r.err());
-        assertTrue(r.err().contains("underlay: lab0002 (root@[127.0.0.1]:" + (world.basePort() + 1)
+        assertTrue(r.err().contains("underlay: lab0002 (root@[127.0.0.1]:" + world.port(1)
                 + "): exit status 1.\n"), r.err());
-        assertTrue(r.err().contains("underlay: lab0003 (root@[127.0.0.1]:" + (world.basePort() + 2)
+        assertTrue(r.err().contains("underlay: lab0003 (root@[127.0.0.1]:" + world.port(2)
                 + "): connection refused"), r.err());
         String summary = r.err().lines().reduce((a, b) -> b).orElse("");
         assertTrue(summary.matches("5 hosts: 3 ok, 1 exit non-zero \\(lab0002\\), 1 failed \\(connection refused: "

@@ -59,7 +59,7 @@ class HostKeysCommandTest {
         assertEquals(0, scan.code(), scan.toString());
         assertTrue(scan.out().startsWith("HOST     ENDPOINT"), scan.out());
         String line = row(scan.out(), "lab0001");
-        assertTrue(line.contains("127.0.0.1:" + world.basePort()) && line.contains(" NEW ")
+        assertTrue(line.contains("127.0.0.1:" + world.port(0)) && line.contains(" NEW ")
                 && line.contains("ssh-ed25519"), line);
         String knownLine = world.lab.knownHostsLine("lab0001");
         assertFalse(fingerprint(line).isEmpty(), line);
@@ -87,12 +87,12 @@ class HostKeysCommandTest {
         Cli.run("hostkeys", "accept", "--on", "name:lab0002", "--data", data);
         Cli.Result list = Cli.run("hostkeys", "list", "--data", data);
         assertEquals(0, list.code(), list.toString());
-        String line = row(list.out(), "127.0.0.1:" + (world.basePort() + 1));
+        String line = row(list.out(), "127.0.0.1:" + world.port(1));
         assertTrue(line.matches("127\\.0\\.0\\.1:\\d+ +lab0002 +ssh-ed25519 +SHA256:\\S+ +trusted +scan +"
                 + "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC"), line);
         assertTrue(list.out().endsWith("1 key for 1 endpoint\n"), list.out());
         Cli.Result on = Cli.run("hostkeys", "list", "--on", "name:lab0002,lab0003", "--data", data);
-        assertTrue(on.out().contains("no key stored for 1 endpoint: lab0003 (127.0.0.1:" + (world.basePort() + 2)
+        assertTrue(on.out().contains("no key stored for 1 endpoint: lab0003 (127.0.0.1:" + world.port(2)
                 + ")"), on.out());
     }
 
@@ -101,7 +101,7 @@ class HostKeysCommandTest {
         String data = fresh();
         Cli.run("hostkeys", "accept", "--on", "all", "--data", data);
         String before = fingerprint(row(Cli.run("hostkeys", "list", "--data", data).out(), "127.0.0.1:"
-                + world.basePort()));
+                + world.port(0)));
         world.lab.setFaults(FaultSpec.parse("hostkey:lab0001"));
         try {
             Cli.Result scan = Cli.run("hostkeys", "scan", "--on", "all", "--data", data);
@@ -118,17 +118,17 @@ class HostKeysCommandTest {
             assertEquals(1, accept.code());
             assertTrue(accept.out().contains("accepted 0 new host keys"), accept.out());
             assertEquals(before, fingerprint(row(Cli.run("hostkeys", "list", "--data", data).out(),
-                    "127.0.0.1:" + world.basePort())), "the stored key is kept");
+                    "127.0.0.1:" + world.port(0))), "the stored key is kept");
 
             Cli.Result forget = Cli.run("hostkeys", "forget", "--on", "name:lab0001", "--data", data);
             assertEquals(0, forget.code(), forget.toString());
-            assertEquals("forgot 127.0.0.1:" + world.basePort() + " (lab0001): ssh-ed25519 " + before + "\n"
+            assertEquals("forgot 127.0.0.1:" + world.port(0) + " (lab0001): ssh-ed25519 " + before + "\n"
                     + "forgot 1 key of 1 endpoint\n", forget.out());
             Cli.Result now = Cli.run("hostkeys", "accept", "--on", "all", "--data", data);
             assertEquals(0, now.code(), now.toString());
             assertTrue(now.out().contains("accepted 1 new host key"), now.out());
             assertEquals(fps.get(0), fingerprint(row(Cli.run("hostkeys", "list", "--data", data).out(),
-                    "127.0.0.1:" + world.basePort())), "the new key is stored");
+                    "127.0.0.1:" + world.port(0))), "the new key is stored");
         } finally {
             world.lab.setFaults(FaultSpec.NONE);
         }
@@ -138,9 +138,9 @@ class HostKeysCommandTest {
     void aRevokedKeyFailsExecAndScanIsListedRevokedAndNeitherAcceptNorForgetTrustsItAgain() throws Exception {
         String data = fresh();
         Cli.run("hostkeys", "accept", "--on", "all", "--data", data);
-        String endpoint = "[127.0.0.1]:" + world.basePort();
+        String endpoint = "[127.0.0.1]:" + world.port(0);
         String fp = fingerprint(row(Cli.run("hostkeys", "list", "--data", data).out(), "127.0.0.1:"
-                + world.basePort()));
+                + world.port(0)));
         Path file = own.resolve("revoked_hosts");
         java.nio.file.Files.writeString(file, "@revoked " + world.lab.knownHostsLine("lab0001") + "\n");
         Cli.Result imported = Cli.run("import", "--format", "known_hosts", file.toString(), "--data", data);
@@ -163,7 +163,7 @@ class HostKeysCommandTest {
                 .contains("accepted 0 new host keys"));
         assertEquals("no trusted keys for the 1 endpoint of the machines matching 'name:lab0001'\n",
                 Cli.run("hostkeys", "forget", "--on", "name:lab0001", "--data", data).out());
-        String listed = row(Cli.run("hostkeys", "list", "--data", data).out(), "127.0.0.1:" + world.basePort());
+        String listed = row(Cli.run("hostkeys", "list", "--data", data).out(), "127.0.0.1:" + world.port(0));
         assertTrue(listed.contains(" revoked "), listed);
         assertEquals(1, Cli.run("exec", "--on", "name:lab0001", "--data", data, "--", "true").code());
     }
@@ -177,7 +177,7 @@ class HostKeysCommandTest {
             assertEquals(1, scan.code(), scan.toString());
             assertTrue(row(scan.out(), "lab0004").matches("lab0004 +127\\.0\\.0\\.1:\\d+ +FAILED +- +-"),
                     scan.out());
-            assertTrue(scan.out().contains("failed: lab0004 (root@[127.0.0.1]:" + (world.basePort() + 3)
+            assertTrue(scan.out().contains("failed: lab0004 (root@[127.0.0.1]:" + world.port(3)
                     + "): connection refused"), scan.out());
             assertTrue(scan.out().contains("3 new, 0 known, 0 changed, 0 revoked, 1 failed"), scan.out());
         } finally {
@@ -189,7 +189,7 @@ class HostKeysCommandTest {
     void aMachineWithoutCredentialIsStillScannedAndOneWithoutAddressIsListedAsNotScanned() throws Exception {
         String data = own.resolve("data").toString();
         Path csv = own.resolve("bare.csv");
-        java.nio.file.Files.writeString(csv, "name,address,port\nbare,127.0.0.1," + world.basePort() + "\nnowhere,,\n");
+        java.nio.file.Files.writeString(csv, "name,address,port\nbare,127.0.0.1," + world.port(0) + "\nnowhere,,\n");
         Cli.Result imported = Cli.run("import", csv.toString(), "--data", data);
         assertEquals(0, imported.code(), imported.toString());
         Cli.Result scan = Cli.run("hostkeys", "scan", "--on", "all", "--data", data);

@@ -56,14 +56,14 @@ class KnownHostsImportCommandTest {
         assertEquals(0, Cli.run("import", world.lab.knownHosts().toString(), "--data", data).code());
         // lab0002's key written for lab0001's endpoint: same type, other key
         String other = world.lab.knownHostsLine("lab0002");
-        String forged = "[127.0.0.1]:" + world.basePort() + other.substring(other.indexOf(' '));
+        String forged = "[127.0.0.1]:" + world.port(0) + other.substring(other.indexOf(' '));
         Path file = own.resolve("hosts.txt");
         Files.writeString(file, "# from an old laptop\n" + forged + "\n");
         Cli.Result r = Cli.run("import", "--format", "known-hosts", file.toString(), "--data", data);
         assertEquals(1, r.code(), r.toString());
         assertTrue(r.out().contains("0 added, 0 revoked, 0 already known, 1 conflict, 0 unmatched, 0 skipped, "
                 + "0 rejected"), r.out());
-        assertTrue(r.out().contains("conflict: " + file + ":2: [127.0.0.1]:" + world.basePort() + ": has ssh-ed25519 "),
+        assertTrue(r.out().contains("conflict: " + file + ":2: [127.0.0.1]:" + world.port(0) + ": has ssh-ed25519 "),
                 r.out());
         assertTrue(r.out().contains("kept the inventory's key"), r.out());
         assertEquals("underlay: known_hosts import of " + file + " failed (1 conflict): nothing was imported\n",

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
+import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -42,9 +46,26 @@ class DatabaseTest {
                 "Linux", "/home/u"));
         assertEquals(Path.of("/Users/u/Library/Application Support/Underlay"),
                 DataFolders.resolve(null, Map.of(), "Mac OS X", "/Users/u"));
-        assertEquals(Path.of("C:/Users/u/AppData/Roaming/Underlay").getFileName(),
-                DataFolders.resolve(null, Map.of("APPDATA", "C:/Users/u/AppData/Roaming"), "Windows 11", "C:/Users/u")
-                        .getFileName());
+    }
+
+    @Test
+    void onWindowsTheDataFolderIsUnderlayInAppDataOrTheUsersRoamingFolder() throws Exception {
+        try (FileSystem windows = Jimfs.newFileSystem(Configuration.windows().toBuilder()
+                .setWorkingDirectory("C:\\Users\\u").build())) {
+            String home = "C:\\Users\\u";
+            assertEquals("D:\\profiles\\u\\Roaming\\Underlay", DataFolders.resolve(null,
+                    Map.of("APPDATA", "D:\\profiles\\u\\Roaming"), "Windows 11", home, windows).toString());
+            for (Map<String, String> noAppData : List.of(Map.<String, String>of(), Map.of("APPDATA", " "),
+                    Map.of("APPDATA", "Roaming"))) {
+                assertEquals("C:\\Users\\u\\AppData\\Roaming\\Underlay",
+                        DataFolders.resolve(null, noAppData, "Windows 10", home, windows).toString(),
+                        "unset, blank or relative APPDATA: " + noAppData);
+            }
+            assertEquals("E:\\ops\\underlay", DataFolders.resolve(null, Map.of("UNDERLAY_HOME", "E:\\ops\\underlay",
+                    "APPDATA", "D:\\x"), "Windows 11", home, windows).toString());
+            assertEquals("C:\\Users\\u\\lab-data", DataFolders.resolve("lab-data", Map.of(), "Windows 11", home,
+                    windows).toString(), "a relative --data is taken from the working folder");
+        }
     }
 
     @Test

@@ -38,7 +38,7 @@ class BastionLabTest {
         }
         // a machine behind the bastion on a port that is no lab host's: the bastion must refuse the tunnel
         LabWorld world = lab.world();
-        Machine outside = world.machines.get(3).toBuilder().name("outside").sshPort(world.basePort() + 4)
+        Machine outside = world.machines.get(3).toBuilder().name("outside").sshPort(world.portOfNoHost())
                 .params(Map.of(InventoryTargets.BASTION_PARAM, TextNode.valueOf("lab0001"))).build();
         lab.ctx().inventory().createMachine(outside);
     }

@@ -18,20 +18,16 @@ import dev.underlay.ssh.KnownHostsImport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A real simulated lab on loopback and a real data folder (H2, host key store, SSH transport) that knows its hosts:
  * the lab's inventory file imported through the importer, its known_hosts through the known_hosts import, as a
- * new user would. Ports are picked at random below the ephemeral range, retried when taken (other builds share
- * this machine).
+ * new user would. The hosts listen on free ports the lab asks the system for, so nothing else on the machine (the
+ * console's lab, a {@code lab serve}, another build) can be in the way; {@link #machines} carry those ports.
  */
 public final class LabWorld implements AutoCloseable {
-    private static final int LOW_PORT = 24_000;
-    private static final int HIGH_PORT = 32_000;
-    private static final int ATTEMPTS = 20;
-
     public final Lab lab;
+    /** lab0001... in name order, each with the port its host listens on. */
     public final List<Machine> machines;
     public final Path labFolder;
     public final Path inventoryFile;
@@ -43,31 +39,37 @@ public final class LabWorld implements AutoCloseable {
         this.inventoryFile = inventoryFile;
     }
 
-    /** Starts n lab hosts (lab0001...) on free consecutive ports and writes their inventory file. */
+    /** Starts n lab hosts (lab0001...) on free ports and writes their inventory file. */
     public static LabWorld start(int n, Path dir, FaultSpec faults) throws IOException {
         Path labFolder = dir.resolve("lab-data").resolve("lab");
-        IOException last = null;
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(LOW_PORT, HIGH_PORT - n);
-            List<Machine> machines = LabInventory.machines(n, base);
-            List<LabHost> hosts = machines.stream().map(m -> LabHost.of(m, 1_700_000_000L)).toList();
-            try {
-                Lab lab = Lab.start(hosts, labFolder, faults);
-                Path inv = dir.resolve("lab.json");
-                LabInventoryWriter.write(machines, lab.clientKey(), inv);
-                return new LabWorld(lab, machines, labFolder, inv);
-            } catch (IOException e) {
-                if (!String.valueOf(e.getMessage()).contains("in use")) {
-                    throw e;
-                }
-                last = e;
-            }
+        List<Machine> planned = LabInventory.machines(n, 0);
+        List<LabHost> hosts = planned.stream().map(m -> LabHost.of(m, 1_700_000_000L)).toList();
+        Lab lab = Lab.start(hosts, labFolder, faults);
+        try {
+            List<Machine> machines = LabInventory.onPorts(planned, lab.hosts());
+            Path inv = dir.resolve("lab.json");
+            LabInventoryWriter.write(machines, lab.clientKey(), inv);
+            return new LabWorld(lab, machines, labFolder, inv);
+        } catch (IOException | RuntimeException e) {
+            lab.close();
+            throw e;
         }
-        throw new IOException("no free range of " + n + " ports found in " + ATTEMPTS + " attempts", last);
     }
 
-    public int basePort() {
-        return machines.get(0).sshPort();
+    /** The port of the {@code i}-th host (0: lab0001). */
+    public int port(int i) {
+        return machines.get(i).sshPort();
+    }
+
+    /** A port on 127.0.0.1 that is none of the lab hosts' (nothing is assumed about what listens there). */
+    public int portOfNoHost() {
+        java.util.Set<Integer> ports = new java.util.HashSet<>();
+        machines.forEach(m -> ports.add(m.sshPort()));
+        int p = 1024;
+        while (ports.contains(p)) {
+            p++;
+        }
+        return p;
     }
 
     /** Imports the lab's machines and host keys into the data folder, as the documented CLI flow does. */

@@ -26,7 +26,7 @@ public final class LabBench {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 32;
-        int base = args.length > 2 ? Integer.parseInt(args[2]) : 24001;
+        int base = args.length > 2 ? Integer.parseInt(args[2]) : 0; // 0: free ports
         Path folder = Files.createTempDirectory("lab-bench");
         List<LabHost> hosts = LabFixtures.hosts(n, base);
         long heap0 = usedHeap();

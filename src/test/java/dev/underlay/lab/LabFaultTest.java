@@ -28,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * every kind, so the hundred connections cover all of them at once.
  */
 class LabFaultTest {
-    private static final int BASE = 23400;
     private static final String PROBE = "echo ok > /tmp/probe && uname -s && hostname";
     private static final String ALL = "refuse:10%,hostkey:10%,auth:10%,disconnect:10%,fail=uname:10%,diskfull:10%,"
             + "slow=300ms:10%";
@@ -46,7 +45,7 @@ class LabFaultTest {
 
     @BeforeAll
     static void start() throws Exception {
-        lab = Lab.start(LabFixtures.hosts(100, BASE), dir.resolve("lab"), FaultSpec.parse(ALL));
+        lab = Lab.start(LabFixtures.hosts(100), dir.resolve("lab"), FaultSpec.parse(ALL));
         client = new LabClient(lab);
     }
 

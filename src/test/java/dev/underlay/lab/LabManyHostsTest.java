@@ -22,14 +22,14 @@ class LabManyHostsTest {
     @Test
     void sleepingHostsHoldNoThreadSoOthersAnswerMeanwhile() throws Exception {
         int sleepers = Lab.SHELL_THREADS * 5;
-        try (Lab lab = Lab.start(LabFixtures.hosts(sleepers + 1, 23900), dir.resolve("lab"), FaultSpec.NONE);
+        try (Lab lab = Lab.start(LabFixtures.hosts(sleepers + 1), dir.resolve("lab"), FaultSpec.NONE);
              LabClient client = new LabClient(lab)) {
             List<org.apache.sshd.client.session.ClientSession> sessions = new ArrayList<>();
             List<org.apache.sshd.client.channel.ChannelExec> channels = new ArrayList<>();
             List<java.io.ByteArrayOutputStream> outs = new ArrayList<>();
             try {
                 for (int i = 0; i < sleepers; i++) {
-                    var s = client.connect(23900 + i);
+                    var s = client.connect(lab.hosts().get(i).port());
                     sessions.add(s);
                     var ch = s.createExecChannel("sleep 3; echo done");
                     var out = new java.io.ByteArrayOutputStream();
@@ -42,8 +42,9 @@ class LabManyHostsTest {
                     Thread.sleep(20);
                 }
                 assertEquals(sleepers, lab.status().commands());
-                LabClient.Result r = client.exec(23900 + sleepers, "hostname");
-                assertEquals(LabFixtures.hosts(sleepers + 1, 23900).get(sleepers).name() + "\n", r.out());
+                LabHost last = lab.hosts().get(sleepers);
+                LabClient.Result r = client.exec(last.port(), "hostname");
+                assertEquals(last.name() + "\n", r.out());
                 assertEquals(0, channels.stream().filter(c -> c.isClosed() || c.getExitStatus() != null).count(),
                         "a sleeper finished before the other host answered: sleeps are holding threads");
                 for (int i = 0; i < sleepers; i++) {
@@ -68,7 +69,7 @@ class LabManyHostsTest {
                 script.append("sleep 0.2; ");
             }
         }
-        try (Lab lab = Lab.start(LabFixtures.hosts(HOSTS, 23600), dir.resolve("lab"), FaultSpec.NONE);
+        try (Lab lab = Lab.start(LabFixtures.hosts(HOSTS), dir.resolve("lab"), FaultSpec.NONE);
              LabClient client = new LabClient(lab)) {
             ExecutorService pool = Executors.newFixedThreadPool(16);
             try {

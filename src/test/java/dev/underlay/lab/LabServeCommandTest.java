@@ -34,14 +34,15 @@ class LabServeCommandTest {
         cl.setErr(new PrintWriter(err, true));
         Path inv = dir.resolve("out").resolve("lab.json");
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cl.execute("serve", "--hosts", "5",
-                "--base-port", "23800", "--data", dir.toString(), "--inventory-out", inv.toString(),
+                "--base-port", "0", "--data", dir.toString(), "--inventory-out", inv.toString(),
                 "--faults", "fail=uname:lab0002"));
         LabCommand.Serve serve = cl.getSubcommands().get("serve").getCommand();
         for (int i = 0; i < 200 && !out.toString().contains("Press Ctrl-C"); i++) {
             Thread.sleep(50);
         }
         String printed = out.toString();
-        assertTrue(printed.contains("Lab serving 5 hosts on 127.0.0.1 ports 23800-23804"), printed + err);
+        assertTrue(printed.matches("(?s)Lab serving 5 hosts on 127\\.0\\.0\\.1 free ports between \\d+-\\d+ .*"),
+                printed + err);
         assertTrue(printed.contains(dir.resolve("lab").resolve("client_ed25519").toString()), printed);
 
         JsonNode json = Json.parse(Files.readString(inv));
@@ -49,7 +50,10 @@ class LabServeCommandTest {
         assertEquals(1, json.get("version").asInt());
         JsonNode m = json.get("machines").get(1);
         assertEquals("lab0002", m.get("name").asText());
-        assertEquals(23801, m.get("port").asInt());
+        int port = m.get("port").asInt();
+        assertTrue(port > 0, "the inventory file has the port lab0002 was given: " + m);
+        assertTrue(Files.readString(dir.resolve("lab").resolve("known_hosts")).contains("[127.0.0.1]:" + port + " "),
+                "known_hosts lists the same port");
         assertEquals("127.0.0.1", m.get("address").asText());
         assertEquals("lab-key", m.get("credential").asText());
         assertEquals("lab", m.get("tags").get(0).asText());
@@ -61,7 +65,7 @@ class LabServeCommandTest {
                 dir.resolve("lab").resolve("known_hosts")));
         client.setKeyIdentityProvider(new FileKeyPairProvider(dir.resolve("lab").resolve("client_ed25519")));
         client.start();
-        try (ClientSession s = client.connect("root", "127.0.0.1", 23801).verify(LabClient.TIMEOUT).getSession()) {
+        try (ClientSession s = client.connect("root", "127.0.0.1", port).verify(LabClient.TIMEOUT).getSession()) {
             s.auth().verify(LabClient.TIMEOUT);
             LabClient.Result r = LabClient.exec(s, "hostname; uname", null);
             assertEquals("lab0002\n", r.out());

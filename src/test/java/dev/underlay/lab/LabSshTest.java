@@ -1,7 +1,9 @@
 package dev.underlay.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,24 +11,33 @@ import dev.underlay.inventory.DemoInventory;
 import dev.underlay.inventory.Inventory;
 import dev.underlay.inventory.InventoryChanges;
 import dev.underlay.inventory.Json;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The lab over the real SSH protocol: the demo inventory's hosts, fact commands, files, SFTP. */
+/**
+ * The lab over the real SSH protocol: the demo inventory's hosts (on free ports, so that a lab already serving the
+ * demo's 22001-22041 on this machine does not matter), fact commands, files, SFTP.
+ */
 class LabSshTest {
     @TempDir
     static Path dir;
@@ -39,7 +50,8 @@ class LabSshTest {
         Path folder = dir.resolve("data").resolve("lab");
         InventoryChanges demo = DemoInventory.changes(folder.resolve(LabKeys.CLIENT_KEY));
         Inventory inv = Inventory.builder().machines(demo.machines).build();
-        lab = Lab.start(inv, folder, FaultSpec.NONE);
+        List<LabHost> hosts = LabHost.fromInventory(inv, 1_700_000_000L).stream().map(h -> h.withPort(0)).toList();
+        lab = Lab.start(hosts, folder, FaultSpec.NONE);
         client = new LabClient(lab);
         port = lab.hosts().get(0).port();
     }
@@ -51,9 +63,18 @@ class LabSshTest {
     }
 
     @Test
-    void servesEveryDemoMachineOnItsInventoryPort() throws Exception {
+    void servesEveryDemoMachineOnAPortOfItsOwnListedInKnownHosts() throws Exception {
         int demoMachines = DemoInventory.changes(Path.of("k")).machines.size();
         assertEquals(demoMachines, lab.hosts().size());
+        assertEquals(demoMachines, lab.hosts().stream().mapToInt(LabHost::port).filter(p -> p > 0).distinct()
+                .count(), "every host got a port of its own");
+        assertTrue(ListeningPorts.available() ? ListeningPorts.ofThisProcess().containsAll(lab.hosts().stream()
+                .map(LabHost::port).toList()) : true, "the lab listens on the ports it reports");
+        String knownHosts = Files.readString(lab.knownHosts());
+        for (LabHost h : lab.hosts()) {
+            assertTrue(lab.knownHostsLine(h.name()).startsWith("[127.0.0.1]:" + h.port() + " "), h.toString());
+            assertTrue(knownHosts.contains(lab.knownHostsLine(h.name()) + "\n"), h.name());
+        }
         LabHost w01 = lab.hosts().stream().filter(h -> h.name().equals("fra1-k8s-w01")).findFirst().orElseThrow();
         assertEquals("fra1-k8s-w01\n", client.exec(w01.port(), "hostname").out());
         assertEquals(demoMachines, lab.status().listening());
@@ -137,16 +158,27 @@ class LabSshTest {
 
     @Test
     void aTakenPortIsReportedWithItsHostAndNothingStaysBound() throws Exception {
-        try (java.net.ServerSocket taken = new java.net.ServerSocket(23352, 1,
-                java.net.InetAddress.getByName("127.0.0.1"))) {
-            java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
-                    () -> Lab.start(LabFixtures.hosts(3, 23351), dir.resolve("taken"), FaultSpec.NONE));
-            assertEquals("port 23352 of lab host lab0002 is already in use on 127.0.0.1; stop what uses it or give"
-                    + " the lab other ports", e.getMessage());
+        Assumptions.assumeTrue(ListeningPorts.available(), "needs Linux's /proc to see this JVM's listening ports");
+        Set<Integer> before = ListeningPorts.ofThisProcess();
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            List<LabHost> hosts = new ArrayList<>(LabFixtures.hosts(3));
+            hosts.set(1, hosts.get(1).withPort(port)); // lab0001 and lab0003 on free ports are bound first
+            IOException e = assertThrows(IOException.class,
+                    () -> Lab.start(hosts, dir.resolve("taken"), FaultSpec.NONE));
+            assertEquals("port " + port + " of lab host lab0002 is already in use on 127.0.0.1; stop what uses it or"
+                    + " give the lab other ports", e.getMessage());
+            Set<Integer> left = ListeningPorts.ofThisProcess();
+            left.removeAll(before);
+            assertEquals(Set.of(port), left, "only the test's own socket listens; the lab freed lab0001 and lab0003");
         }
-        try (Lab again = Lab.start(LabFixtures.hosts(3, 23351), dir.resolve("taken"), FaultSpec.NONE)) {
+        int open;
+        try (Lab again = Lab.start(LabFixtures.hosts(3), dir.resolve("taken"), FaultSpec.NONE)) {
             assertEquals(3, again.status().listening());
+            open = again.hosts().get(0).port();
+            assertTrue(ListeningPorts.ofThisProcess().contains(open));
         }
+        assertFalse(ListeningPorts.ofThisProcess().contains(open), "closing the lab frees its ports");
     }
 
     @Test
@@ -167,22 +199,31 @@ class LabSshTest {
     @Test
     void hostKeysStayTheSameAcrossLabRestarts() throws Exception {
         Path folder = dir.resolve("restart");
-        List<LabHost> hosts = LabFixtures.hosts(3, 23301);
-        String first;
-        try (Lab a = Lab.start(hosts, folder, FaultSpec.NONE)) {
-            first = Files.readString(a.knownHosts());
+        Map<String, String> first;
+        try (Lab a = Lab.start(LabFixtures.hosts(3), folder, FaultSpec.NONE)) {
+            first = keysByHost(a);
             try (LabClient c = new LabClient(a)) {
-                assertEquals("lab0002\n", c.exec(23302, "hostname").out());
+                assertEquals("lab0002\n", c.exec(a.hosts().get(1).port(), "hostname").out());
             }
         }
         String clientKey = Files.readString(folder.resolve(LabKeys.CLIENT_KEY));
-        try (Lab b = Lab.start(hosts, folder, FaultSpec.NONE)) {
-            assertEquals(first, Files.readString(b.knownHosts()));
+        try (Lab b = Lab.start(LabFixtures.hosts(3), folder, FaultSpec.NONE)) {
+            assertEquals(first, keysByHost(b), "the same key for each host, whichever port it has now");
             assertEquals(clientKey, Files.readString(b.clientKey()));
             try (LabClient c = new LabClient(b)) {
-                assertEquals("lab0003\n", c.exec(23303, "hostname").out());
+                assertEquals("lab0003\n", c.exec(b.hosts().get(2).port(), "hostname").out());
             }
-            assertNotEquals(b.knownHostsLine("lab0001"), b.knownHostsLine("lab0002"));
+            assertNotEquals(first.get("lab0001"), first.get("lab0002"));
         }
+    }
+
+    /** Each host's key as its known_hosts line gives it, without the {@code [127.0.0.1]:port} in front. */
+    private static Map<String, String> keysByHost(Lab lab) {
+        Map<String, String> keys = new HashMap<>();
+        for (LabHost h : lab.hosts()) {
+            String line = lab.knownHostsLine(h.name());
+            keys.put(h.name(), line.substring(line.indexOf(' ') + 1));
+        }
+        return keys;
     }
 }

@@ -38,7 +38,8 @@ class EncryptedCredentialSecretsTest {
     }
 
     private EncryptedCredentialSecrets secrets() {
-        return EncryptedCredentialSecrets.open(db, dir);
+        return new EncryptedCredentialSecrets(SecretKeyFile.inDataFolder(dir, PassphrasePrompt.NONE),
+                new dev.underlay.secrets.repository.JdbcCredentialSecretRepository(db));
     }
 
     @Test

@@ -36,14 +36,17 @@ class SecretsLoggingTest {
         String key;
         boolean posix = Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class);
         try (Database db = Database.open(dir)) {
-            EncryptedCredentialSecrets s = EncryptedCredentialSecrets.open(db, dir);
+            EncryptedCredentialSecrets s = new EncryptedCredentialSecrets(
+                    SecretKeyFile.inDataFolder(dir, PassphrasePrompt.NONE),
+                    new dev.underlay.secrets.repository.JdbcCredentialSecretRepository(db));
             s.put("ops", PLAIN.toCharArray());
             s.get("ops").orElseThrow();
             Path keyFile = dir.resolve(SecretKeyFile.FILE_NAME);
             key = Files.readString(keyFile).lines().filter(l -> l.startsWith("v1:")).findFirst().orElseThrow();
             if (posix) {
                 Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-r--r--"));
-                EncryptedCredentialSecrets.open(db, dir).get("ops").orElseThrow();
+                new EncryptedCredentialSecrets(SecretKeyFile.inDataFolder(dir, PassphrasePrompt.NONE),
+                new dev.underlay.secrets.repository.JdbcCredentialSecretRepository(db)).get("ops").orElseThrow();
             }
             // a secure param through the service: sealed, revealed, redacted, then undecryptable
             dev.underlay.inventory.InventoryService service = new dev.underlay.inventory.InventoryService(
@@ -59,7 +62,8 @@ class SecretsLoggingTest {
                     revealed.redact("echo " + revealed.text("ansible_become_password")));
             Files.delete(keyFile);
             SecretsException e = assertThrows(SecretsException.class,
-                    () -> EncryptedCredentialSecrets.open(db, dir).get("ops"));
+                    () -> new EncryptedCredentialSecrets(SecretKeyFile.inDataFolder(dir, PassphrasePrompt.NONE),
+                new dev.underlay.secrets.repository.JdbcCredentialSecretRepository(db)).get("ops"));
             assertFalse(e.getMessage().contains(PLAIN));
             dev.underlay.inventory.InventoryService fresh = new dev.underlay.inventory.InventoryService(
                     new dev.underlay.inventory.repository.JdbcInventoryStore(db),

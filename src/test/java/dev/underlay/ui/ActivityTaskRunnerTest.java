@@ -2,7 +2,7 @@ package dev.underlay.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.underlay.tasks.ExecutorTaskRunner;
+import dev.underlay.background.ExecutorTaskRunner;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.CountDownLatch;

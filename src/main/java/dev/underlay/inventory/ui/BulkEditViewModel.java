@@ -4,7 +4,7 @@ import dev.underlay.inventory.BulkEdit;
 import dev.underlay.inventory.InventoryValidationException;
 import dev.underlay.inventory.Machine;
 import dev.underlay.inventory.MachineStatus;
-import dev.underlay.tasks.TaskRunner;
+import dev.underlay.background.TaskRunner;
 import dev.underlay.ui.Failures;
 import java.util.List;
 import java.util.function.Consumer;

@@ -2,7 +2,7 @@ package dev.underlay.inventory.ui;
 
 import dev.underlay.inventory.Inventory;
 import dev.underlay.inventory.io.InventoryFormat;
-import dev.underlay.tasks.TaskRunner;
+import dev.underlay.background.TaskRunner;
 import dev.underlay.ui.Failures;
 import java.nio.file.Path;
 import java.util.function.Consumer;

@@ -4,7 +4,7 @@ import dev.underlay.inventory.Inventory;
 import dev.underlay.inventory.io.ImportPlan;
 import dev.underlay.inventory.io.ImportProblem;
 import dev.underlay.inventory.io.InventoryFormat;
-import dev.underlay.tasks.TaskRunner;
+import dev.underlay.background.TaskRunner;
 import dev.underlay.ui.Failures;
 import java.nio.file.Path;
 import java.util.List;

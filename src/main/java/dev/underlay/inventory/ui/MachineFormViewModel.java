@@ -8,7 +8,7 @@ import dev.underlay.inventory.MachineKind;
 import dev.underlay.inventory.MachineStatus;
 import dev.underlay.inventory.ParamResolver;
 import dev.underlay.inventory.Violation;
-import dev.underlay.tasks.TaskRunner;
+import dev.underlay.background.TaskRunner;
 import dev.underlay.ui.Failures;
 import java.util.LinkedHashMap;
 import java.util.List;

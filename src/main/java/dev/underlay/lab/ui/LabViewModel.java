@@ -9,7 +9,8 @@ import dev.underlay.ssh.Endpoint;
 import dev.underlay.ssh.HostKeyStore;
 import dev.underlay.ssh.KnownHostsFileImport;
 import dev.underlay.ssh.KnownHostsImport;
-import dev.underlay.tasks.TaskRunner;
+import dev.underlay.background.BackgroundTask;
+import dev.underlay.background.TaskRunner;
 import dev.underlay.ui.Failures;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,19 +117,17 @@ public final class LabViewModel {
         }
         busy.set(true);
         Inventory inv = inventory.get();
-        tasks.submit("start-lab", () -> {
+        tasks.submit(BackgroundTask.of("start-lab", () -> {
             LabStatus s = lab.start(inv, labFolder, FaultSpec.NONE);
             KnownHostsImport.Report r = KnownHostsFileImport.run(hostKeys, s.knownHosts(), endpoints(inv));
             return new Started(lab.status(), r);
-        }, this::started, e -> {
-            busy.set(false);
+        }).onSuccess(this::started).onFailure(e -> {
             messages.accept("The lab did not start: " + Failures.describe(e));
             show(lab.status());
-        });
+        }).onFinished(() -> busy.set(false)));
     }
 
     private void started(Started s) {
-        busy.set(false);
         show(s.status());
         KnownHostsImport.Report r = s.trust();
         List<String> kept = new ArrayList<>();
@@ -152,17 +151,14 @@ public final class LabViewModel {
             return;
         }
         busy.set(true);
-        tasks.submit("stop-lab", () -> {
+        tasks.submit(BackgroundTask.of("stop-lab", () -> {
             lab.stop();
             return lab.status();
-        }, s -> {
-            busy.set(false);
+        }).onSuccess(s -> {
             show(s);
             messages.accept("Lab stopped.");
-        }, e -> {
-            busy.set(false);
-            messages.accept("The lab did not stop cleanly: " + Failures.describe(e));
-        });
+        }).onFailure(e -> messages.accept("The lab did not stop cleanly: " + Failures.describe(e)))
+                .onFinished(() -> busy.set(false)));
     }
 
     /** Applies the edited fault spec to the running lab; refused (with the error shown) when it does not parse. */

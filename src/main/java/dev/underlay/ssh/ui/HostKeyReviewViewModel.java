@@ -9,7 +9,7 @@ import dev.underlay.ssh.HostKeyStore;
 import dev.underlay.ssh.InventoryTargets;
 import dev.underlay.ssh.SshTarget;
 import dev.underlay.ssh.SshTransport;
-import dev.underlay.tasks.TaskRunner;
+import dev.underlay.background.TaskRunner;
 import dev.underlay.ui.Failures;
 import java.util.ArrayList;
 import java.util.List;

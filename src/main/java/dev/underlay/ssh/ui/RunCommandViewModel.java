@@ -6,7 +6,7 @@ import dev.underlay.ssh.ExecResult;
 import dev.underlay.ssh.FanOut;
 import dev.underlay.ssh.InventoryTargets;
 import dev.underlay.ssh.StreamKind;
-import dev.underlay.tasks.TaskRunner;
+import dev.underlay.background.TaskRunner;
 import dev.underlay.ui.Failures;
 import java.time.Duration;
 import java.util.ArrayList;

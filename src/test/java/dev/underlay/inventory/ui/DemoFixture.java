@@ -1,8 +1,8 @@
 package dev.underlay.inventory.ui;
 
 import dev.underlay.app.AppContext;
-import dev.underlay.tasks.CurrentThreadTaskRunner;
-import dev.underlay.tasks.TaskRunner;
+import dev.underlay.background.CurrentThreadTaskRunner;
+import dev.underlay.background.TaskRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

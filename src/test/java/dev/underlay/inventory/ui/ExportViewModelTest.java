@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.underlay.inventory.Inventory;
 import dev.underlay.inventory.io.InventoryFormat;
-import dev.underlay.tasks.CurrentThreadTaskRunner;
+import dev.underlay.background.CurrentThreadTaskRunner;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.ArrayList;

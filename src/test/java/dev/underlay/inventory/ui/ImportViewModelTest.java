@@ -9,7 +9,7 @@ import dev.underlay.inventory.InventoryChanges;
 import dev.underlay.inventory.io.ImportPlan;
 import dev.underlay.inventory.io.ImportProblem;
 import dev.underlay.inventory.io.InventoryFormat;
-import dev.underlay.tasks.CurrentThreadTaskRunner;
+import dev.underlay.background.CurrentThreadTaskRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -13,7 +13,7 @@ import dev.underlay.inventory.MachineKind;
 import dev.underlay.inventory.MachineStatus;
 import dev.underlay.inventory.Rack;
 import dev.underlay.inventory.Site;
-import dev.underlay.tasks.CurrentThreadTaskRunner;
+import dev.underlay.background.CurrentThreadTaskRunner;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -8,11 +8,13 @@ import dev.underlay.app.AppContext;
 import dev.underlay.inventory.Machine;
 import dev.underlay.ssh.Endpoint;
 import dev.underlay.ssh.KnownHostKey;
-import dev.underlay.tasks.CurrentThreadTaskRunner;
+import dev.underlay.background.CurrentThreadTaskRunner;
 import dev.underlay.ui.LabPorts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,13 +26,11 @@ class LabViewModelTest {
     Path dir;
     AppContext ctx;
     LabViewModel vm;
-    int base;
     final List<String> messages = new ArrayList<>();
 
     @BeforeEach
     void open() throws Exception {
         ctx = AppContext.open(dir, true, Runnable::run);
-        base = LabPorts.moveLabMachines(ctx.inventory());
         vm = new LabViewModel(ctx.lab(), ctx.hostKeys(), ctx.inventory()::inventory, dir.resolve("lab"),
                 new CurrentThreadTaskRunner(), messages::add);
     }
@@ -40,13 +40,26 @@ class LabViewModelTest {
         ctx.close();
     }
 
+    /**
+     * Starts the lab through the view model on free ports, running {@code before} with the machines' new ports
+     * first; the machines move again when a port was taken meanwhile.
+     */
+    private Map<String, Integer> start(Consumer<Map<String, Integer>> before) throws Exception {
+        return LabPorts.startOnFreePorts(ctx.inventory(), ports -> {
+            before.accept(ports);
+            vm.start();
+            return vm.running() ? "" : messages.get(messages.size() - 1);
+        });
+    }
+
     @Test
-    void startServesTheLabMachinesAndTrustsTheirHostKeys() {
+    void startServesTheLabMachinesAndTrustsTheirHostKeys() throws Exception {
         assertEquals("Lab stopped", vm.statusTextProperty().get());
-        vm.start();
+        Map<String, Integer> ports = start(p -> { });
         assertTrue(vm.running(), messages.toString());
-        assertEquals("Lab: 41 hosts on ports " + base + "-" + (base + 40) + ", no faults",
-                vm.statusTextProperty().get());
+        int first = ports.values().stream().mapToInt(Integer::intValue).min().orElseThrow();
+        int last = ports.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        assertEquals("Lab: 41 hosts on ports " + first + "-" + last + ", no faults", vm.statusTextProperty().get());
         assertEquals(41, ctx.hostKeys().all().size());
         assertTrue(messages.get(messages.size() - 1).contains("41 host keys trusted"), messages.toString());
         vm.stop();
@@ -56,14 +69,21 @@ class LabViewModelTest {
 
     @Test
     void aStoredKeyThatDiffersIsKeptAndReportedAsConflict() throws Exception {
-        Machine first = ctx.inventory().inventory().machines().values().stream()
-                .filter(m -> m.sshPort() == base).findFirst().orElseThrow();
-        Endpoint ep = new Endpoint("127.0.0.1", base);
         var other = org.apache.sshd.common.config.keys.KeyUtils.generateKeyPair("ssh-ed25519", 256).getPublic();
-        ctx.hostKeys().trust(ep, other, "test");
-        String stored = ctx.hostKeys().keys(ep).get(0).fingerprint();
+        Endpoint[] at = new Endpoint[1];
+        String[] planted = new String[1];
+        Map<String, Integer> ports = start(p -> {
+            if (at[0] != null) {
+                ctx.hostKeys().forget(at[0]); // the machines moved: the planted key moves with the first one
+            }
+            at[0] = new Endpoint("127.0.0.1", p.values().iterator().next());
+            ctx.hostKeys().trust(at[0], other, "test");
+            planted[0] = ctx.hostKeys().keys(at[0]).get(0).fingerprint();
+        });
+        Endpoint ep = at[0];
+        Machine first = ctx.inventory().inventory().machines().get(ports.keySet().iterator().next());
+        String stored = planted[0];
 
-        vm.start();
         assertEquals(1, vm.conflictsProperty().get().size(), vm.conflictsProperty().get().toString());
         assertTrue(vm.conflictsProperty().get().get(0).contains(ep.toString()));
         List<KnownHostKey> after = ctx.hostKeys().keys(ep);
@@ -73,7 +93,7 @@ class LabViewModelTest {
     }
 
     @Test
-    void faultSpecErrorsShowBesideTheFieldAndValidSpecsApplyLive() {
+    void faultSpecErrorsShowBesideTheFieldAndValidSpecsApplyLive() throws Exception {
         vm.faultTextProperty().set("refuse:200%");
         assertFalse(vm.faultErrorProperty().get().isEmpty());
         assertFalse(vm.applyFaults());
@@ -83,7 +103,7 @@ class LabViewModelTest {
         assertFalse(vm.applyFaults(), "no lab runs yet");
         assertTrue(vm.faultErrorProperty().get().contains("not running"));
 
-        vm.start();
+        start(p -> { });
         vm.faultTextProperty().set("refuse:10%");
         assertTrue(vm.applyFaults());
         assertTrue(vm.statusTextProperty().get().endsWith("faults refuse:10%"), vm.statusTextProperty().get());

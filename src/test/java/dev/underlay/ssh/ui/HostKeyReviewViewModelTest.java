@@ -11,7 +11,7 @@ import dev.underlay.ssh.HostKeyReview;
 import dev.underlay.ssh.HostKeyStatus;
 import dev.underlay.ssh.KnownHostsFileImport;
 import dev.underlay.ssh.KnownHostsImport;
-import dev.underlay.tasks.CurrentThreadTaskRunner;
+import dev.underlay.background.CurrentThreadTaskRunner;
 import dev.underlay.ui.LabPorts;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,8 +32,8 @@ class HostKeyReviewViewModelTest {
     @BeforeEach
     void lab() throws Exception {
         ctx = AppContext.open(dir, true, Runnable::run);
-        LabPorts.moveLabMachines(ctx.inventory());
-        ctx.lab().start(ctx.inventory().inventory(), dir.resolve("lab"), FaultSpec.NONE);
+        LabPorts.startOnFreePorts(ctx.inventory(), ports -> LabPorts.failureOf(
+                () -> ctx.lab().start(ctx.inventory().inventory(), dir.resolve("lab"), FaultSpec.NONE)));
         machines = ctx.inventory().inventory().machines().values().stream()
                 .sorted((a, b) -> a.name().compareTo(b.name())).toList();
     }

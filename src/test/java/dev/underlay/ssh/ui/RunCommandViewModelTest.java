@@ -11,7 +11,7 @@ import dev.underlay.lab.FaultSpec;
 import dev.underlay.ssh.Endpoint;
 import dev.underlay.ssh.FanOut;
 import dev.underlay.ssh.KnownHostsFileImport;
-import dev.underlay.tasks.CurrentThreadTaskRunner;
+import dev.underlay.background.CurrentThreadTaskRunner;
 import dev.underlay.ui.LabPorts;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,9 +30,10 @@ class RunCommandViewModelTest {
     @BeforeEach
     void lab() throws Exception {
         ctx = AppContext.open(dir, true, Runnable::run);
-        LabPorts.moveLabMachines(ctx.inventory());
+        LabPorts.startOnFreePorts(ctx.inventory(), ports -> LabPorts.failureOf(
+                () -> ctx.lab().start(ctx.inventory().inventory(), dir.resolve("lab"), FaultSpec.NONE)));
         var inv = ctx.inventory().inventory();
-        var status = ctx.lab().start(inv, dir.resolve("lab"), FaultSpec.NONE);
+        var status = ctx.lab().status();
         KnownHostsFileImport.run(ctx.hostKeys(), status.knownHosts(),
                 inv.machines().values().stream().map(m -> new Endpoint(m.address(), m.sshPort())).toList());
         machines = inv.machines().values().stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();

@@ -22,8 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code underlay bench exec}: runs one command on every host of the OpenSSH lab through {@link FanOut}, from a warm
- * JVM, measured like the lab's baseline.sh (wall, this process's CPU, the lab servers' CPU, other processes' CPU),
+ * {@code bench/underlay-bench exec}: runs one command on every host of the OpenSSH lab through {@link FanOut}, from a
+ * warm JVM, measured like the lab's baseline.sh (wall, this process's CPU, the lab servers' CPU, other processes' CPU),
  * host keys verified against the lab's known_hosts. A host counts only when a line containing {@code expect} came
  * back on stdout and the command exited 0.
  */

@@ -28,8 +28,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code underlay bench lab}: starts N simulated hosts of the in-JVM lab, prints start time, heap and threads, then
- * runs one command per host through {@link FanOut} (host keys verified against the lab's known_hosts) and counts
+ * {@code bench/underlay-bench lab}: starts N simulated hosts of the in-JVM lab, prints start time, heap and threads,
+ * then runs one command per host through {@link FanOut} (host keys verified against the lab's known_hosts) and counts
  * every line that came back. Client and server share this JVM, so CPU figures are both sides together.
  */
 public final class SimulatedLabBench {
@@ -58,8 +58,10 @@ public final class SimulatedLabBench {
         try (Lab lab = Lab.start(labHosts, folder, FaultSpec.NONE)) {
             long startMs = (System.nanoTime() - t0) / 1_000_000;
             long heap1 = usedHeap();
-            out.printf(Locale.ROOT, "simulated lab: %d hosts on 127.0.0.1:%d-%d started in %d ms, heap +%.1f MB "
-                            + "(%.1f KB per host), threads +%d%n", hosts, basePort, basePort + hosts - 1, startMs,
+            labHosts = lab.hosts(); // with the ports they listen on (free ones for base port 0)
+            out.printf(Locale.ROOT, "simulated lab: %d hosts on 127.0.0.1 %s %d-%d started in %d ms, heap +%.1f MB "
+                            + "(%.1f KB per host), threads +%d%n", hosts, basePort == 0 ? "free ports between"
+                            : "ports", lab.status().firstPort(), lab.status().lastPort(), startMs,
                     (heap1 - heap0) / 1e6, (heap1 - heap0) / 1e3 / hosts,
                     ManagementFactory.getThreadMXBean().getThreadCount() - threads0);
             HostKeyStore store = new HostKeyStore(new MemoryHostKeys(), Clock.systemUTC());

@@ -1,8 +1,7 @@
-package dev.underlay.cli;
+package dev.underlay.bench;
 
-import dev.underlay.bench.ExecBench;
-import dev.underlay.bench.OpenSshLab;
-import dev.underlay.bench.SimulatedLabBench;
+import dev.underlay.cli.CliException;
+import dev.underlay.cli.UnderlayCli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,13 +12,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code underlay bench}: speed figures (hidden; see docs/benchmarks.md and bench/ssh-fanout.sh). */
-@Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
+/**
+ * {@code bench/underlay-bench}: speed figures (docs/benchmarks.md, bench/ssh-fanout.sh). Benchmark code lives with the
+ * tests, never in the product's jar; {@link #main} runs it from {@code target/test-classes}.
+ */
+@Command(name = "underlay-bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: SSH fan-out against the OpenSSH lab, and the simulated lab.",
         subcommands = {BenchCommand.Exec.class, BenchCommand.SimLab.class})
 public final class BenchCommand implements Callable<Integer> {
@@ -32,7 +35,32 @@ public final class BenchCommand implements Callable<Integer> {
         return UnderlayCli.USAGE;
     }
 
-    /** {@code underlay bench exec}: one command on every host of the OpenSSH lab, timed from a warm JVM. */
+    /** Runs one bench command and exits with its code: 0 every host ok, 1 not, 2 wrong usage. */
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(run(args, out, err));
+    }
+
+    /** Runs one bench command with its output on {@code out} and a one-line error on {@code err}. */
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new BenchCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            line.getErr().println("underlay-bench: " + (ex instanceof CliException || ex instanceof IOException
+                    ? ex.getMessage() : ex.toString()));
+            return ex instanceof CliException c ? c.exitCode() : UnderlayCli.FAILURE;
+        });
+        try {
+            return cl.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** {@code bench/underlay-bench exec}: one command on every host of the OpenSSH lab, timed from a warm JVM. */
     @Command(name = "exec", mixinStandardHelpOptions = true,
             description = {"Runs a command on every host of the OpenSSH lab (lab-up.sh) through FanOut: a warm-up",
                 "round, then REPS timed rounds; prints wall, CPU and key exchange; --out appends baseline.sh rows."})
@@ -120,7 +148,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code underlay bench lab}: the in-JVM simulated lab with many hosts. */
+    /** {@code bench/underlay-bench lab}: the in-JVM simulated lab with many hosts. */
     @Command(name = "lab", mixinStandardHelpOptions = true,
             description = "Starts N simulated hosts and runs uname -a on each through FanOut, counting every line.")
     static final class SimLab implements Callable<Integer> {
@@ -130,7 +158,8 @@ public final class BenchCommand implements Callable<Integer> {
         @Option(names = "--hosts", defaultValue = "1000", description = "simulated hosts (default ${DEFAULT-VALUE})")
         int hosts;
 
-        @Option(names = "--base-port", defaultValue = "26001", description = "first port (default ${DEFAULT-VALUE})")
+        @Option(names = "--base-port", defaultValue = "0",
+                description = "first port of consecutive ones (default 0: free ports the system picks)")
         int basePort;
 
         @Option(names = "--forks", defaultValue = "200", description = "hosts in flight (default ${DEFAULT-VALUE})")
