@@ -10,6 +10,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
@@ -28,6 +30,7 @@ final class LabShellCommand implements Command {
     private OutputStream err;
     private ExitCallback exit;
     private volatile ShellRun run;
+    private volatile String signalled;
     private final AtomicBoolean finished = new AtomicBoolean();
 
     /** @param commandLine the exec request's command, or null for a shell channel */
@@ -61,6 +64,11 @@ final class LabShellCommand implements Command {
         HostState host = lab.hostOf(channel.getSession());
         HostFaults faults = host.faults();
         lab.countCommand();
+        // a cancelled job sends TERM: the script stops at once and is reported killed by it, as a process would be
+        env.addSignalListener((ch, signal) -> {
+            signalled = signal.name();
+            cancel();
+        });
         Runnable go = () -> lab.shellPool().execute(() -> {
             try {
                 begin(channel, host, faults);
@@ -133,7 +141,9 @@ final class LabShellCommand implements Command {
                 }
                 return;
             }
-            if (!dropped.get()) {
+            if (signalled != null) {
+                killed(channel, signalled);
+            } else if (!dropped.get()) {
                 end(ex != null ? 1 : status);
             }
         });
@@ -143,6 +153,29 @@ final class LabShellCommand implements Command {
     private void drop(ChannelSession channel) {
         finished.set(true);
         channel.getSession().close(true);
+    }
+
+    /** Reports the command as killed by {@code signal} (an exit-signal request) and closes its channel. */
+    private void killed(ChannelSession channel, String signal) {
+        if (!finished.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            out.flush();
+            err.flush();
+            Buffer b = channel.getSession().createBuffer(SshConstants.SSH_MSG_CHANNEL_REQUEST, 64);
+            b.putUInt(channel.getRecipient());
+            b.putString("exit-signal");
+            b.putBoolean(false);
+            b.putString(signal);
+            b.putBoolean(false);
+            b.putString("");
+            b.putString("");
+            channel.writePacket(b);
+        } catch (IOException e) {
+            // the client is gone; nothing left to tell it
+        }
+        channel.close(false);
     }
 
     private void end(int status) {

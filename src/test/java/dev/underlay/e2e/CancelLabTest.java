@@ -64,6 +64,7 @@ class CancelLabTest {
             assertEquals(FailureKind.CANCELLED, r.failure(), r.message());
             if (sink.out.containsKey(r.host())) {
                 assertTrue(r.message().endsWith("cancelled while running."), r.message());
+                assertEquals("TERM", r.exitSignal(), "the lab host stopped on the TERM it was sent: " + r);
                 whileRunning++;
             } else {
                 assertTrue(r.message().contains("cancelled before it started"), r.message());
