@@ -26,6 +26,7 @@ public final class Database implements AutoCloseable {
     private final Path folder;
     private final JdbcConnectionPool pool;
     private final boolean created;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
     private final WriteGate gate = new WriteGate();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean compact;
@@ -168,7 +169,10 @@ public final class Database implements AutoCloseable {
             T result;
             try {
                 result = work.run(c);
+                long t0 = System.nanoTime();
+                LOG.debug("commit started");
                 c.commit();
+                LOG.debug("commit done in {} ms", (System.nanoTime() - t0) / 1_000_000);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;

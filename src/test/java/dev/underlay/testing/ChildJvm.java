@@ -41,13 +41,19 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code main} with {@code args} and the JVM options the product runs with (decision 0005). */
     public static ChildJvm start(Class<?> main, List<String> args) throws IOException {
+        return start(main, List.of(), args);
+    }
+
+    /** The same, with more JVM options (system properties, ...). */
+    public static ChildJvm start(Class<?> main, List<String> jvmOptions, List<String> args) throws IOException {
         List<String> cmd = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/env")) && envCanResetSignals()) {
             cmd.addAll(List.of("/usr/bin/env", "--default-signal=INT"));
         }
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1g",
-                "-cp", System.getProperty("java.class.path"), main.getName()));
+        cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1g"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().remove("UNDERLAY_HOME");
