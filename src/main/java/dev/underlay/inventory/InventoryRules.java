@@ -21,6 +21,7 @@ public final class InventoryRules {
     /** Checks the whole inventory; used for imports. */
     public static List<Violation> validateAll(Inventory inv) {
         List<Violation> out = new ArrayList<>();
+        FieldLimits.check(out, inv);
         for (Site s : inv.sites().values()) {
             checkName(out, "site", s.name());
         }
@@ -113,6 +114,7 @@ public final class InventoryRules {
 
     /** Field checks of one machine and its references; not overlaps. */
     static void checkMachineFields(List<Violation> out, Inventory inv, Machine m) {
+        FieldLimits.machine(out, m);
         checkName(out, "machine", m.name());
         String n = m.name();
         if (!m.site().isEmpty() && !inv.sites().containsKey(m.site())) {

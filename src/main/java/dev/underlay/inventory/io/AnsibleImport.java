@@ -1,68 +1,54 @@
 package dev.underlay.inventory.io;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.underlay.inventory.CredentialSecrets;
 import dev.underlay.inventory.Inventory;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /** Reads an Ansible inventory file (INI or YAML, told apart by extension or first line) into an import. */
 final class AnsibleImport {
-    private static final YAMLFactory YAML = new YAMLFactory();
+    private static final Pattern YAML_KEY = Pattern.compile("[^=]*?:(?:\\s.*)?");
 
     private AnsibleImport() {
     }
 
     static ImportSource read(Path file, Inventory current, CredentialSecrets secrets) {
         ImportSource src = new ImportSource(file.toString());
-        List<String> lines;
+        String text;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            text = TextFile.read(file);
+        } catch (TextFile.NotTextException e) {
+            src.stop(e.line, "", e.getMessage());
+            return src;
         } catch (IOException e) {
-            src.problem(0, "", "cannot read the file: " + e.getMessage());
+            src.stop(0, "", "cannot read the file: " + TextFile.why(e));
             return src;
         }
         AnsibleModel model;
-        if (isYaml(file, lines)) {
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                 JsonParser p = YAML.createParser(in)) {
-                model = new AnsibleYamlReader(src, LocatedTree.read(p)).read();
+        if (isYaml(file, text)) {
+            try {
+                model = new AnsibleYamlReader(src, YamlTree.read(text)).read();
             } catch (LocatedTree.DuplicateKeyException e) {
-                src.problem(e.line, e.key, e.getMessage());
+                src.stop(e.line, e.key, e.getMessage());
                 return src;
-            } catch (JsonProcessingException e) {
-                int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-                src.problem(line, "", "not valid YAML: " + firstLine(e.getOriginalMessage()));
+            } catch (YamlTree.YamlProblem e) {
+                src.stop(e.line, "", e.getMessage());
                 return src;
-            } catch (IOException e) {
-                src.problem(0, "", "cannot read the file: " + e.getMessage());
+            } catch (YAMLException e) {
+                src.stop(YamlSyntax.line(e), "", YamlSyntax.describe(e));
                 return src;
             }
         } else {
-            model = new AnsibleIniReader(src).read(lines);
+            model = new AnsibleIniReader(src).read(text);
         }
-        if (src.problems.isEmpty()) {
-            new AnsibleMapper(src, model, current, secrets).map();
-        }
+        new AnsibleMapper(src, model, current, secrets).map();
         return src;
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
-
-    static boolean isYaml(Path file, List<String> lines) {
+    static boolean isYaml(Path file, String text) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (n.endsWith(".yml") || n.endsWith(".yaml")) {
             return true;
@@ -70,12 +56,17 @@ final class AnsibleImport {
         if (n.endsWith(".ini") || n.endsWith(".cfg")) {
             return false;
         }
-        for (String l : lines) {
-            String t = l.strip();
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            end = end < 0 ? text.length() : end;
+            String t = text.substring(start, end).strip();
+            start = end + 1;
             if (t.isEmpty() || t.startsWith("#") || t.startsWith(";")) {
                 continue;
             }
-            return t.equals("---") || (t.endsWith(":") && !t.startsWith("["));
+            // "all:", "web01:", "all: {...}" are YAML; "web01:2222" and "[web]" are INI
+            return t.equals("---") || t.startsWith("{") || !t.startsWith("[") && YAML_KEY.matcher(t).matches();
         }
         return false;
     }

@@ -7,11 +7,10 @@ import dev.underlay.inventory.CredentialSecrets;
 import dev.underlay.inventory.Inventory;
 import dev.underlay.inventory.Machine;
 import dev.underlay.inventory.Profile;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,14 +19,16 @@ import java.util.Set;
 
 /**
  * Turns an {@link AnsibleModel} into inventory entities. Groups become tags (not {@code all}/{@code ungrouped});
- * a group's vars become a profile of the same name that its hosts get, nearest group first, then its parents,
- * then {@code all}, which matches Ansible's precedence (a child group's vars win over its parent's) under
- * Underlay's first-found-wins resolution. Connection vars become machine fields and credentials, never params.
+ * a group's vars become a profile of the same name that its hosts get, in Ansible's precedence turned round for
+ * Underlay's first-found-wins resolution ({@link AnsibleModel#precedence}: deeper groups first, then
+ * {@code ansible_group_priority}, then name, {@code all} last), so a machine's params resolve to Ansible's values.
+ * Connection vars become machine fields and credentials, never params.
  */
 final class AnsibleMapper {
-    private static final List<String> HOST = List.of("ansible_host", "ansible_ssh_host");
-    private static final List<String> PORT = List.of("ansible_port", "ansible_ssh_port");
-    private static final List<String> USER = List.of("ansible_user", "ansible_ssh_user");
+    /** Strongest first: Ansible's ssh connection takes the last of its option's vars that is set. */
+    private static final List<String> HOST = List.of("ansible_ssh_host", "ansible_host");
+    private static final List<String> PORT = List.of("ansible_ssh_port", "ansible_port");
+    private static final List<String> USER = List.of("ansible_ssh_user", "ansible_user");
     private static final List<String> KEY = List.of("ansible_ssh_private_key_file", "ansible_private_key_file");
     private static final List<String> PASSWORD = List.of("ansible_password", "ansible_ssh_pass",
             "ansible_ssh_password");
@@ -46,20 +47,20 @@ final class AnsibleMapper {
     private final Inventory current;
     /** Where stored passwords are compared with the file's; null when no secret store is open. */
     private final CredentialSecrets secrets;
-    private final Map<String, List<String>> parents;
     private final Set<String> profileGroups = new LinkedHashSet<>();
     /** Credential identity (kind, user, key file or password) to its name. */
     private final Map<String, String> credentialNames = new HashMap<>();
     private final Set<String> usedCredentialNames = new LinkedHashSet<>();
     /** Passwords of stored credentials this file reuses (same user, same secret), zeroed at the end of map(). */
     private final Map<String, char[]> reused = new HashMap<>();
+    /** Connection vars of the groups, per precedence chain (the model hands out one list per distinct chain). */
+    private final Map<List<String>, Map<String, AnsibleModel.Var>> groupConnection = new IdentityHashMap<>();
 
     AnsibleMapper(ImportSource src, AnsibleModel model, Inventory current, CredentialSecrets secrets) {
         this.src = src;
         this.model = model;
         this.current = current;
         this.secrets = secrets;
-        this.parents = model.parents();
     }
 
     void map() {
@@ -93,47 +94,48 @@ final class AnsibleMapper {
         }
     }
 
-    /** The host's groups, nearest first: its own groups in file order, then their parents, then all. */
-    private List<String> chain(String host) {
-        LinkedHashSet<String> out = new LinkedHashSet<>();
-        Deque<String> queue = new ArrayDeque<>();
-        for (AnsibleModel.Group g : model.groups.values()) {
-            if (g.hosts.contains(host) && !g.name.equals(AnsibleModel.ALL)) {
-                queue.add(g.name);
-            }
-        }
-        int guard = 0;
-        while (!queue.isEmpty() && guard++ < 100_000) {
-            String g = queue.poll();
-            if (out.add(g)) {
-                queue.addAll(parents.getOrDefault(g, List.of()));
-            }
-        }
-        out.remove(AnsibleModel.ALL);
-        out.add(AnsibleModel.ALL);
-        return new ArrayList<>(out);
+    /** The host's groups, the one whose vars win first (Ansible's precedence), ending with all. */
+    private List<String> chain(AnsibleModel.Host host) {
+        return model.precedence(host);
     }
 
-    /** The value of the first of {@code keys} set on the host, else on its nearest group. */
+    /**
+     * The value of the first of {@code keys} that is set, each looked up as Ansible resolves a var: on the host,
+     * else on its groups in precedence order ({@code ansible_host} wins over {@code ansible_ssh_host} wherever
+     * each is set).
+     */
     private AnsibleModel.Var connection(AnsibleModel.Host h, List<String> chain, List<String> keys) {
+        Map<String, AnsibleModel.Var> fromGroups = groupConnection.computeIfAbsent(chain, this::groupConnection);
         for (String k : keys) {
-            if (h.vars.containsKey(k)) {
-                return h.vars.get(k);
+            AnsibleModel.Var v = h.vars.get(k);
+            if (v == null) {
+                v = fromGroups.get(k);
             }
-        }
-        for (String g : chain) {
-            AnsibleModel.Group group = model.groups.get(g);
-            for (String k : keys) {
-                if (group != null && group.vars.containsKey(k)) {
-                    return group.vars.get(k);
-                }
+            if (v != null) {
+                return v;
             }
         }
         return null;
     }
 
+    /** Each connection var as the groups of {@code chain} set it, the strongest group's value: once per chain. */
+    private Map<String, AnsibleModel.Var> groupConnection(List<String> chain) {
+        Map<String, AnsibleModel.Var> out = new HashMap<>();
+        for (String k : CONNECTION) {
+            for (String g : chain) {
+                AnsibleModel.Group group = model.groups.get(g);
+                AnsibleModel.Var v = group == null ? null : group.vars.get(k);
+                if (v != null) {
+                    out.put(k, v);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
     private void host(AnsibleModel.Host h) {
-        List<String> chain = chain(h.name);
+        List<String> chain = chain(h);
         List<String> tags = chain.stream().filter(g -> !g.equals(AnsibleModel.ALL)
                 && !g.equals(AnsibleModel.UNGROUPED)).toList();
         List<String> profiles = chain.stream().filter(profileGroups::contains).toList();

@@ -5,21 +5,18 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFC 4180 CSV: fields separated by commas, quoted with double quotes when they hold commas, quotes or newlines. */
+/**
+ * RFC 4180 CSV: fields separated by commas, quoted with double quotes when they hold commas, quotes or newlines.
+ * Cells that a spreadsheet would run as a formula are written with a leading {@code '} (OWASP's advice against CSV
+ * injection) and read back without it ({@link #guard}, {@link #unguard}).
+ */
 final class Csv {
     /** One record and the line it starts on. */
     record Row(int line, List<String> cells) {
     }
 
-    /** A quote left open at the end of the file. */
-    static final class UnclosedQuoteException extends IOException {
-        private static final long serialVersionUID = 1L;
-        final int line;
-
-        UnclosedQuoteException(int line) {
-            super("a quoted field opened on line " + line + " is never closed");
-            this.line = line;
-        }
+    /** The records, and the line of a quote left open at the end of the file (0 when none). */
+    record Rows(List<Row> rows, int unclosedQuote) {
     }
 
     private Csv() {
@@ -32,8 +29,26 @@ final class Csv {
         return '"' + s.replace("\"", "\"\"") + '"';
     }
 
-    /** Reads every record; blank lines are skipped. */
-    static List<Row> read(Reader in) throws IOException {
+    /**
+     * A cell as written to a file: one that starts with {@code = + - @}, a tab or a carriage return (a formula to a
+     * spreadsheet) gets a {@code '} in front, and so does one that starts with {@code '}, so that {@link #unguard}
+     * can always take one off and export then import gives back every value.
+     */
+    static String guard(String cell) {
+        if (cell.isEmpty()) {
+            return cell;
+        }
+        char c = cell.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\'' ? "'" + cell : cell;
+    }
+
+    /** A cell as read: without the {@code '} that {@link #guard} (or a careful person) put in front. */
+    static String unguard(String cell) {
+        return cell.startsWith("'") ? cell.substring(1) : cell;
+    }
+
+    /** Reads every record; blank lines are skipped. A quote never closed ends the records at its line. */
+    static Rows read(Reader in) throws IOException {
         List<Row> rows = new ArrayList<>();
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
@@ -95,12 +110,12 @@ final class Csv {
             }
         }
         if (quoted) {
-            throw new UnclosedQuoteException(start);
+            return new Rows(rows, start);
         }
         if (any || cell.length() > 0) {
             cells.add(cell.toString());
             rows.add(new Row(start, List.copyOf(cells)));
         }
-        return rows;
+        return new Rows(rows, 0);
     }
 }

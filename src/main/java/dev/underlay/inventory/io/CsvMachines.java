@@ -1,5 +1,6 @@
 package dev.underlay.inventory.io;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.underlay.inventory.Face;
 import dev.underlay.inventory.Inventory;
@@ -7,11 +8,9 @@ import dev.underlay.inventory.Json;
 import dev.underlay.inventory.Machine;
 import dev.underlay.inventory.MachineKind;
 import dev.underlay.inventory.MachineStatus;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -49,7 +48,7 @@ final class CsvMachines {
                 if (i > 0) {
                     out.write(',');
                 }
-                out.write(Csv.quote(cells.get(i)));
+                out.write(Csv.quote(Csv.guard(cells.get(i))));
             }
             out.write(EOL);
         }
@@ -58,39 +57,50 @@ final class CsvMachines {
 
     static ImportSource read(Path file, Inventory current) {
         ImportSource src = new ImportSource(file.toString());
-        List<Csv.Row> rows;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            rows = Csv.read(in);
-        } catch (Csv.UnclosedQuoteException e) {
-            src.problem(e.line, "", e.getMessage());
+        Csv.Rows read;
+        try {
+            read = Csv.read(new StringReader(TextFile.read(file)));
+        } catch (TextFile.NotTextException e) {
+            src.stop(e.line, "", e.getMessage());
             return src;
         } catch (IOException e) {
-            src.problem(0, "", "cannot read the file: " + e.getMessage());
+            src.stop(0, "", "cannot read the file: " + TextFile.why(e));
             return src;
         }
+        List<Csv.Row> rows = read.rows();
+        if (read.unclosedQuote() > 0) {
+            // the rows before it are whole and are read; the rest of the file is inside the quote
+            src.problem(read.unclosedQuote(), "", "a quoted field opened on line " + read.unclosedQuote()
+                    + " is never closed, so the rest of the file is one field");
+        }
         if (rows.isEmpty()) {
-            src.problem(1, "", "the file is empty; the first line must name the columns (" + String.join(",",
+            src.stop(1, "", "the file is empty; the first line must name the columns (" + String.join(",",
                     COLUMNS) + ")");
             return src;
         }
         List<String> header = rows.get(0).cells().stream().map(String::strip).toList();
         Map<String, Integer> col = new HashMap<>();
+        boolean ambiguous = false;
         for (int i = 0; i < header.size(); i++) {
             String h = header.get(i);
             if (!COLUMNS.contains(h)) {
+                // reported, and the column left out: the others still say what they say
                 src.problem(1, h, "unknown column '" + h + "' (columns are " + String.join(",", COLUMNS) + ")");
             } else if (col.put(h, i) != null) {
                 src.problem(1, h, "column '" + h + "' appears twice");
+                ambiguous = true;
             }
         }
         if (!col.containsKey("name")) {
-            src.problem(1, "name", "the first line must name the columns and include 'name'");
+            src.stop(1, "name", "the first line must name the columns and include 'name'");
+            return src;
         }
-        if (!src.problems.isEmpty()) {
+        if (ambiguous) {
+            src.stopped = true;
             return src;
         }
         for (Csv.Row row : rows.subList(1, rows.size())) {
-            new RowReader(src, row, col).read(current);
+            new RowReader(src, row, col, header.size()).read(current);
         }
         return src;
     }
@@ -100,18 +110,22 @@ final class CsvMachines {
         private final ImportSource src;
         private final Csv.Row row;
         private final Map<String, Integer> col;
+        private final int columns;
         private String name = "";
 
-        RowReader(ImportSource src, Csv.Row row, Map<String, Integer> col) {
+        RowReader(ImportSource src, Csv.Row row, Map<String, Integer> col, int columns) {
             this.src = src;
             this.row = row;
             this.col = col;
+            this.columns = columns;
         }
 
         void read(Inventory current) {
-            if (row.cells().size() > col.size()) {
-                src.problem(row.line(), "", "the row has " + row.cells().size() + " fields but the header names "
-                        + col.size() + " columns");
+            if (row.cells().size() != columns) {
+                String first = row.cells().isEmpty() ? "" : Csv.unguard(row.cells().get(0).strip());
+                src.problem(row.line(), "", "the row" + (first.isEmpty() ? "" : " of " + first) + " has "
+                        + row.cells().size() + (row.cells().size() == 1 ? " field" : " fields")
+                        + " but the first line names " + columns + " columns (a comma too many or too few?)");
                 return;
             }
             name = cell("name");
@@ -184,7 +198,7 @@ final class CsvMachines {
 
         private String cell(String column) {
             Integer i = col.get(column);
-            return i == null || i >= row.cells().size() ? "" : row.cells().get(i).strip();
+            return i == null || i >= row.cells().size() ? "" : Csv.unguard(row.cells().get(i).strip());
         }
 
         private Integer number(String column, Integer dflt) {
@@ -224,19 +238,21 @@ final class CsvMachines {
             if (t.isEmpty()) {
                 return new LinkedHashMap<>();
             }
+            String why;
             try {
-                JsonNode n = Json.parse(t);
-                if (!n.isObject()) {
-                    throw new IllegalArgumentException("not a JSON object");
+                JsonNode n = Json.MAPPER.readTree(t);
+                if (n != null && n.isObject()) {
+                    Map<String, JsonNode> out = new LinkedHashMap<>();
+                    n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+                    return out;
                 }
-                Map<String, JsonNode> out = new LinkedHashMap<>();
-                n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
-                return out;
-            } catch (IllegalArgumentException e) {
-                src.problem(row.line(), "params", "machine " + name + ": params must be a JSON object such as "
-                        + "{\"env\": \"prod\"} (" + e.getMessage() + ")");
-                return new LinkedHashMap<>();
+                why = "it is " + (n == null ? "empty" : YamlScalars.kind(n));
+            } catch (JsonProcessingException e) {
+                why = JsonSyntax.describe(e);
             }
+            src.problem(row.line(), "params", "machine " + name + ": params must be a JSON object such as "
+                    + "{\"env\": \"prod\"} (" + why + ")");
+            return new LinkedHashMap<>();
         }
     }
 }

@@ -39,7 +39,10 @@ final class ImportSource {
     final List<String> notes = new ArrayList<>();
     /** Secure params an export left out ("machine db01: db_password"): the import keeps the stored values. */
     final java.util.Set<String> keptSecure = new java.util.HashSet<>();
-    private final Map<String, Origin> origins = new HashMap<>();
+    /** Per kind of entity, where each name was defined. */
+    private final Map<String, Map<String, Origin>> origins = new HashMap<>();
+    /** Set by {@link #stop}: reading ended early. */
+    boolean stopped;
 
     ImportSource(String file) {
         this.file = file;
@@ -50,12 +53,21 @@ final class ImportSource {
     }
 
     /**
+     * A problem after which the rest of the file could not be read (a syntax error): what was read is incomplete,
+     * so the rules are not checked against it, which would only report things defined further on as missing.
+     */
+    void stop(int line, String field, String message) {
+        problem(line, field, message);
+        stopped = true;
+    }
+
+    /**
      * Records where an entity was defined; a second definition of the same name is a problem naming both lines.
      *
      * @return false when the name was already defined in this file
      */
     boolean define(String entity, String name, Origin origin) {
-        Origin first = origins.putIfAbsent(key(entity, name), origin);
+        Origin first = origins.computeIfAbsent(entity, e -> new HashMap<>()).putIfAbsent(name, origin);
         int line = origin.line();
         if (first != null) {
             problem(line, "name", entity + " " + name + " is defined twice in this file (lines " + first.line()
@@ -66,10 +78,7 @@ final class ImportSource {
     }
 
     Origin origin(String entity, String name) {
-        return origins.get(key(entity, name));
-    }
-
-    private static String key(String entity, String name) {
-        return entity + '\u0000' + name;
+        Map<String, Origin> of = origins.get(entity);
+        return of == null ? null : of.get(name);
     }
 }

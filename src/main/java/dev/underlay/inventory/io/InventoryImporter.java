@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads JSON, CSV and Ansible inventories into an {@link ImportPlan}, and applies plans. An import is an upsert by
@@ -22,6 +24,7 @@ import java.util.regex.Pattern;
  * the whole result, and each broken rule is reported at the file line of the entity that brought it.
  */
 public final class InventoryImporter {
+    private static final Logger LOG = LoggerFactory.getLogger(InventoryImporter.class);
     private static final Pattern MACHINE_NAME = Pattern.compile("machine (\\S+)");
 
     private final InventoryService service;
@@ -54,13 +57,17 @@ public final class InventoryImporter {
                 case CSV -> CsvMachines.read(file, current);
                 case ANSIBLE -> AnsibleImport.read(file, current, secrets);
             };
-            if (!src.problems.isEmpty()) {
+            if (src.stopped) {
                 new PendingSecrets(src.passwords).clear();
                 return refused(name, format, src.problems.toArray(ImportProblem[]::new));
             }
+            // problems of single lines or fields: the rules are still checked on the rest, so that one pass
+            // reports everything wrong with the file
             return compare(src, current, format);
         } catch (RuntimeException e) {
-            return refused(name, format, new ImportProblem(name, 0, "", "cannot import: " + e.getMessage()));
+            LOG.warn("import of {} failed unexpectedly", name, e);
+            return refused(name, format, new ImportProblem(name, 0, "", "cannot import: an unexpected error ("
+                    + e.getClass().getSimpleName() + "); the log has the details, and nothing was written"));
         }
     }
 

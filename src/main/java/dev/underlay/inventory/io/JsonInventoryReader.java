@@ -18,7 +18,6 @@ import dev.underlay.inventory.Profile;
 import dev.underlay.inventory.Rack;
 import dev.underlay.inventory.Site;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +48,17 @@ final class JsonInventoryReader {
         ImportSource src = new ImportSource(file.toString());
         Map<String, LocatedTree> top = new HashMap<>();
         Map<String, Integer> topLines = new HashMap<>();
-        try (InputStream in = Files.newInputStream(file); JsonParser p = Json.MAPPER.getFactory().createParser(in)) {
+        byte[] text;
+        try {
+            text = TextFile.readUtf8(file);
+        } catch (TextFile.NotTextException e) {
+            src.problem(e.line, "", e.getMessage());
+            return src;
+        } catch (IOException e) {
+            src.problem(0, "", "cannot read the file: " + TextFile.why(e));
+            return src;
+        }
+        try (JsonParser p = Json.MAPPER.getFactory().createParser(text)) {
             JsonToken t = p.nextToken();
             if (t != JsonToken.START_OBJECT) {
                 src.problem(Math.max(1, lineOf(p)), "", NOT_INVENTORY);
@@ -69,18 +78,18 @@ final class JsonInventoryReader {
                     top.put(field, LocatedTree.readValue(p, t));
                 }
             }
+            if (t == JsonToken.END_OBJECT && p.nextToken() != null) {
+                src.problem(lineOf(p), "", "more follows the end of the inventory object; a file holds one "
+                        + "inventory");
+            }
         } catch (LocatedTree.DuplicateKeyException e) {
-            src.problems.clear();
-            src.problem(e.line, e.key, e.getMessage());
+            src.stop(e.line, e.key, e.getMessage());
             return src;
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            src.problems.clear();
-            src.problem(line, "", "not valid JSON: " + e.getOriginalMessage());
+            src.stop(JsonSyntax.line(e), "", JsonSyntax.describe(e));
             return src;
         } catch (IOException e) {
-            src.problems.clear();
-            src.problem(0, "", "cannot read the file: " + e.getMessage());
+            src.stop(0, "", "cannot read the file: " + TextFile.why(e));
             return src;
         }
         checkHeader(src, top, topLines);
@@ -91,12 +100,14 @@ final class JsonInventoryReader {
         LocatedTree format = top.get(InventoryJson.FORMAT);
         if (format == null || !InventoryJson.FORMAT_NAME.equals(format.root().asText())) {
             src.problems.clear();
+            src.stopped = true;
             src.problem(lines.getOrDefault(InventoryJson.FORMAT, 1), InventoryJson.FORMAT, NOT_INVENTORY);
             return;
         }
         LocatedTree version = top.get(InventoryJson.VERSION);
         if (version == null || !version.root().isInt() || version.root().intValue() != InventoryJson.VERSION_NUMBER) {
             src.problems.clear();
+            src.stopped = true;
             src.problem(lines.getOrDefault(InventoryJson.VERSION, 1), InventoryJson.VERSION, "inventory version "
                     + (version == null ? "missing" : version.root().toString()) + " is not supported (this "
                     + "Underlay reads version " + InventoryJson.VERSION_NUMBER + ")");

@@ -31,6 +31,11 @@ final class LocatedTree {
         this.lines = lines;
     }
 
+    /** A tree built elsewhere (YAML), with the same per-object line arrays: object line, then each field's. */
+    static LocatedTree of(JsonNode root, Map<JsonNode, int[]> lines) {
+        return new LocatedTree(root, lines);
+    }
+
     /** Reads one document; a syntax error surfaces as Jackson's exception, which carries its location. */
     static LocatedTree read(JsonParser p) throws IOException {
         Map<JsonNode, int[]> lines = new IdentityHashMap<>();
@@ -80,6 +85,18 @@ final class LocatedTree {
     int line(JsonNode object) {
         int[] l = lines.get(object);
         return l == null ? 0 : l[0];
+    }
+
+    /**
+     * Line of the {@code i}-th field (from 0, in the object's order), falling back to the object's line: for walks
+     * over large objects, where looking each field up by name would cost the object's size each time.
+     */
+    int fieldLine(JsonNode object, int i) {
+        int[] l = lines.get(object);
+        if (l == null) {
+            return 0;
+        }
+        return i + 1 < l.length ? l[i + 1] : l[0];
     }
 
     /** Line of a field inside an object, falling back to the object's line. */

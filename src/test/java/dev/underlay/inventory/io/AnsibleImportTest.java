@@ -198,9 +198,9 @@ class AnsibleImportTest {
 
     @Test
     void rangesKeepZeroPaddingAndLetters() {
-        assertEquals(List.of("node08", "node09", "node10"), AnsibleModel.expand("node[08:10]"));
-        assertEquals(List.of("r1-a", "r1-b", "r2-a", "r2-b"), AnsibleModel.expand("r[1:2]-[a:b]"));
-        assertEquals(List.of("n0", "n2", "n4"), AnsibleModel.expand("n[0:4:2]"));
+        assertEquals(List.of("node08", "node09", "node10"), AnsibleHostPatterns.expand("node[08:10]"));
+        assertEquals(List.of("r1-a", "r1-b", "r2-a", "r2-b"), AnsibleHostPatterns.expand("r[1:2]-[a:b]"));
+        assertEquals(List.of("n0", "n2", "n4"), AnsibleHostPatterns.expand("n[0:4:2]"));
     }
 
     @Test
