@@ -125,7 +125,7 @@ public final class JdbcInventoryStore implements InventoryStore {
         try (Connection c = db.connection()) {
             return SealedParamRows.of(c, owner);
         } catch (SQLException e) {
-            throw new DatabaseException("cannot read the secure params of " + owner + ": " + e.getMessage(), e);
+            throw new DatabaseException("cannot read the secure params of " + owner + ": " + SqlErrors.describe(e), e);
         }
     }
 
@@ -134,7 +134,7 @@ public final class JdbcInventoryStore implements InventoryStore {
         try (Connection c = db.connection()) {
             return SealedParamRows.count(c);
         } catch (SQLException e) {
-            throw new DatabaseException("cannot count the stored secure params: " + e.getMessage(), e);
+            throw new DatabaseException("cannot count the stored secure params: " + SqlErrors.describe(e), e);
         }
     }
 

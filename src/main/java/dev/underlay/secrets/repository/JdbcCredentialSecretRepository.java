@@ -2,6 +2,7 @@ package dev.underlay.secrets.repository;
 
 import dev.underlay.db.Database;
 import dev.underlay.db.DatabaseException;
+import dev.underlay.db.SqlErrors;
 import dev.underlay.secrets.CredentialSecretRepository;
 import dev.underlay.secrets.SealedSecret;
 import java.sql.Connection;
@@ -46,7 +47,7 @@ public final class JdbcCredentialSecretRepository implements CredentialSecretRep
             }
         } catch (SQLException e) {
             throw new DatabaseException("cannot store the secret of credential '" + s.credential() + "': "
-                    + e.getMessage(), e);
+                    + SqlErrors.describe(e), e);
         }
     }
 
@@ -70,7 +71,7 @@ public final class JdbcCredentialSecretRepository implements CredentialSecretRep
             }
         } catch (SQLException e) {
             throw new DatabaseException("cannot read the secret of credential '" + credential + "': "
-                    + e.getMessage(), e);
+                    + SqlErrors.describe(e), e);
         }
     }
 
@@ -82,7 +83,7 @@ public final class JdbcCredentialSecretRepository implements CredentialSecretRep
             return ps.executeUpdate() > 0;
         } catch (SQLException e) {
             throw new DatabaseException("cannot remove the secret of credential '" + credential + "': "
-                    + e.getMessage(), e);
+                    + SqlErrors.describe(e), e);
         }
     }
 
@@ -91,7 +92,7 @@ public final class JdbcCredentialSecretRepository implements CredentialSecretRep
         try (Connection c = db.connection(); Statement st = c.createStatement()) {
             return st.executeUpdate("DELETE FROM credential_secret");
         } catch (SQLException e) {
-            throw new DatabaseException("cannot remove the stored credential secrets: " + e.getMessage(), e);
+            throw new DatabaseException("cannot remove the stored credential secrets: " + SqlErrors.describe(e), e);
         }
     }
 
@@ -105,7 +106,7 @@ public final class JdbcCredentialSecretRepository implements CredentialSecretRep
             }
             return out;
         } catch (SQLException e) {
-            throw new DatabaseException("cannot list the stored credential secrets: " + e.getMessage(), e);
+            throw new DatabaseException("cannot list the stored credential secrets: " + SqlErrors.describe(e), e);
         }
     }
 }

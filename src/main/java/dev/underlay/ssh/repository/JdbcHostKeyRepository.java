@@ -2,6 +2,7 @@ package dev.underlay.ssh.repository;
 
 import dev.underlay.db.Database;
 import dev.underlay.db.DatabaseException;
+import dev.underlay.db.SqlErrors;
 import dev.underlay.ssh.Endpoint;
 import dev.underlay.ssh.HostKeyRepository;
 import dev.underlay.ssh.KnownHostKey;
@@ -36,7 +37,7 @@ public final class JdbcHostKeyRepository implements HostKeyRepository {
             }
             return out;
         } catch (SQLException e) {
-            throw new DatabaseException("cannot read the known SSH host keys: " + e.getMessage(), e);
+            throw new DatabaseException("cannot read the known SSH host keys: " + SqlErrors.describe(e), e);
         }
     }
 
@@ -90,7 +91,7 @@ public final class JdbcHostKeyRepository implements HostKeyRepository {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new DatabaseException("cannot store SSH host keys: " + e.getMessage(), e);
+            throw new DatabaseException("cannot store SSH host keys: " + SqlErrors.describe(e), e);
         }
     }
 
@@ -104,7 +105,7 @@ public final class JdbcHostKeyRepository implements HostKeyRepository {
             ps.setBoolean(3, false);
             return ps.executeUpdate();
         } catch (SQLException e) {
-            throw new DatabaseException("cannot remove the SSH host keys of " + endpoint + ": " + e.getMessage(), e);
+            throw new DatabaseException("cannot remove the SSH host keys of " + endpoint + ": " + SqlErrors.describe(e), e);
         }
     }
 }
