@@ -156,11 +156,15 @@ class ArchitectureTest {
             .because("the Lab menu only trusts the lab's host keys; commands to lab hosts go through Run command");
 
     @ArchTest
-    static final ArchRule ui = feature("ui", "background", "settings")
+    static final ArchRule about = feature("about")
+            .because("what a build is (version, commit, bundled licences) is read by the CLI and the console alike");
+
+    @ArchTest
+    static final ArchRule ui = feature("ui", "background", "settings", "about")
             .because("the shared UI (shell, dialogs, theme, task runner's FX side) knows no feature");
 
     @ArchTest
-    static final ArchRule cli = feature("cli", "inventory", "inventory.io", "db", "lab", "secrets", "ssh")
+    static final ArchRule cli = feature("cli", "inventory", "inventory.io", "db", "lab", "secrets", "ssh", "about")
             .because("the CLI runs on the services the console uses, never on views");
 
     /**

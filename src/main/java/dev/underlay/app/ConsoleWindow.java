@@ -20,6 +20,7 @@ import dev.underlay.background.TaskRunner;
 import dev.underlay.ui.ActivityTaskRunner;
 import dev.underlay.ui.AppShell;
 import dev.underlay.ui.Dialogs;
+import dev.underlay.ui.HelpMenu;
 import dev.underlay.ui.Icons;
 import dev.underlay.ui.Shortcuts;
 import dev.underlay.ui.StatusBar;
@@ -65,6 +66,7 @@ final class ConsoleWindow implements AutoCloseable {
     private final RadioMenuItem light = new RadioMenuItem("Light theme");
     private final RadioMenuItem dark = new RadioMenuItem("Dark theme");
     private final AppShell shell;
+    private final HelpMenu help;
     private AppContext context;
     private ThemeViewModel theme;
     private ConsoleTools tools;
@@ -86,6 +88,9 @@ final class ConsoleWindow implements AutoCloseable {
                 machines.totalProperty(), machines.shownProperty(), machines.selection()), tasks);
         status.messageProperty().bind(lastMessage);
 
+        help = new HelpMenu(() -> stage, new ExecutorTaskRunner("underlay-about", 1, Platform::runLater),
+                () -> context != null ? context.dataFolder().toString() : folderLabel,
+                () -> dev.underlay.db.DataFolders.keys().toString());
         menuBar = menus();
         shell = new AppShell(menuBar, status);
         shell.addArea("machines", "Machines", Icons.MACHINES, machinesView);
@@ -103,7 +108,7 @@ final class ConsoleWindow implements AutoCloseable {
         this.tools = new ConsoleTools(stage, ctx, tasks, model, machines, lastMessage::set);
         status.addSegment("status-lab", tools.lab().statusTextProperty());
         shell.setToolBar(tools.toolBar());
-        menuBar.getMenus().addAll(tools.machinesMenu(), tools.labMenu());
+        menuBar.getMenus().addAll(menuBar.getMenus().size() - 1, List.of(tools.machinesMenu(), tools.labMenu()));
         machinesView.tableView().table().setContextMenu(tools.machineContextMenu());
         theme.themeProperty().addListener((obs, o, n) -> {
             UnderlayApp.applyTheme(n);
@@ -162,7 +167,7 @@ final class ConsoleWindow implements AutoCloseable {
                 item("Profiles", null, () -> shell.show("profiles")),
                 item("Clusters", null, () -> shell.show("clusters")),
                 new SeparatorMenuItem(), light, dark);
-        MenuBar bar = new MenuBar(file, edit, view); // the Machines and Lab menus come with the data folder
+        MenuBar bar = new MenuBar(file, edit, view, help.menu()); // Machines and Lab come with the data folder
         bar.setId("menu-bar");
         return bar;
     }
@@ -236,5 +241,6 @@ final class ConsoleWindow implements AutoCloseable {
         }
         model.close();
         filtering.close();
+        help.close();
     }
 }

@@ -136,7 +136,8 @@ class CliCommandsTest {
     void helpVersionAndUsageErrors() {
         Cli.Result v = Cli.run("--version");
         assertEquals(0, v.code());
-        assertTrue(v.out().startsWith("underlay "), v.out());
+        assertTrue(v.out().startsWith("underlay " + dev.underlay.about.BuildInfo.current().describe() + "\nJava "),
+                v.out());
         for (String cmd : new String[] {"import", "export", "machines"}) {
             Cli.Result h = Cli.run(cmd, "--help");
             assertEquals(0, h.code(), h.toString());
