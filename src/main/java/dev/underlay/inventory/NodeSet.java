@@ -79,6 +79,11 @@ public final class NodeSet {
      * number stays as it is. {@code expand(fold(names))} gives back the same set of names.
      */
     public static String fold(Collection<String> names) {
+        return String.join(",", foldParts(names));
+    }
+
+    /** {@link #fold} as its comma-separated parts ({@code db[1-3]}, {@code web01}), for lists cut short. */
+    public static List<String> foldParts(Collection<String> names) {
         Map<String, Map<String, List<String>>> byPrefix = new TreeMap<>();
         Set<String> plain = new LinkedHashSet<>();
         for (String name : new LinkedHashSet<>(names)) {
@@ -106,7 +111,7 @@ public final class NodeSet {
                     : prefix + "[" + String.join(",", ranges) + "]" + suffix);
         }));
         parts.sort(Comparator.naturalOrder());
-        return String.join(",", parts);
+        return parts;
     }
 
     /** Digit strings (as written) to ranges such as {@code 01-04}, {@code 9-11}, {@code 15}. */
