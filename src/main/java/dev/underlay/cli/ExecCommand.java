@@ -77,10 +77,13 @@ final class ExecCommand implements Callable<Integer> {
         try (CliContext ctx = data.open()) {
             Inventory inv = ctx.inventory().inventory();
             List<Machine> machines = query.select(inv);
+            List<String> notes = query.notes(inv);
             if (machines.isEmpty()) {
                 throw new CliException("no machine matches '" + on + "'" + (inv.machines().isEmpty()
-                        ? " (the inventory in " + ctx.dataFolder() + " is empty; import machines first)" : ""));
+                        ? " (the inventory in " + ctx.dataFolder() + " is empty; import machines first)"
+                        : notes.isEmpty() ? "" : ": " + String.join(". ", notes)));
             }
+            notes.forEach(n -> err.println("note: " + n));
             List<FanOut.Planned> plan = InventoryTargets.plan(inv, machines);
             Thread hook = new Thread(this::onCtrlC, "underlay-exec-interrupt");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -104,7 +107,7 @@ final class ExecCommand implements Callable<Integer> {
             if (json) {
                 output.out(collected.toJson(r));
             } else if (!r.succeeded() && !(interrupted && r.failure() == FailureKind.CANCELLED)) {
-                output.err("underlay: " + r.message()); // after Ctrl-C the summary counts the cancelled hosts
+                output.err("underlay: " + ExecSummary.hostLine(r)); // after Ctrl-C the summary counts the cancelled hosts
             }
         };
         long start = System.nanoTime();

@@ -1,5 +1,6 @@
 package dev.underlay.cli;
 
+import dev.underlay.inventory.NodeSet;
 import dev.underlay.ssh.ExecResult;
 import dev.underlay.ssh.FailureKind;
 import java.time.Duration;
@@ -11,7 +12,7 @@ import java.util.Map;
 
 /**
  * The closing line of {@code underlay exec}, e.g. {@code 41 hosts: 38 ok, 1 exit non-zero (fra1-db01), 2 failed
- * (connection refused: fra1-gpu03; host key unknown: fra1-web07) in 1.84 s}, and hints for failures a user can
+ * (connection refused: fra1-gpu[03-04]) in 1.84 s}: host lists folded as node sets, and hints for failures a user can
  * fix with another command.
  */
 final class ExecSummary {
@@ -72,7 +73,7 @@ final class ExecSummary {
     /** Lines telling how to fix failures that another command fixes; {@code query} is the --on text. */
     List<String> hints(String query, boolean terminal) {
         List<String> out = new ArrayList<>();
-        String q = query.contains(" ") ? "'" + query + "'" : query;
+        String q = shellWord(query);
         int unknown = failedCount(FailureKind.HOST_KEY_UNKNOWN);
         if (unknown > 0) {
             out.add("hint: " + unknown + (unknown == 1 ? " host has a host key" : " hosts have host keys")
@@ -91,6 +92,11 @@ final class ExecSummary {
         return out;
     }
 
+    /** The query as one shell word: quoted when a shell would split it or expand it ({@code lab[01-02]}). */
+    static String shellWord(String query) {
+        return query.matches("[A-Za-z0-9._:,=/@+%-]+") ? query : "'" + query.replace("'", "'\\''") + "'";
+    }
+
     /** Short name of a failure kind for the summary: "connection refused", "host key unknown". */
     static String describe(FailureKind kind) {
         return switch (kind) {
@@ -102,11 +108,27 @@ final class ExecSummary {
         };
     }
 
-    private static String names(List<String> hosts) {
-        if (hosts.size() <= NAMES_LISTED) {
-            return String.join(", ", hosts);
+    /**
+     * Hosts as a node set ({@code fra1-gpu[03-04],fra1-web07}), which {@code --on} takes back as it is; past
+     * {@link #NAMES_LISTED} parts the rest are counted.
+     */
+    static String names(List<String> hosts) {
+        List<String> parts = NodeSet.foldParts(hosts);
+        if (parts.size() <= NAMES_LISTED) {
+            return String.join(",", parts);
         }
-        return String.join(", ", hosts.subList(0, NAMES_LISTED)) + " and " + (hosts.size() - NAMES_LISTED)
-                + " more";
+        List<String> listed = parts.subList(0, NAMES_LISTED);
+        int shown = listed.stream().mapToInt(p -> NodeSet.expand(p).size()).sum();
+        return String.join(",", listed) + " and " + (hosts.size() - shown) + " more";
+    }
+
+    /**
+     * What {@code exec} prints for a host as it fails. An unknown host key's advice is left out here: the hint
+     * after the summary gives it once for all of them.
+     */
+    static String hostLine(ExecResult r) {
+        String m = r.message();
+        int advice = m.indexOf("; review it with");
+        return r.failure() == FailureKind.HOST_KEY_UNKNOWN && advice > 0 ? m.substring(0, advice) : m;
     }
 }

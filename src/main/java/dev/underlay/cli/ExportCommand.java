@@ -1,5 +1,6 @@
 package dev.underlay.cli;
 
+import dev.underlay.inventory.Counted;
 import dev.underlay.inventory.Inventory;
 import dev.underlay.inventory.io.InventoryExporter;
 import dev.underlay.inventory.io.InventoryFormat;
@@ -41,14 +42,20 @@ final class ExportCommand implements Callable<Integer> {
             throw new CliException("export writes json or csv; give --format json or --format csv",
                     UnderlayCli.USAGE);
         }
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
+            throw new CliException("cannot export to " + file + ": the folder " + dir + " does not exist "
+                    + "(create it first, or name a file in an existing folder)");
+        }
         try (CliContext ctx = data.open()) {
             Inventory inv = ctx.inventory().inventory();
             List<String> omitted = new InventoryExporter().export(inv, file, f);
-            out.println("exported " + (f == InventoryFormat.JSON ? inv.sites().size() + " sites, "
-                    + inv.racks().size() + " racks, " + inv.machines().size() + " machines, "
-                    + inv.clusters().size() + " clusters" : inv.machines().size() + " machines") + " to " + file);
+            out.println("exported " + (f == InventoryFormat.JSON ? Counted.of(inv.sites().size(), "site") + ", "
+                    + Counted.of(inv.racks().size(), "rack") + ", " + Counted.of(inv.machines().size(), "machine")
+                    + ", " + Counted.of(inv.clusters().size(), "cluster") : Counted.of(inv.machines().size(),
+                    "machine")) + " to " + file);
             if (!omitted.isEmpty()) {
-                out.println("note: left out the values of " + omitted.size() + " secure params: "
+                out.println("note: left out the values of " + Counted.of(omitted.size(), "secure param") + ": "
                         + String.join(", ", omitted));
             }
             return UnderlayCli.OK;

@@ -2,6 +2,7 @@ package dev.underlay.cli;
 
 import dev.underlay.inventory.Inventory;
 import dev.underlay.inventory.Machine;
+import dev.underlay.inventory.Counted;
 import dev.underlay.inventory.MachineQuery;
 import dev.underlay.ssh.Endpoint;
 import dev.underlay.ssh.HostKeyStore;
@@ -44,10 +45,13 @@ final class HostKeysCommand implements Callable<Integer> {
 
     /** The machines of a query; an error line when it matches none. */
     static List<Machine> select(Inventory inv, String query) {
-        List<Machine> ms = MachineQuery.parse(query).select(inv);
+        MachineQuery q = MachineQuery.parse(query);
+        List<Machine> ms = q.select(inv);
         if (ms.isEmpty()) {
+            List<String> notes = q.notes(inv);
             throw new CliException("no machine matches '" + query + "'" + (inv.machines().isEmpty()
-                    ? " (the inventory is empty; import machines first)" : ""));
+                    ? " (the inventory is empty; import machines first)"
+                    : notes.isEmpty() ? "" : ": " + String.join(". ", notes)));
         }
         return ms;
     }
@@ -168,10 +172,9 @@ final class HostKeysCommand implements Callable<Integer> {
                     out.println("forgot " + where(e.getKey()) + " (" + String.join(", ", e.getValue()) + "): "
                             + String.join(", ", stored.stream().map(KnownHostKey::describe).toList()));
                 }
-                out.println(keys == 0 ? "no trusted keys for the " + eps.size() + (eps.size() == 1 ? " endpoint"
-                        : " endpoints") + " of the machines matching '" + on + "'"
-                        : "forgot " + keys + (keys == 1 ? " key of " : " keys of ") + endpoints
-                                + (endpoints == 1 ? " endpoint" : " endpoints"));
+                out.println(keys == 0 ? "no trusted keys for the " + Counted.of(eps.size(), "endpoint")
+                        + " of the machines matching '" + on + "'"
+                        : "forgot " + Counted.of(keys, "key") + " of " + Counted.of(endpoints, "endpoint"));
                 return UnderlayCli.OK;
             }
         }

@@ -1,6 +1,5 @@
 package dev.underlay.cli;
 
-import dev.underlay.db.DataFolders;
 import dev.underlay.inventory.Machine;
 import dev.underlay.lab.FaultSpec;
 import dev.underlay.lab.Lab;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,29 +34,35 @@ public final class LabCommand implements Callable<Integer> {
 
     /** {@code underlay lab serve}: runs a lab in the foreground until Ctrl-C. */
     @Command(name = "serve", mixinStandardHelpOptions = true,
-            description = {"Serves N generated hosts (lab0001, ...) on consecutive ports until interrupted",
-                "(--base-port 0: on free ports, listed in the inventory file and known_hosts).",
-                "Faults: comma-separated kind[=value][:selector], kinds refuse, slow=300ms, auth, hostkey,",
-                "disconnect, fail=COMMAND, diskfull; selector all, P% or a host pattern such as lab[0001-0020]."})
+            description = {"Serves N generated hosts (lab0001, ...) on consecutive ports until interrupted "
+                + "(--base-port 0: on free ports, listed in the inventory file and known_hosts).",
+                "Faults: comma-separated kind[=value][:selector]; kinds refuse, slow=300ms, auth, hostkey, "
+                + "disconnect, fail=COMMAND, diskfull; selector all, P%% or a node set such as lab[0001-0020].",
+                "The lab's keys go to lab/ in the data folder (--data DIR, before or after 'lab serve')."})
     public static final class Serve implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--hosts", required = true, description = "number of hosts (1-10000)")
+        @Option(names = "--hosts", required = true, paramLabel = "N", description = "Number of hosts (1-10000).")
         int hosts;
 
-        @Option(names = "--base-port", defaultValue = "22001",
-                description = "port of the first host (default 22001; 0: free ports)")
+        @Option(names = "--base-port", paramLabel = "P", defaultValue = "22001",
+                description = "Port of the first host (default ${DEFAULT-VALUE}; 0: free ports).")
         int basePort;
 
-        @Option(names = "--faults", defaultValue = "none", description = "faults to inject, e.g. refuse:10%,slow=300ms:5%")
+        @Option(names = "--faults", paramLabel = "SPEC", defaultValue = "none",
+                description = "Faults to inject (default ${DEFAULT-VALUE}), e.g. refuse:10%%,slow=300ms:5%%.")
         String faults;
 
-        @Option(names = "--inventory-out", description = "write an importable inventory (JSON) of the hosts here")
+        @Option(names = "--inventory-out", paramLabel = "FILE",
+                description = "Write an importable inventory (JSON) of the hosts here.")
         Path inventoryOut;
 
-        @Option(names = "--data", description = "data folder (default: UNDERLAY_HOME or the platform's)")
-        Path data;
+        @Mixin
+        DataOption data;
+
+        /** Set by a parent that resolved the folder itself; wins over {@link #data}. */
+        private Path dataFolder;
 
         private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -65,7 +71,7 @@ public final class LabCommand implements Callable<Integer> {
 
         /** For a parent command that already resolved the data folder. */
         public Serve(Path dataFolder) {
-            this.data = dataFolder;
+            this.dataFolder = dataFolder;
         }
 
         @Override
@@ -81,15 +87,17 @@ public final class LabCommand implements Callable<Integer> {
                 err.println("underlay: " + e.getMessage());
                 return 2;
             }
-            Path dataFolder = data != null ? data : DataFolders.resolve(null);
+            Path folder = dataFolder != null ? dataFolder : data.folder();
             long now = System.currentTimeMillis() / 1000;
             List<LabHost> labHosts = machines.stream().map(m -> LabHost.of(m, now)).toList();
             long t0 = System.nanoTime();
             Lab lab;
             try {
-                lab = Lab.start(labHosts, dataFolder.resolve("lab"), faultSpec);
+                lab = Lab.start(labHosts, folder.resolve("lab"), faultSpec);
             } catch (IOException e) {
-                err.println("underlay: " + e.getMessage());
+                String why = String.valueOf(e.getMessage());
+                err.println("underlay: " + why + (why.contains("already in use")
+                        ? " with --base-port P (--base-port 0 takes free ports)" : ""));
                 return 1;
             }
             Thread hook = new Thread(() -> {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.underlay.inventory.Inventory;
 import dev.underlay.inventory.Json;
 import dev.underlay.inventory.Machine;
+import dev.underlay.inventory.Counted;
 import dev.underlay.inventory.MachineQuery;
 import dev.underlay.inventory.ParamResolver;
 import dev.underlay.inventory.ResolvedParam;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code underlay machines [--query Q] [--json]}: lists machines as a table or as JSON for scripts. */
 @Command(name = "machines", mixinStandardHelpOptions = true,
-        description = {"Lists machines, all or those matching a query (for example 'rack:r1 tag:gpu -status:failed').",
+        description = {"Lists machines, all or those matching a query (for example 'rack:fra1-r01 -status:retired' or 'fra1-k8s-w[01-06]').",
             "--json prints an array of objects with each machine's own and resolved params; secure values are",
             "always \"********\" (and \"secure\": true in resolved)."})
 final class MachinesCommand implements Callable<Integer> {
@@ -51,6 +52,7 @@ final class MachinesCommand implements Callable<Integer> {
         try (CliContext ctx = data.open()) {
             Inventory inv = ctx.inventory().inventory();
             List<Machine> ms = q.select(inv);
+            q.notes(inv).forEach(n -> spec.commandLine().getErr().println("note: " + n));
             if (json) {
                 DefaultIndenter nl = new DefaultIndenter("  ", "\n");
                 out.println(Json.MAPPER.writer(new DefaultPrettyPrinter().withObjectIndenter(nl)
@@ -109,6 +111,6 @@ final class MachinesCommand implements Callable<Integer> {
                     m.address().isEmpty() ? "" : m.address() + ":" + m.sshPort(), String.join(",", m.tags()));
         }
         t.print(out);
-        out.println(ms.size() + (ms.size() == 1 ? " machine" : " machines"));
+        out.println(Counted.of(ms.size(), "machine"));
     }
 }

@@ -50,11 +50,35 @@ public final class UnderlayCli {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine at = ex.getCommandLine();
-            at.getErr().println("underlay: " + ex.getMessage() + " (see '" + at.getCommandSpec().qualifiedName()
+            at.getErr().println("underlay: " + usageMessage(ex) + " (see '" + at.getCommandSpec().qualifiedName()
                     + " --help')");
             return USAGE;
         });
         return cl;
+    }
+
+    /**
+     * A usage error in words: a mistyped command or option names what was meant ({@code unknown command 'imprt';
+     * did you mean 'import'?}) instead of picocli's "Unmatched arguments from index 0".
+     */
+    static String usageMessage(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String first = u.getUnmatched().get(0);
+            boolean option = first.startsWith("-");
+            boolean hasSubcommands = !ex.getCommandLine().getSubcommands().isEmpty();
+            String what = option ? "unknown option '" + first + "'"
+                    : hasSubcommands ? "unknown command '" + first + "'" : "unexpected argument '" + first + "'";
+            java.util.List<String> suggestions = u.getSuggestions().stream().filter(s -> !s.equals(first))
+                    .limit(3).toList();
+            if (!suggestions.isEmpty()) {
+                what += "; did you mean " + String.join(" or ", suggestions.stream().map(s -> "'" + s + "'")
+                        .toList()) + "?";
+            } else if (hasSubcommands && !option) {
+                what += "; commands are " + String.join(", ", ex.getCommandLine().getSubcommands().keySet());
+            }
+            return what;
+        }
+        return ex.getMessage();
     }
 
     /** One sentence for an error; messages of our own exceptions already are one. */

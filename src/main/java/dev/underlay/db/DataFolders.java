@@ -99,4 +99,30 @@ public final class DataFolders {
                 ? Path.of(xdg) : Path.of(userHome, ".config");
         return base.resolve("underlay").resolve("keys");
     }
+
+    /**
+     * Why a folder could not be created, in words ({@code /proc does not take new folders}) rather than the bare
+     * path Java's exceptions carry.
+     */
+    public static String whyNotCreated(Path folder, java.io.IOException e) {
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+            return (f.getFile() == null ? folder.toString() : f.getFile()) + " is a file, not a folder";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException f) {
+            return "permission denied for " + (f.getFile() == null ? folder.toString() : f.getFile());
+        }
+        Path parent = folder.getParent();
+        while (parent != null && !java.nio.file.Files.exists(parent)) {
+            parent = parent.getParent();
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return parent == null ? "its drive or root does not exist"
+                    : parent + " does not take new folders (a system or read-only file system?)";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason().toLowerCase(java.util.Locale.ROOT) + (f.getFile() == null ? ""
+                    : " (" + f.getFile() + ")");
+        }
+        return String.valueOf(e.getMessage());
+    }
 }

@@ -47,7 +47,8 @@ public final class Database implements AutoCloseable {
             // the database holds the inventory and sealed secrets: nobody but its owner reads the folder or the file
             OwnerOnly.createDirectories(abs);
         } catch (java.io.IOException e) {
-            throw new DatabaseException("cannot create data folder " + abs + ": " + e.getMessage(), e);
+            throw new DatabaseException("cannot create data folder " + abs + ": " + DataFolders.whyNotCreated(abs, e)
+                    + "; choose another with --data DIR", e);
         }
         // folders made by an older Underlay (or by hand) were 755 and their file 644: tightened on every open
         OwnerOnly.restrict(abs, true);
@@ -65,9 +66,12 @@ public final class Database implements AutoCloseable {
         return new Database(abs, openPool(abs), created);
     }
 
+    private static String url(Path abs) {
+        return "jdbc:h2:file:" + abs.resolve(FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
     private static JdbcConnectionPool openPool(Path abs) {
-        String url = "jdbc:h2:file:" + abs.resolve(FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "underlay", "");
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url(abs), "underlay", "");
         pool.setMaxConnections(16);
         try (Connection c = pool.getConnection()) {
             c.isValid(1);
@@ -233,16 +237,21 @@ public final class Database implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        if (compact || pool.getActiveConnections() > 0) {
+        boolean shutdown = compact || pool.getActiveConnections() > 0;
+        // closing the pool's idle connections closes the database with the last one. A SHUTDOWN through one of
+        // them made each of the others (and itself, on its way back to the pool) log "Database is already
+        // closed" into underlay.trace.db: the pool goes first, a connection of its own shuts down what is left.
+        pool.dispose();
+        if (shutdown) {
             // a full rewrite was asked for, or a connection was not given back: shut the database down under it
-            try (Connection c = pool.getConnection(); var st = c.createStatement()) {
-                st.execute(compact ? "SHUTDOWN COMPACT" : "SHUTDOWN");
+            try {
+                Connection c = java.sql.DriverManager.getConnection(url(folder), "underlay", "");
+                try (var st = c.createStatement()) {
+                    st.execute(compact ? "SHUTDOWN COMPACT" : "SHUTDOWN");
+                }
             } catch (SQLException e) {
-                // already closed: nothing to release
+                // already closed: nothing to release (a shut-down connection needs no close)
             }
         }
-        // closing the pool's idle connections closes the database with the last one; a SHUTDOWN before it made
-        // each of them log "Database is already closed" into underlay.trace.db
-        pool.dispose();
     }
 }

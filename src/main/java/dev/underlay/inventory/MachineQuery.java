@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiPredicate;
-import java.util.regex.Pattern;
+import java.util.function.Function;
 
 /**
  * The small query language shared by the search box, the CLI's {@code --query}/{@code --on} and job targets.
  * <pre>
  *   all                          every machine (so does an empty query)
  *   web                          free text: name, address, rack, site or a tag contains it
- *   name:web*  rack:r1,r2        field:value, with * and ? globs and commas for "any of"
+ *   db[1-3],web01                a node set (ClusterShell, pdsh): exactly these machine names
+ *   name:web*  rack:fra1-r01,fra1-r02   field:value, with * and ? globs, commas for "any of", node sets
  *   -status:failed  !tag:gpu     a leading - or ! negates a term
  *   param:env=prod  param:env    a param, as it resolves for the machine, equals / is set
  * </pre>
@@ -120,7 +121,35 @@ public final class MachineQuery {
         return out;
     }
 
-    private record Term(String field, BiPredicate<Machine, Inventory> test) {
+    /**
+     * Why the query may match less than its writer meant, one sentence per term that names what the inventory
+     * does not have ({@code no rack is named r1; racks are fra1-r01, fra1-r02, fra1-r03}, {@code no machines are
+     * named fra1-k8s-w[13-15]}). Empty when every name it uses exists.
+     */
+    public List<String> notes(Inventory inv) {
+        List<String> out = new ArrayList<>();
+        for (List<Term> group : groups) {
+            for (Term t : group) {
+                t.note(inv, out);
+            }
+        }
+        for (Term t : negated) {
+            t.note(inv, out);
+        }
+        return out;
+    }
+
+    private record Term(String field, BiPredicate<Machine, Inventory> test, Function<Inventory, String> check) {
+        Term(String field, BiPredicate<Machine, Inventory> test) {
+            this(field, test, null);
+        }
+
+        void note(Inventory inv, List<String> out) {
+            String note = check == null ? null : check.apply(inv);
+            if (note != null && !out.contains(note)) {
+                out.add(note);
+            }
+        }
     }
 
     private static List<String> tokenize(String q) {
@@ -151,8 +180,14 @@ public final class MachineQuery {
 
     private static Term term(String t, String original) {
         int colon = t.indexOf(':');
+        if (colon < 0 && NodeSet.looksLikeNodeSet(t)) {
+            // pdsh's -w and ClusterShell's nodeset: db[1-3],web01 names hosts exactly, it is not free text
+            List<String> names = QueryMatcher.expand(t);
+            QueryMatcher v = QueryMatcher.values(t);
+            return new Term("name", (m, inv) -> v.test(m.name()), QueryNotes.check("name", names));
+        }
         if (colon < 0) {
-            Matcher free = Matcher.of(t, true);
+            QueryMatcher free = QueryMatcher.substring(t);
             return new Term("", (m, inv) -> free.test(m.name()) || free.test(m.address()) || free.test(m.rack())
                     || free.test(m.site()) || anyOf(m.tags(), free));
         }
@@ -168,7 +203,9 @@ public final class MachineQuery {
         if (field.equals("param")) {
             return paramTerm(value);
         }
-        Matcher v = Matcher.of(value, false);
+        List<String> values = QueryMatcher.expand(value);
+        QueryNotes.checkFixed(field, values, original);
+        QueryMatcher v = QueryMatcher.values(value);
         BiPredicate<Machine, Inventory> test = switch (field) {
             case "name" -> (m, inv) -> v.test(m.name());
             case "kind" -> (m, inv) -> v.test(m.kind().id());
@@ -188,11 +225,11 @@ public final class MachineQuery {
             case "region" -> (m, inv) -> v.test(m.cloudRegion());
             default -> throw new QueryException("unknown field '" + field + "'");
         };
-        return new Term(field, test);
+        return new Term(field, test, QueryNotes.check(field, values));
     }
 
     /** A plain loop: the search box runs this over every machine on each keystroke, streams cost too much. */
-    private static boolean anyOf(List<String> values, Matcher v) {
+    private static boolean anyOf(List<String> values, QueryMatcher v) {
         for (int i = 0; i < values.size(); i++) {
             if (v.test(values.get(i))) {
                 return true;
@@ -215,7 +252,7 @@ public final class MachineQuery {
         if (eq < 0) {
             return new Term("param", (m, inv) -> ParamResolver.value(inv, m, key) != null);
         }
-        Matcher v = Matcher.of(value.substring(eq + 1), false);
+        QueryMatcher v = QueryMatcher.values(value.substring(eq + 1));
         if (SecureParams.nameIsSecret(key)) {
             return new Term("param", (m, inv) -> false); // decided by the name alone: no machine is looked at
         }
@@ -227,84 +264,5 @@ public final class MachineQuery {
             var node = ParamResolver.value(inv, m, key);
             return node != null && v.test(node.isTextual() ? node.asText() : node.toString());
         });
-    }
-
-    /** Case-insensitive match of one value: exact, glob, or (free text) substring; commas mean "any of". */
-    private static final class Matcher {
-        private final String[] exact;
-        /** Per exact value: it has no letter with a case ("10.1."), so a plain search finds it. */
-        private final boolean[] caseless;
-        private final Pattern[] globs;
-        private final boolean substring;
-
-        private Matcher(String[] exact, Pattern[] globs, boolean substring) {
-            this.exact = exact;
-            this.caseless = new boolean[exact.length];
-            for (int i = 0; i < exact.length; i++) {
-                caseless[i] = exact[i].equals(exact[i].toUpperCase(Locale.ROOT));
-            }
-            this.globs = globs;
-            this.substring = substring;
-        }
-
-        static Matcher of(String value, boolean substring) {
-            String[] parts = substring ? new String[] {value} : value.split(",");
-            List<String> ex = new ArrayList<>();
-            List<Pattern> gl = new ArrayList<>();
-            for (String p : parts) {
-                String lp = p.toLowerCase(Locale.ROOT);
-                if (lp.contains("*") || lp.contains("?")) {
-                    gl.add(Pattern.compile(globToRegex(lp), Pattern.CASE_INSENSITIVE));
-                } else if (!lp.isEmpty()) {
-                    ex.add(lp);
-                }
-            }
-            return new Matcher(ex.toArray(String[]::new), gl.toArray(Pattern[]::new), substring);
-        }
-
-        boolean test(String s) {
-            if (s == null || s.isEmpty()) {
-                return false;
-            }
-            for (int i = 0; i < exact.length; i++) {
-                if (substring ? (caseless[i] ? s.contains(exact[i]) : containsIgnoreCase(s, exact[i]))
-                        : s.equalsIgnoreCase(exact[i])) {
-                    return true;
-                }
-            }
-            for (Pattern g : globs) {
-                if (g.matcher(s).matches()) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private static boolean containsIgnoreCase(String s, String lowerNeedle) {
-            int n = lowerNeedle.length();
-            // test the first character as regionMatches would, before comparing the region: most positions fail
-            char first = lowerNeedle.charAt(0);
-            char firstUpper = Character.toUpperCase(first);
-            for (int i = 0, last = s.length() - n; i <= last; i++) {
-                char c = s.charAt(i);
-                if ((c == first || Character.toUpperCase(c) == firstUpper || Character.toLowerCase(c) == first)
-                        && s.regionMatches(true, i, lowerNeedle, 0, n)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private static String globToRegex(String glob) {
-            StringBuilder sb = new StringBuilder();
-            for (char c : glob.toCharArray()) {
-                switch (c) {
-                    case '*' -> sb.append(".*");
-                    case '?' -> sb.append('.');
-                    default -> sb.append(Pattern.quote(String.valueOf(c)));
-                }
-            }
-            return sb.toString();
-        }
     }
 }

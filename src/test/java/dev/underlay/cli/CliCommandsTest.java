@@ -145,7 +145,8 @@ class CliCommandsTest {
         }
         Cli.Result none = Cli.run("frobnicate");
         assertEquals(2, none.code());
-        assertTrue(none.err().startsWith("underlay: Unmatched argument"), none.err());
+        assertTrue(none.err().startsWith("underlay: unknown command 'frobnicate'; commands are import, export,"),
+                none.err());
         Cli.Result missing = Cli.run("import");
         assertEquals(2, missing.code());
         assertEquals("underlay: Missing required parameter: 'FILE' (see 'underlay import --help')\n", missing.err());

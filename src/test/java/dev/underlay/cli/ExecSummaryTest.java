@@ -29,17 +29,41 @@ class ExecSummaryTest {
         ExecSummary s = new ExecSummary(rs);
         assertFalse(s.allOk());
         assertEquals("7 hosts: 2 ok, 1 exit non-zero (c), 1 ended by a signal (g), 3 failed (connection refused: e; "
-                + "host key unknown: d, f) in 1.84 s", s.line(Duration.ofMillis(1840), false));
+                + "host key unknown: d,f) in 1.84 s", s.line(Duration.ofMillis(1840), false));
     }
 
     @Test
-    void longGroupsListFiveNamesAndCountTheRest() {
+    void hostListsFoldAsNodeSetsAndLongOnesListFivePartsAndCountTheRest() {
         List<ExecResult> rs = new ArrayList<>();
         for (int i = 1; i <= 12; i++) {
             rs.add(failed("h" + i, FailureKind.CANCELLED));
         }
-        assertEquals("interrupted: 12 hosts: 0 ok, 12 failed (cancelled: h1, h2, h3, h4, h5 and 7 more) in 0.10 s",
+        assertEquals("interrupted: 12 hosts: 0 ok, 12 failed (cancelled: h[1-12]) in 0.10 s",
                 new ExecSummary(rs).line(Duration.ofMillis(100), true));
+        List<ExecResult> mixed = new ArrayList<>();
+        for (int i = 1; i <= 38; i++) {
+            mixed.add(exit(String.format("fra1-gpu%02d", i + 4), 0));
+        }
+        mixed.add(failed("fra1-gpu04", FailureKind.CONNECTION_REFUSED));
+        mixed.add(failed("fra1-gpu03", FailureKind.CONNECTION_REFUSED));
+        assertEquals("40 hosts: 38 ok, 2 failed (connection refused: fra1-gpu[03-04]) in 1.00 s",
+                new ExecSummary(mixed).line(Duration.ofSeconds(1), false));
+        assertEquals("a1,b1,c1,d1,e1 and 4 more",
+                ExecSummary.names(List.of("a1", "b1", "c1", "d1", "e1", "f1", "f2", "h1", "h9")));
+    }
+
+    @Test
+    void unknownHostKeyAdviceIsLeftToTheOneHint() {
+        ExecResult r = new ExecResult("a", ExecResult.NO_STATUS, "", Duration.ZERO, FailureKind.HOST_KEY_UNKNOWN,
+                "a (root@[127.0.0.1]:22): host key unknown: the server presented ssh-ed25519 SHA256:x, which is "
+                        + "not in the inventory; review it with 'underlay hostkeys scan' and accept it.", 0, 0, "");
+        assertEquals("a (root@[127.0.0.1]:22): host key unknown: the server presented ssh-ed25519 SHA256:x, which is "
+                + "not in the inventory", ExecSummary.hostLine(r));
+        ExecResult other = failed("b", FailureKind.CONNECTION_REFUSED);
+        assertEquals(other.message(), ExecSummary.hostLine(other));
+        assertEquals("'lab[01-02]'", ExecSummary.shellWord("lab[01-02]"));
+        assertEquals("'tag:web site:fra1'", ExecSummary.shellWord("tag:web site:fra1"));
+        assertEquals("tag:web,db", ExecSummary.shellWord("tag:web,db"));
     }
 
     @Test

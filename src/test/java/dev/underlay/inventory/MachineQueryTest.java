@@ -96,4 +96,41 @@ class MachineQueryTest {
         assertThrows(QueryException.class, () -> MachineQuery.parse("rack:"));
         assertThrows(QueryException.class, () -> MachineQuery.parse("name:\"x"));
     }
+
+    @Test
+    void nodeSetsNameMachinesExactlyAsPdshAndClusterShellDo() {
+        assertEquals(List.of("fra1-k8s-w01", "fra1-k8s-w02", "fra1-k8s-w03", "fra1-k8s-w12"),
+                names("fra1-k8s-w[01-03,12]"));
+        assertEquals(List.of("fra1-db01", "fra1-web01"), names("fra1-db01,fra1-web01"));
+        assertEquals(List.of("fra1-web01"), names("fra1-web01,fra1-web1"), "a node set is exact, not a substring");
+        assertEquals(List.of("fra1-k8s-w02"), names("fra1-k8s-w[01-03] rack:fra1-r01 -fra1-k8s-w[01,03]"));
+        assertEquals(names("rack:fra1-r01,fra1-r02"), names("rack:fra1-r[01-02]"));
+        assertEquals(List.of("fra1-k8s-w05", "fra1-k8s-w06"), names("name:fra1-k8s-w[05-06]"));
+    }
+
+    @Test
+    void notesSayWhatAQueryNamesThatTheInventoryHasNot() {
+        MachineQuery q = MachineQuery.parse("rack:r1");
+        assertEquals(List.of(), q.select(inv));
+        assertEquals(List.of("no rack is named r1; racks are fra1-r01, fra1-r02, fra1-r03"), q.notes(inv));
+        assertEquals(List.of("no machines are named fra1-k8s-w[13-15]"),
+                MachineQuery.parse("fra1-k8s-w[10-15]").notes(inv));
+        assertEquals(List.of("no machine has the tag nope; tags are api, bastion, ceph, ci, cloud and 10 more"),
+                MachineQuery.parse("tag:nope,gpu").notes(inv));
+        assertEquals(List.of("no site is named x"), MachineQuery.parse("-site:x").notes(inv).stream()
+                .map(n -> n.substring(0, n.indexOf(';'))).toList());
+        assertEquals(List.of(), MachineQuery.parse("rack:fra1-r0* name:nothing-like-this* web").notes(inv),
+                "globs and free text name nothing in particular");
+        assertEquals(List.of(), MachineQuery.parse("status:failed").notes(inv));
+    }
+
+    @Test
+    void aValueAFieldCanNeverHaveIsAnInvalidQuery() {
+        var e = assertThrows(QueryException.class, () -> MachineQuery.parse("status:faild"));
+        assertEquals("'faild' in 'status:faild' is not a status; status is one of new, ready, in-use, maintenance,"
+                + " failed, retired", e.getMessage());
+        assertThrows(QueryException.class, () -> MachineQuery.parse("-kind:metal"));
+        assertThrows(QueryException.class, () -> MachineQuery.parse("fra1-k8s-w[3-1]"));
+        assertEquals(names("status:f*"), names("status:failed"));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.underlay.ssh.ui;
 
+import dev.underlay.inventory.Counted;
 import dev.underlay.inventory.Inventory;
 import dev.underlay.inventory.Machine;
 import dev.underlay.ssh.FanOut;
@@ -79,7 +80,7 @@ public final class HostKeyReviewViewModel {
     /** Scans every machine again. */
     public void scan() {
         busy.set(true);
-        summary.set("Scanning " + machines.size() + " machines\u2026");
+        summary.set("Scanning " + Counted.of(machines.size(), "machine") + "\u2026");
         tasks.submit("scan-host-keys", this::scanNow, this::show, e -> {
             busy.set(false);
             summary.set("The scan failed: " + Failures.describe(e));
@@ -111,7 +112,7 @@ public final class HostKeyReviewViewModel {
         int[] counts = new int[HostKeyStatus.values().length];
         reviews.forEach(r -> counts[r.status().ordinal()]++);
         newCount.set(counts[HostKeyStatus.NEW.ordinal()]);
-        StringBuilder b = new StringBuilder(reviews.size() + " machines");
+        StringBuilder b = new StringBuilder(Counted.of(reviews.size(), "machine"));
         String sep = ": ";
         for (HostKeyStatus s : HostKeyStatus.values()) {
             if (counts[s.ordinal()] > 0) {
@@ -155,7 +156,8 @@ public final class HostKeyReviewViewModel {
         busy.set(true);
         tasks.submit("forget-host-key", () -> store.forget(r.endpoint()), n -> {
             busy.set(false);
-            messages.accept("Forgot " + n + " stored host keys of " + r.name() + " (" + r.endpoint() + ").");
+            messages.accept("Forgot " + Counted.of(n, "stored host key") + " of " + r.name() + " ("
+                    + r.endpoint() + ").");
             scan();
         }, e -> {
             busy.set(false);
