@@ -4,8 +4,8 @@ import dev.underlay.inventory.io.InventoryExporter;
 import dev.underlay.inventory.io.InventoryFormat;
 import dev.underlay.inventory.io.InventoryImporter;
 import dev.underlay.inventory.ui.BulkEditViewModel;
-import dev.underlay.inventory.ui.CatalogView;
-import dev.underlay.inventory.ui.ClustersViewModel;
+import dev.underlay.inventory.CatalogService;
+import dev.underlay.inventory.ui.InventoryEditors;
 import dev.underlay.inventory.ui.ExportViewModel;
 import dev.underlay.inventory.ui.ImportDialog;
 import dev.underlay.inventory.ui.ImportViewModel;
@@ -13,7 +13,6 @@ import dev.underlay.inventory.ui.InventoryModel;
 import dev.underlay.inventory.ui.MachineFormViewModel;
 import dev.underlay.inventory.ui.MachinesView;
 import dev.underlay.inventory.ui.MachinesViewModel;
-import dev.underlay.inventory.ui.ProfilesViewModel;
 import dev.underlay.lab.ui.LabViewModel;
 import dev.underlay.background.ExecutorTaskRunner;
 import dev.underlay.background.TaskRunner;
@@ -61,6 +60,8 @@ final class ConsoleWindow implements AutoCloseable {
     private final StringProperty lastMessage = new SimpleStringProperty("");
     private final MachinesViewModel machines;
     private final MachinesView machinesView;
+    private final InventoryEditors editors;
+    private CatalogService catalog;
     private final StatusBar status;
     private final MenuBar menuBar;
     private final RadioMenuItem light = new RadioMenuItem("Light theme");
@@ -91,11 +92,12 @@ final class ConsoleWindow implements AutoCloseable {
         help = new HelpMenu(() -> stage, new ExecutorTaskRunner("underlay-about", 1, Platform::runLater),
                 () -> context != null ? context.dataFolder().toString() : folderLabel,
                 () -> dev.underlay.db.DataFolders.keys().toString());
+        editors = new InventoryEditors(model, () -> catalog, tasks, lastMessage::set, this::openMachine);
         menuBar = menus();
         shell = new AppShell(menuBar, status);
         shell.addArea("machines", "Machines", Icons.MACHINES, machinesView);
-        shell.addArea("profiles", "Profiles", Icons.PROFILES, CatalogView.profiles(new ProfilesViewModel(model)));
-        shell.addArea("clusters", "Clusters", Icons.CLUSTERS, CatalogView.clusters(new ClustersViewModel(model)));
+        editors.areas().forEach(a -> shell.addArea(a.id(), a.title(), a.icon(), a.view()));
+        machinesView.setOnOpen(this::open);
         shell.setDisable(true);
         lastMessage.set("Opening " + folderLabel + "\u2026");
     }
@@ -103,6 +105,7 @@ final class ConsoleWindow implements AutoCloseable {
     /** Brings in the open data folder: its machines, the SSH and lab tools, the stored theme. On the FX thread. */
     void open(AppContext ctx) {
         this.context = ctx;
+        this.catalog = new CatalogService(ctx.inventory(), ctx.credentialSecrets());
         contextTasks.set(ctx.tasks());
         this.theme = new ThemeViewModel(ctx.settings(), tasks);
         this.tools = new ConsoleTools(stage, ctx, tasks, model, machines, lastMessage::set);
@@ -146,7 +149,7 @@ final class ConsoleWindow implements AutoCloseable {
         Menu edit = new Menu("_Edit");
         edit.getItems().addAll(
                 item("New machine", Shortcuts.NEW, () -> machines().newMachine()),
-                item("Save machine", Shortcuts.SAVE, () -> machines().save()),
+                item("Save", Shortcuts.SAVE, this::save),
                 item("Delete selected machines…", Shortcuts.DELETE, () -> {
                     if (!(stage.getScene().getFocusOwner() instanceof TextInputControl)) {
                         machines().deleteSelected();
@@ -163,13 +166,35 @@ final class ConsoleWindow implements AutoCloseable {
         light.setSelected(true);
         light.setOnAction(e -> theme.select(Theme.LIGHT));
         dark.setOnAction(e -> theme.select(Theme.DARK));
-        view.getItems().addAll(item("Machines", null, () -> shell.show("machines")),
-                item("Profiles", null, () -> shell.show("profiles")),
-                item("Clusters", null, () -> shell.show("clusters")),
-                new SeparatorMenuItem(), light, dark);
-        MenuBar bar = new MenuBar(file, edit, view, help.menu()); // Machines and Lab come with the data folder
+        view.getItems().add(item("Machines", null, () -> shell.show("machines")));
+        editors.areas().forEach(a -> view.getItems().add(item(a.title(), null, () -> shell.show(a.id()))));
+        view.getItems().addAll(new SeparatorMenuItem(), light, dark);
+        MenuBar bar = new MenuBar(file, edit, view, help.menu()); // the Machines and Lab menus come with the data folder
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /** Ctrl+S: saves the form of the area shown. */
+    private void save() {
+        if (editors.has(shell.shown())) {
+            editors.save(shell.shown());
+        } else {
+            machines().save();
+        }
+    }
+
+    /** Shows a record in its editor: {@code area} is {@code profiles}, {@code clusters}, ... */
+    void open(String area, String name) {
+        shell.show(area);
+        editors.open(area, name);
+    }
+
+    private void openMachine(String name) {
+        machines().openMachine(name);
+    }
+
+    InventoryEditors editors() {
+        return editors;
     }
 
     private MachinesView machines() {

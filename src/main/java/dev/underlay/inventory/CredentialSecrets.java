@@ -15,4 +15,9 @@ public interface CredentialSecrets {
 
     /** Forgets the secret of the named credential; no error when there is none. */
     void remove(String credential);
+
+    /** The credentials that have a secret stored, without decrypting any (the console shows only that one is). */
+    default java.util.List<String> credentialsWithSecrets() {
+        return java.util.List.of();
+    }
 }

@@ -24,6 +24,8 @@ public final class InventoryChanges {
     public final List<String> removedProfiles = new ArrayList<>();
     public final List<String> removedRacks = new ArrayList<>();
     public final List<String> removedSites = new ArrayList<>();
+    public final List<String> removedCredentials = new ArrayList<>();
+    public final List<String> removedParamDefinitions = new ArrayList<>();
     /**
      * Secure values to store (new, changed, or carried to a renamed machine). Filled by {@link InventoryService}
      * when it seals the plaintext that writers put in the entities above; callers leave it alone.
@@ -49,7 +51,8 @@ public final class InventoryChanges {
         return sites.isEmpty() && racks.isEmpty() && credentials.isEmpty() && paramDefinitions.isEmpty()
                 && profiles.isEmpty() && machines.isEmpty() && clusters.isEmpty() && machineRenames.isEmpty()
                 && removedMachines.isEmpty() && removedClusters.isEmpty() && removedProfiles.isEmpty()
-                && removedRacks.isEmpty() && removedSites.isEmpty() && sealedParams.isEmpty();
+                && removedRacks.isEmpty() && removedSites.isEmpty() && removedCredentials.isEmpty()
+                && removedParamDefinitions.isEmpty() && sealedParams.isEmpty();
     }
 
     /** Applies these changes to a snapshot, giving the candidate that the rules check. */
@@ -66,6 +69,8 @@ public final class InventoryChanges {
         removedProfiles.forEach(b::removeProfile);
         removedRacks.forEach(b::removeRack);
         removedSites.forEach(b::removeSite);
+        removedCredentials.forEach(b::removeCredential);
+        removedParamDefinitions.forEach(b::removeParamDefinition);
         sites.forEach(b::site);
         racks.forEach(b::rack);
         credentials.forEach(b::credential);

@@ -35,6 +35,8 @@ final class Staleness {
         names(out, "profile", ch.removedProfiles, basis.profiles(), current.profiles());
         names(out, "rack", ch.removedRacks, basis.racks(), current.racks());
         names(out, "site", ch.removedSites, basis.sites(), current.sites());
+        names(out, "credential", ch.removedCredentials, basis.credentials(), current.credentials());
+        names(out, "param", ch.removedParamDefinitions, basis.paramDefinitions(), current.paramDefinitions());
         return out;
     }
 

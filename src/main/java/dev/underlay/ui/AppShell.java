@@ -21,6 +21,7 @@ public final class AppShell extends BorderPane {
     private final ToggleGroup group = new ToggleGroup();
     private final Map<String, ToggleButton> buttons = new LinkedHashMap<>();
     private final Map<String, Node> areas = new LinkedHashMap<>();
+    private String shown;
 
     public AppShell(MenuBar menus, StatusBar status) {
         getStyleClass().add(UiStyles.APP_ROOT);
@@ -68,5 +69,11 @@ public final class AppShell extends BorderPane {
         }
         buttons.get(id).setSelected(true);
         content.getChildren().setAll(area);
+        shown = id;
+    }
+
+    /** The id of the area shown. */
+    public String shown() {
+        return shown;
     }
 }

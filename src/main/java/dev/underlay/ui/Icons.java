@@ -36,7 +36,11 @@ public enum Icons {
     ERROR(MaterialDesignA.ALERT_CIRCLE_OUTLINE),
     RUN(MaterialDesignC.CONSOLE_LINE),
     HOST_KEYS(MaterialDesignK.KEY_CHAIN_VARIANT),
-    LAB(MaterialDesignF.FLASK_OUTLINE);
+    LAB(MaterialDesignF.FLASK_OUTLINE),
+    SITES(MaterialDesignM.MAP_MARKER_OUTLINE),
+    RACKS(MaterialDesignS.SERVER_NETWORK),
+    CREDENTIALS(MaterialDesignK.KEY_VARIANT),
+    PARAMS(MaterialDesignC.CODE_BRACES);
 
     private final Ikon ikon;
 

@@ -87,12 +87,13 @@ class ScreenshotTest extends ConsoleFxTest {
         app = console.start(dir);
         console.robot.clickOn("#nav-profiles");
         console.robot.clickOn("gpu");
-        waitFor(() -> fx(() -> console.robot.lookup("#profiles-view-table").queryAs(TableView.class).getItems()
+        waitFor(() -> fx(() -> console.robot.lookup("#profile-params").queryAs(TableView.class).getItems()
                 .size() == 1));
         Path target = Files.createDirectories(Path.of("target", "screenshots"));
         shoot(target, "profiles.png");
         console.robot.clickOn("#nav-clusters");
-        waitFor(() -> fx(() -> console.robot.lookup("#clusters-view-table").queryAs(TableView.class).getItems()
+        console.robot.clickOn("fra1-k8s");
+        waitFor(() -> fx(() -> console.robot.lookup("#cluster-members").queryAs(TableView.class).getItems()
                 .size() == 15));
         shoot(target, "clusters.png");
     }

@@ -67,6 +67,8 @@ public final class JdbcInventoryStore implements InventoryStore {
         deleteAll(c, "DELETE FROM profile WHERE name = ?", ch.removedProfiles);
         deleteAll(c, "DELETE FROM rack WHERE name = ?", ch.removedRacks);
         deleteAll(c, "DELETE FROM site WHERE name = ?", ch.removedSites);
+        deleteAll(c, "DELETE FROM credential WHERE name = ?", ch.removedCredentials);
+        deleteAll(c, "DELETE FROM param_definition WHERE name = ?", ch.removedParamDefinitions);
         Rows.upsert(c, ch.sites, s -> before.sites().containsKey(s.name()),
                 "INSERT INTO site(description, name) VALUES (?, ?)",
                 "UPDATE site SET description = ? WHERE name = ?",

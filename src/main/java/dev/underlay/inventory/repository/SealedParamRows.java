@@ -91,7 +91,8 @@ final class SealedParamRows {
                         ? !SecureParams.isSealed(profiles.get(k.owner()).get(k.name()))
                         : removedProfiles.contains(k.owner());
                 case DEFINITION -> definitions.containsKey(k.owner())
-                        && !SecureParams.isSealed(definitions.get(k.owner()).defaultValue());
+                        ? !SecureParams.isSealed(definitions.get(k.owner()).defaultValue())
+                        : ch.removedParamDefinitions.contains(k.owner());
             };
             if (gone) {
                 drop.add(k);
@@ -167,6 +168,12 @@ final class SealedParamRows {
         }
         for (ParamDefinition d : ch.paramDefinitions) {
             ParamDefinition old = before.paramDefinitions().get(d.name());
+            if (old != null && SecureParams.isSealed(old.defaultValue())) {
+                return true;
+            }
+        }
+        for (String n : ch.removedParamDefinitions) {
+            ParamDefinition old = before.paramDefinitions().get(n);
             if (old != null && SecureParams.isSealed(old.defaultValue())) {
                 return true;
             }

@@ -35,15 +35,18 @@ public final class MachineFormView extends ScrollPane {
             Map.entry("rack", "Rack"), Map.entry("u", "U position"), Map.entry("height", "Height (U)"),
             Map.entry("face", "Face"), Map.entry("address", "Address"), Map.entry("port", "SSH port"),
             Map.entry("user", "SSH user"), Map.entry("credential", "Credential"), Map.entry("tags", "Tags"),
-            Map.entry("profiles", "Profiles"));
+            Map.entry("profiles", "Profiles"), Map.entry("params", "Own params"));
+    /** The fields that place a machine in a rack: hidden for a cloud instance, which has none of them. */
+    private static final java.util.Set<String> PLACEMENT = java.util.Set.of("rack", "u", "height", "face");
 
     /** Fields by form row: pairs side by side, the list fields across the whole width. */
     private static final String[][] LAYOUT = {{"name", "kind"}, {"status", "site"}, {"rack", "u"},
-        {"height", "face"}, {"address", "port"}, {"user", "credential"}, {"tags"}, {"profiles"}};
+        {"height", "face"}, {"address", "port"}, {"user", "credential"}, {"tags"}, {"profiles"}, {"params"}};
 
     private final MachineFormViewModel vm;
     private final GridPane grid = new GridPane();
     private final Button delete = new Button("Delete", Icons.DELETE.node());
+    private java.util.function.BiConsumer<String, String> onOpen = (area, name) -> { };
     private int row;
 
     public MachineFormView(MachineFormViewModel vm) {
@@ -63,7 +66,10 @@ public final class MachineFormView extends ScrollPane {
         for (int i = 0; i < 2; i++) {
             ColumnConstraints labels = new ColumnConstraints();
             labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            ColumnConstraints fields = new ColumnConstraints();
+            // A fixed preferred width, so that the two field columns share the width equally whatever they hold:
+            // computed from the content, a refusal's one-line width became the column's and squeezed the other
+            // column down to a few characters.
+            ColumnConstraints fields = new ColumnConstraints(90, 160, Double.MAX_VALUE);
             fields.setHgrow(Priority.ALWAYS);
             fields.setFillWidth(true);
             grid.getColumnConstraints().addAll(labels, fields);
@@ -74,7 +80,7 @@ public final class MachineFormView extends ScrollPane {
             }
             row++;
         }
-        info("Clusters", vm.clustersProperty(), "info-clusters");
+        clusterLinks();
         info("Cloud", vm.cloudProperty(), "info-cloud");
 
         Label formError = new Label();
@@ -113,6 +119,11 @@ public final class MachineFormView extends ScrollPane {
         getStyleClass().add("machine-detail-scroll");
     }
 
+    /** Called with an area ({@code profiles}, {@code clusters}) and a name when a link or row opens one. */
+    public void setOnOpen(java.util.function.BiConsumer<String, String> action) {
+        onOpen = action;
+    }
+
     /** Called when Delete is pressed in the form; the owner asks for confirmation. */
     public void setOnDelete(Runnable action) {
         delete.setOnAction(e -> action.run());
@@ -129,6 +140,28 @@ public final class MachineFormView extends ScrollPane {
         t.getColumns().add(column("Source", 150, ParamRow::source));
         t.setPrefHeight(300);
         t.setMinHeight(160);
+        t.setRowFactory(tv -> {
+            javafx.scene.control.TableRow<ParamRow> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty() && !row.getItem().profile().isEmpty()) {
+                    onOpen.accept("profiles", row.getItem().profile());
+                }
+            });
+            return row;
+        });
+        javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem();
+        open.setOnAction(e -> onOpen.accept("profiles", t.getSelectionModel().getSelectedItem().profile()));
+        javafx.scene.control.MenuItem override = new javafx.scene.control.MenuItem("Set on this machine");
+        override.setOnAction(e -> vm.override(t.getSelectionModel().getSelectedItem()));
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(open, override);
+        menu.setOnShowing(e -> {
+            ParamRow r = t.getSelectionModel().getSelectedItem();
+            open.setText(r == null || r.profile().isEmpty() ? "Open profile" : "Open profile " + r.profile());
+            open.setDisable(r == null || r.profile().isEmpty());
+            override.setDisable(r == null || r.value().equals(dev.underlay.inventory.ResolvedParam.MASK)
+                    || r.source().startsWith("machine "));
+        });
+        t.setContextMenu(menu);
         return t;
     }
 
@@ -155,6 +188,15 @@ public final class MachineFormView extends ScrollPane {
             case "kind" -> combo(f, MachineKind.values(), vm.kindProperty());
             case "status" -> combo(f, MachineStatus.values(), vm.statusProperty());
             case "face" -> combo(f, Face.values(), vm.faceProperty());
+            case "params" -> {
+                javafx.scene.control.TextArea a = new javafx.scene.control.TextArea();
+                a.setId("field-params");
+                a.setPrefRowCount(4);
+                a.setPromptText("one name = value a line; resolved values and their sources are below");
+                a.getStyleClass().add("code-area");
+                a.textProperty().bindBidirectional(vm.field(f));
+                yield a;
+            }
             default -> {
                 TextField t = new TextField();
                 t.setId("field-" + f);
@@ -182,6 +224,12 @@ public final class MachineFormView extends ScrollPane {
         VBox cell = new VBox(2, input, error);
         grid.add(label, column * 2, row);
         grid.add(cell, column * 2 + 1, row, wide ? 3 : 1, 1);
+        if (PLACEMENT.contains(field)) {
+            for (Node n : new Node[] {label, cell}) {
+                n.visibleProperty().bind(vm.placementProperty());
+                n.managedProperty().bind(vm.placementProperty());
+            }
+        }
         GridPane.setValignment(label, javafx.geometry.VPos.TOP);
         label.setPadding(new javafx.geometry.Insets(6, 0, 0, 0));
     }
@@ -200,5 +248,26 @@ public final class MachineFormView extends ScrollPane {
         }
         grid.add(label, 0, row);
         grid.add(v, 1, row++, 3, 1);
+    }
+
+    /** The clusters the machine is in, each a link to its editor. */
+    private void clusterLinks() {
+        Label label = new Label("Clusters");
+        label.getStyleClass().add(UiStyles.MUTED);
+        javafx.scene.layout.FlowPane links = new javafx.scene.layout.FlowPane(6, 2);
+        links.setId("info-clusters");
+        Runnable fill = () -> links.getChildren().setAll(vm.clusterRoles().stream().map(r -> {
+            javafx.scene.control.Hyperlink l = new javafx.scene.control.Hyperlink(r.cluster() + " (" + r.role() + ")");
+            l.setOnAction(e -> onOpen.accept("clusters", r.cluster()));
+            return l;
+        }).toList());
+        vm.clusterRoles().addListener((javafx.collections.ListChangeListener<dev.underlay.inventory.ClusterRole>) c
+                -> fill.run());
+        for (Node n : new Node[] {label, links}) {
+            n.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.clusterRoles()));
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        grid.add(label, 0, row);
+        grid.add(links, 1, row++, 3, 1);
     }
 }

@@ -1,6 +1,9 @@
 package dev.underlay.inventory.ui;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.underlay.inventory.ClusterRole;
 import dev.underlay.inventory.Face;
+import dev.underlay.inventory.ParamSource;
 import dev.underlay.inventory.Inventory;
 import dev.underlay.inventory.InventoryValidationException;
 import dev.underlay.inventory.Machine;
@@ -36,10 +39,10 @@ import javafx.collections.ObservableList;
 public final class MachineFormViewModel {
     /** Text fields, in form order. Their ids are the violation field names. */
     public static final List<String> TEXT_FIELDS = List.of("name", "site", "rack", "u", "height", "address", "port",
-            "user", "credential", "tags", "profiles");
+            "user", "credential", "tags", "profiles", "params");
     /** Every field that can carry an error, in form order. */
     public static final List<String> FIELDS = List.of("name", "kind", "status", "site", "rack", "u", "height",
-            "face", "address", "port", "user", "credential", "tags", "profiles");
+            "face", "address", "port", "user", "credential", "tags", "profiles", "params");
 
     /** What the form holds. */
     public enum Mode { EMPTY, EDIT, CREATE }
@@ -62,6 +65,9 @@ public final class MachineFormViewModel {
     private final ReadOnlyStringWrapper clusters = new ReadOnlyStringWrapper(this, "clusters", "");
     private final ReadOnlyStringWrapper cloud = new ReadOnlyStringWrapper(this, "cloud", "");
     private final ObservableList<ParamRow> params = FXCollections.observableArrayList();
+    private final ObservableList<ClusterRole> clusterRoles = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper placement = new ReadOnlyBooleanWrapper(this, "placement", true);
+    private String paramsAsLoaded = "";
     private boolean loading;
 
     /**
@@ -81,7 +87,10 @@ public final class MachineFormViewModel {
         for (String f : FIELDS) {
             errors.put(f, new ReadOnlyStringWrapper(this, f + "Error", ""));
         }
-        kind.addListener((obs, o, n) -> touched());
+        kind.addListener((obs, o, n) -> {
+            placement.set(n != MachineKind.CLOUD);
+            touched();
+        });
         face.addListener((obs, o, n) -> touched());
         status.addListener((obs, o, n) -> touched());
         model.inventoryProperty().addListener((obs, o, n) -> refreshFrom(n));
@@ -123,6 +132,8 @@ public final class MachineFormViewModel {
             text.get("credential").set(v.credential());
             text.get("tags").set(String.join(", ", v.tags()));
             text.get("profiles").set(String.join(", ", v.profiles()));
+            paramsAsLoaded = ParamLines.format(v.params());
+            text.get("params").set(paramsAsLoaded);
             kind.set(v.kind());
             face.set(v.face());
             status.set(v.status());
@@ -143,12 +154,15 @@ public final class MachineFormViewModel {
     private void describe(Inventory inv, Machine m) {
         if (m == null || !inv.machines().containsKey(m.name())) {
             params.clear();
+            clusterRoles.clear();
             clusters.set("");
             cloud.set("");
             return;
         }
         params.setAll(ParamResolver.resolve(inv, m).values().stream()
-                .map(p -> new ParamRow(p.name(), p.displayValue(), p.source().describe())).toList());
+                .map(p -> new ParamRow(p.name(), p.displayValue(), p.source().describe(), profileOf(p.source())))
+                .toList());
+        clusterRoles.setAll(inv.clusterRoles(m.name()));
         clusters.set(inv.clusterRoles(m.name()).stream().map(r -> r.cluster() + " (" + r.role() + ")")
                 .collect(Collectors.joining(", ")));
         cloud.set(m.cloudProvider().isEmpty() ? "" : m.cloudProvider() + " " + m.cloudRegion()
@@ -175,6 +189,18 @@ public final class MachineFormViewModel {
         } else {
             describe(now);
         }
+    }
+
+    /** Adds a resolved param to the machine's own params, to be changed there (saved with the form). */
+    public void override(ParamRow row) {
+        if (row == null || mode.get() == Mode.EMPTY) {
+            return;
+        }
+        StringProperty own = text.get("params");
+        if (ParamLines.parse(own.get()).params().containsKey(row.name())) {
+            return;
+        }
+        own.set((own.get().isBlank() ? "" : own.get().stripTrailing() + "\n") + row.name() + " = " + row.value());
     }
 
     /** Puts the loaded machine's values back. */
@@ -243,14 +269,32 @@ public final class MachineFormViewModel {
         Integer port = optionalInt("port", "The SSH port is a whole number from 1 to 65535, such as 22.");
         List<String> tags = MachineText.words(value("tags"));
         List<String> profiles = MachineText.words(value("profiles"));
+        Machine base = original.get() != null ? original.get() : Machine.builder(name).build();
+        Map<String, JsonNode> own = base.params();
+        if (!text.get("params").get().equals(paramsAsLoaded)) { // untouched lines keep the values exactly
+            ParamLines.Parsed parsed = ParamLines.parse(text.get("params").get());
+            own = parsed.params();
+            if (!parsed.problems().isEmpty()) {
+                errors.get("params").set(String.join("\n", parsed.problems()));
+            }
+        }
         if (errors.values().stream().anyMatch(p -> !p.get().isEmpty())) {
             return null;
         }
-        Machine base = original.get() != null ? original.get() : Machine.builder(name).build();
+        boolean racked = kind.get() != MachineKind.CLOUD; // a cloud instance has no rack, U or face to keep
         return base.toBuilder().name(name).kind(kind.get()).status(status.get()).site(value("site"))
-                .rack(value("rack")).uPosition(u).uHeight(height == null ? 1 : height).face(face.get())
-                .address(value("address")).sshPort(port == null ? Machine.DEFAULT_SSH_PORT : port)
-                .sshUser(value("user")).credential(value("credential")).tags(tags).profiles(profiles).build();
+                .rack(racked ? value("rack") : "").uPosition(racked ? u : null).uHeight(height == null ? 1 : height)
+                .face(racked ? face.get() : base.face()).address(value("address"))
+                .sshPort(port == null ? Machine.DEFAULT_SSH_PORT : port).sshUser(value("user"))
+                .credential(value("credential")).tags(tags).profiles(profiles).params(own).build();
+    }
+
+    /** The profile a resolved value came from (what opens on a double-click), or empty. */
+    private static String profileOf(ParamSource s) {
+        return switch (s.kind()) {
+            case PROFILE, CLUSTER_PROFILE, GLOBAL -> s.name();
+            case MACHINE, DEFAULT -> "";
+        };
     }
 
     private String value(String field) {
@@ -309,6 +353,10 @@ public final class MachineFormViewModel {
     public ReadOnlyStringProperty clustersProperty() { return clusters.getReadOnlyProperty(); }
     /** Provider, region and instance id of a cloud machine, or empty. */
     public ReadOnlyStringProperty cloudProperty() { return cloud.getReadOnlyProperty(); }
+    /** The clusters the machine is in, with its role in each (each opens its editor). */
+    public ObservableList<ClusterRole> clusterRoles() { return clusterRoles; }
+    /** False for a cloud instance: rack, U, height and face do not apply and are not shown. */
+    public ReadOnlyBooleanProperty placementProperty() { return placement.getReadOnlyProperty(); }
     /** The machine's params as resolved (own, profiles, clusters, global, defaults) with their sources. */
     public ObservableList<ParamRow> params() { return params; }
 }

@@ -60,6 +60,10 @@ public final class MachinesView extends SplitPane {
                     || !shown.name().equals(m.name())) {
                 form.edit(m);
             }
+        } else if (form.modeProperty().get() != MachineFormViewModel.Mode.EMPTY && !sel.isEmpty()) {
+            // several rows chosen: the bulk edit, also after Ctrl+N (choosing rows leaves the new machine, as
+            // choosing one row does)
+            form.edit(null);
         } else if (form.modeProperty().get() == MachineFormViewModel.Mode.EDIT) {
             form.edit(null);
         }
@@ -80,6 +84,19 @@ public final class MachinesView extends SplitPane {
         if (detail.getChildren().size() != 1 || detail.getChildren().get(0) != show) {
             detail.getChildren().setAll(show);
         }
+    }
+
+    /** Called with an area ({@code profiles}, {@code clusters}) and a name when the form opens one. */
+    public void setOnOpen(java.util.function.BiConsumer<String, String> action) {
+        formView.setOnOpen(action);
+    }
+
+    /** Selects a machine, clearing the search when it hides the machine. */
+    public void openMachine(String name) {
+        if (machines.rows().stream().noneMatch(m -> m.name().equals(name))) {
+            machines.queryProperty().set("");
+        }
+        machines.requestSelect(List.of(name));
     }
 
     /** Ctrl+F. */
