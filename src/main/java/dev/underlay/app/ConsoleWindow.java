@@ -14,7 +14,11 @@ import dev.underlay.inventory.ui.MachineFormViewModel;
 import dev.underlay.inventory.ui.MachinesView;
 import dev.underlay.inventory.ui.MachinesViewModel;
 import dev.underlay.inventory.ui.ProfilesViewModel;
+import dev.underlay.inventory.ui.MachineSelection;
 import dev.underlay.lab.ui.LabViewModel;
+import dev.underlay.racks.SideBySideLayout;
+import dev.underlay.racks.ui.RackElevationsView;
+import dev.underlay.racks.ui.RackElevationsViewModel;
 import dev.underlay.background.ExecutorTaskRunner;
 import dev.underlay.background.TaskRunner;
 import dev.underlay.ui.ActivityTaskRunner;
@@ -60,6 +64,7 @@ final class ConsoleWindow implements AutoCloseable {
     private final StringProperty lastMessage = new SimpleStringProperty("");
     private final MachinesViewModel machines;
     private final MachinesView machinesView;
+    private final RackElevationsView racksView;
     private final StatusBar status;
     private final MenuBar menuBar;
     private final RadioMenuItem light = new RadioMenuItem("Light theme");
@@ -79,6 +84,10 @@ final class ConsoleWindow implements AutoCloseable {
                 name -> machines.requestSelect(List.of(name)));
         BulkEditViewModel bulk = new BulkEditViewModel(model, tasks, lastMessage::set, machines.selection());
         machinesView = new MachinesView(machines, form, bulk);
+        // one selection for the table and the racks (and later the topology)
+        MachineSelection selection = new MachineSelection(machines);
+        racksView = new RackElevationsView(new RackElevationsViewModel(model, selection, new SideBySideLayout(),
+                tasks, Platform::runLater, lastMessage::set));
 
         status = new StatusBar(folderLabel, Bindings.createStringBinding(
                 () -> String.format(java.util.Locale.ROOT, "%,d machines, %,d shown, %,d selected",
@@ -89,6 +98,7 @@ final class ConsoleWindow implements AutoCloseable {
         menuBar = menus();
         shell = new AppShell(menuBar, status);
         shell.addArea("machines", "Machines", Icons.MACHINES, machinesView);
+        shell.addArea("racks", "Racks", Icons.RACKS, racksView);
         shell.addArea("profiles", "Profiles", Icons.PROFILES, CatalogView.profiles(new ProfilesViewModel(model)));
         shell.addArea("clusters", "Clusters", Icons.CLUSTERS, CatalogView.clusters(new ClustersViewModel(model)));
         shell.setDisable(true);
@@ -105,6 +115,9 @@ final class ConsoleWindow implements AutoCloseable {
         shell.setToolBar(tools.toolBar());
         menuBar.getMenus().addAll(tools.machinesMenu(), tools.labMenu());
         machinesView.tableView().table().setContextMenu(tools.machineContextMenu());
+        javafx.scene.control.ContextMenu racksMenu = tools.machineContextMenu();
+        racksView.canvas().setOnContextMenuRequested(e -> racksMenu.show(racksView.canvas(), e.getScreenX(),
+                e.getScreenY()));
         theme.themeProperty().addListener((obs, o, n) -> {
             UnderlayApp.applyTheme(n);
             (n == Theme.DARK ? dark : light).setSelected(true);
@@ -121,6 +134,10 @@ final class ConsoleWindow implements AutoCloseable {
 
     MachinesView machinesView() {
         return machinesView;
+    }
+
+    RackElevationsView racksView() {
+        return racksView;
     }
 
     ThemeViewModel theme() {
@@ -159,6 +176,7 @@ final class ConsoleWindow implements AutoCloseable {
         light.setOnAction(e -> theme.select(Theme.LIGHT));
         dark.setOnAction(e -> theme.select(Theme.DARK));
         view.getItems().addAll(item("Machines", null, () -> shell.show("machines")),
+                item("Racks", null, () -> shell.show("racks")),
                 item("Profiles", null, () -> shell.show("profiles")),
                 item("Clusters", null, () -> shell.show("clusters")),
                 new SeparatorMenuItem(), light, dark);
