@@ -156,6 +156,16 @@ class ArchitectureTest {
             .because("the Lab menu only trusts the lab's host keys; commands to lab hosts go through Run command");
 
     @ArchTest
+    static final ArchRule racks = feature("racks", "inventory")
+            .because("rack elevations are a pure model, a layout and moves on top of InventoryService: no JDBC, no "
+                    + "view");
+
+    @ArchTest
+    static final ArchRule racksUi = feature("racks.ui", "racks", "inventory", "inventory.ui", "ui", "background")
+            .because("the Racks area draws the racks model, shares the machines table's selection and saves moves "
+                    + "through the task runner");
+
+    @ArchTest
     static final ArchRule about = feature("about")
             .because("what a build is (version, commit, bundled licences) is read by the CLI and the console alike");
 

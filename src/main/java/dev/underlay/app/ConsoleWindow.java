@@ -13,7 +13,11 @@ import dev.underlay.inventory.ui.InventoryModel;
 import dev.underlay.inventory.ui.MachineFormViewModel;
 import dev.underlay.inventory.ui.MachinesView;
 import dev.underlay.inventory.ui.MachinesViewModel;
+import dev.underlay.inventory.ui.MachineSelection;
 import dev.underlay.lab.ui.LabViewModel;
+import dev.underlay.racks.SideBySideLayout;
+import dev.underlay.racks.ui.RackElevationsView;
+import dev.underlay.racks.ui.RackElevationsViewModel;
 import dev.underlay.background.ExecutorTaskRunner;
 import dev.underlay.background.TaskRunner;
 import dev.underlay.ui.ActivityTaskRunner;
@@ -62,6 +66,7 @@ final class ConsoleWindow implements AutoCloseable {
     private final MachinesView machinesView;
     private final InventoryEditors editors;
     private CatalogService catalog;
+    private final RackElevationsView racksView;
     private final StatusBar status;
     private final MenuBar menuBar;
     private final RadioMenuItem light = new RadioMenuItem("Light theme");
@@ -82,6 +87,10 @@ final class ConsoleWindow implements AutoCloseable {
                 name -> machines.requestSelect(List.of(name)));
         BulkEditViewModel bulk = new BulkEditViewModel(model, tasks, lastMessage::set, machines.selection());
         machinesView = new MachinesView(machines, form, bulk);
+        // one selection for the table and the racks (and later the topology)
+        MachineSelection selection = new MachineSelection(machines);
+        racksView = new RackElevationsView(new RackElevationsViewModel(model, selection, new SideBySideLayout(),
+                tasks, Platform::runLater, lastMessage::set));
 
         status = new StatusBar(folderLabel, Bindings.createStringBinding(
                 () -> String.format(java.util.Locale.ROOT, "%,d machines, %,d shown, %,d selected",
@@ -96,6 +105,7 @@ final class ConsoleWindow implements AutoCloseable {
         menuBar = menus();
         shell = new AppShell(menuBar, status);
         shell.addArea("machines", "Machines", Icons.MACHINES, machinesView);
+        shell.addArea("racks", "Racks", Icons.RACKS, racksView);
         editors.areas().forEach(a -> shell.addArea(a.id(), a.title(), a.icon(), a.view()));
         machinesView.setOnOpen(this::open);
         shell.setDisable(true);
@@ -113,6 +123,9 @@ final class ConsoleWindow implements AutoCloseable {
         shell.setToolBar(tools.toolBar());
         menuBar.getMenus().addAll(menuBar.getMenus().size() - 1, List.of(tools.machinesMenu(), tools.labMenu()));
         machinesView.tableView().table().setContextMenu(tools.machineContextMenu());
+        javafx.scene.control.ContextMenu racksMenu = tools.machineContextMenu();
+        racksView.canvas().setOnContextMenuRequested(e -> racksMenu.show(racksView.canvas(), e.getScreenX(),
+                e.getScreenY()));
         theme.themeProperty().addListener((obs, o, n) -> {
             UnderlayApp.applyTheme(n);
             (n == Theme.DARK ? dark : light).setSelected(true);
@@ -129,6 +142,10 @@ final class ConsoleWindow implements AutoCloseable {
 
     MachinesView machinesView() {
         return machinesView;
+    }
+
+    RackElevationsView racksView() {
+        return racksView;
     }
 
     ThemeViewModel theme() {
@@ -166,7 +183,8 @@ final class ConsoleWindow implements AutoCloseable {
         light.setSelected(true);
         light.setOnAction(e -> theme.select(Theme.LIGHT));
         dark.setOnAction(e -> theme.select(Theme.DARK));
-        view.getItems().add(item("Machines", null, () -> shell.show("machines")));
+        view.getItems().addAll(item("Machines", null, () -> shell.show("machines")),
+                item("Racks", null, () -> shell.show("racks")));
         editors.areas().forEach(a -> view.getItems().add(item(a.title(), null, () -> shell.show(a.id()))));
         view.getItems().addAll(new SeparatorMenuItem(), light, dark);
         MenuBar bar = new MenuBar(file, edit, view, help.menu()); // the Machines and Lab menus come with the data folder

@@ -20,6 +20,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 /** The icons the console uses (Ikonli Material Design 2), named by meaning so a swap happens in one place. */
 public enum Icons {
     MACHINES(MaterialDesignS.SERVER),
+    RACKS(MaterialDesignS.SERVER_NETWORK),
     PROFILES(MaterialDesignT.TUNE),
     CLUSTERS(MaterialDesignH.HEXAGON_MULTIPLE),
     SEARCH(MaterialDesignM.MAGNIFY),

@@ -122,8 +122,8 @@ public final class MachineTableView extends VBox {
     }
 
     private void selectNames(List<String> names) {
-        if (names == null || names.isEmpty()) {
-            return;
+        if (names == null) {
+            return; // an empty list is a request too: clear the selection (the racks' "select nothing")
         }
         applyingRequest = true;
         try {

@@ -1,0 +1,62 @@
+package dev.underlay.racks;
+
+import dev.underlay.inventory.Inventory;
+import dev.underlay.inventory.InventoryRules;
+import dev.underlay.inventory.InventoryService;
+import dev.underlay.inventory.Machine;
+import dev.underlay.inventory.Violation;
+import java.util.List;
+
+/**
+ * Moves machines between U positions, faces and racks, under the inventory's own rules. {@link #check} answers while
+ * a machine is dragged (on the FX thread, once per pointer move): it runs {@link InventoryRules#validateMachines} on
+ * a slice of the snapshot holding the target rack's machines and everything a machine's fields refer to, so it
+ * costs what one rack costs, not what the inventory does, and says what the service would say. {@link #move} saves
+ * through {@link InventoryService#updateMachine}, which checks again against the current snapshot and refuses a
+ * machine changed since the view read it.
+ */
+public final class RackMoves {
+    private final InventoryService service;
+
+    public RackMoves(InventoryService service) {
+        this.service = service;
+    }
+
+    /** Whether {@code read} (as read in {@code inv}) may move to {@code to}; pure, writes nothing. */
+    public static MoveCheck check(Inventory inv, Machine read, Placement to) {
+        Machine moved = to.applyTo(read);
+        Inventory.Builder slice = Inventory.builder();
+        inv.sites().values().forEach(slice::site);
+        inv.racks().values().forEach(slice::rack);
+        inv.profiles().values().forEach(slice::profile);
+        inv.paramDefinitions().values().forEach(slice::paramDefinition);
+        inv.credentials().values().forEach(slice::credential);
+        if (!to.rack().isEmpty()) {
+            for (Machine m : inv.machinesInRack(to.rack())) {
+                if (!m.name().equals(read.name())) {
+                    slice.machine(m);
+                }
+            }
+        }
+        slice.machine(moved);
+        List<Violation> v = InventoryRules.validateMachines(slice.build(), List.of(moved));
+        return new MoveCheck(read, to, v);
+    }
+
+    /**
+     * Saves the move of {@code read} (the machine as the view read it) to {@code to}; blocking, on a worker.
+     *
+     * @return the machine as stored
+     * @throws dev.underlay.inventory.InventoryValidationException when a rule refuses it or the machine changed
+     *                                                             since it was read; nothing is written then
+     */
+    public Machine move(Machine read, Placement to) {
+        Machine moved = to.applyTo(read);
+        return service.updateMachine(read, moved).machines().get(moved.name());
+    }
+
+    /** The current snapshot (for undo, which moves a machine back from where it is now). */
+    public Inventory inventory() {
+        return service.inventory();
+    }
+}
