@@ -55,6 +55,9 @@ public final class AppContext implements CliContext {
     private final Prompts prompts;
     private final LabService lab = new LabService();
     private final SettingsService settings;
+    private final dev.underlay.automation.ContentService content;
+    private final dev.underlay.automation.AutomationCatalog automation;
+    private final dev.underlay.automation.ParamPublisher publisher;
     private SshTransport ssh;
     private SshSettings sshSettings = SshSettings.DEFAULTS;
     private final java.util.List<Runnable> onClose = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -69,6 +72,30 @@ public final class AppContext implements CliContext {
         this.secrets = secrets;
         this.settings = new SettingsService(inventory.store());
         this.hostKeys = new HostKeyStore(new JdbcHostKeyRepository(database), Clock.systemUTC());
+        // automation model (issue 13): content packs, templates, the plans the job engine runs
+        var templates = new dev.underlay.automation.template.Templates();
+        this.content = new dev.underlay.automation.ContentService(
+                new dev.underlay.automation.repository.JdbcContentRepository(database), inventory, templates);
+        this.automation = new dev.underlay.automation.AutomationCatalog(content,
+                new dev.underlay.automation.TaskRenderer(templates, inventory.paramValues()));
+        this.publisher = new dev.underlay.automation.ParamPublisher(inventory);
+    }
+
+    /** Installed content packs: import, export, list. */
+    @Override
+    public dev.underlay.automation.ContentService content() {
+        return content;
+    }
+
+    /** Plans for the job engine, what-if renders and params with their sources. */
+    @Override
+    public dev.underlay.automation.AutomationCatalog automation() {
+        return automation;
+    }
+
+    /** Where a task's published values go (its cluster's profile). */
+    public dev.underlay.automation.ParamPublisher publisher() {
+        return publisher;
     }
 
     /**

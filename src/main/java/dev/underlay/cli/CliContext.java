@@ -35,6 +35,12 @@ public interface CliContext extends AutoCloseable {
      */
     void sshAlgorithms(dev.underlay.ssh.SshAlgorithms algorithms);
 
+    /** Installed automation content packs. */
+    dev.underlay.automation.ContentService content();
+
+    /** Plans, what-if renders and params with sources. */
+    dev.underlay.automation.AutomationCatalog automation();
+
     /** The simulated lab. */
     LabService lab();
 

@@ -53,7 +53,9 @@ public record ParamOwner(Kind kind, String name) {
     public static ParamOwner of(ParamSource source, String param) {
         return switch (source.kind()) {
             case MACHINE -> machine(source.name());
-            case PROFILE, CLUSTER_PROFILE, GLOBAL -> profile(source.name());
+            case PROFILE, STAGE_PROFILE, CLUSTER_PROFILE, GLOBAL -> profile(source.name());
+            // a content pack may not put a secure value into a stage's own params: nothing there is ever sealed
+            case STAGE -> throw new IllegalArgumentException("stage " + source.name() + " holds no sealed values");
             case DEFAULT -> definition(param);
         };
     }

@@ -11,16 +11,22 @@ import java.util.function.Supplier;
 
 /**
  * Resolves a machine's params: the machine's own, then its profiles in order (each profile's own params before
- * the profiles it includes, depth first), then the profiles of clusters it belongs to, then the global profile,
- * then param defaults. The first value found wins and keeps its source.
+ * the profiles it includes, depth first), then, in a job, the stage's own params and its profiles
+ * ({@link StageParams}), then the profiles of clusters it belongs to, then the global profile, then param defaults.
+ * The first value found wins and keeps its source.
  */
 public final class ParamResolver {
     private ParamResolver() {
     }
 
     public static Map<String, ResolvedParam> resolve(Inventory inv, Machine m) {
+        return resolve(inv, m, StageParams.NONE);
+    }
+
+    /** The params of {@code m} as a step of {@code stage} sees them, each with its source. */
+    public static Map<String, ResolvedParam> resolve(Inventory inv, Machine m, StageParams stage) {
         Map<String, ResolvedParam> out = new LinkedHashMap<>();
-        visit(inv, m, (params, source) -> {
+        visit(inv, m, stage, (params, source) -> {
             ParamSource from = params.isEmpty() ? null : source.get(); // one per profile, shared by its params
             for (Map.Entry<String, JsonNode> e : params.entrySet()) {
                 put(inv, out, e.getKey(), e.getValue(), from);
@@ -41,7 +47,7 @@ public final class ParamResolver {
      */
     public static JsonNode value(Inventory inv, Machine m, String key) {
         JsonNode[] found = {null};
-        visit(inv, m, (params, source) -> (found[0] = params.get(key)) != null);
+        visit(inv, m, StageParams.NONE, (params, source) -> (found[0] = params.get(key)) != null);
         if (found[0] == null) {
             ParamDefinition d = inv.paramDefinitions().get(key);
             return d == null ? null : d.defaultValue();
@@ -56,15 +62,25 @@ public final class ParamResolver {
     }
 
     /**
-     * The order of resolution, defaults aside: the machine's own params, its profiles, its clusters' profiles, the
-     * global profile. Stops when the visitor says so. Sources are built only when asked for.
+     * The order of resolution, defaults aside: the machine's own params, its profiles, the stage's params and
+     * profiles, its clusters' profiles, the global profile. Stops when the visitor says so. Sources are built only
+     * when asked for.
      */
-    private static void visit(Inventory inv, Machine m, Visitor visitor) {
+    private static void visit(Inventory inv, Machine m, StageParams stage, Visitor visitor) {
         if (visitor.visit(m.params(), () -> ParamSource.machine(m.name()))) {
             return;
         }
         for (String p : m.profiles()) {
             if (walk(inv, p, ParamSource.Kind.PROFILE, null, visitor)) {
+                return;
+            }
+        }
+        if (!stage.stage().isEmpty() && visitor.visit(stage.params(),
+                () -> new ParamSource(ParamSource.Kind.STAGE, stage.stage(), ""))) {
+            return;
+        }
+        for (String p : stage.profiles()) {
+            if (walk(inv, p, ParamSource.Kind.STAGE_PROFILE, null, visitor)) {
                 return;
             }
         }

@@ -53,6 +53,11 @@ public final class ParamValues {
         return new Revealed(m.name(), ParamResolver.resolve(inv, m));
     }
 
+    /** The real values of {@code m}'s params as a step of {@code stage} resolves them. */
+    public Revealed reveal(Inventory inv, Machine m, StageParams stage) {
+        return new Revealed(m.name(), ParamResolver.resolve(inv, m, stage));
+    }
+
     /** One machine's params with their real values. Not for display: {@link #redact} is. */
     public final class Revealed {
         private final String machine;
@@ -108,10 +113,10 @@ public final class ParamValues {
         }
 
         private JsonNode open(ResolvedParam p) {
-            ParamOwner owner = ParamOwner.of(p.source(), p.name());
             if (!SecureParams.isSealed(p.value())) {
                 return p.value(); // stored in plain by an older Underlay and not sealed yet
             }
+            ParamOwner owner = ParamOwner.of(p.source(), p.name());
             if (secrets == null) {
                 throw new IllegalStateException("machine " + machine + ": secure param " + p.name()
                         + " cannot be read: no secret store is open.");
