@@ -19,5 +19,7 @@ public enum FailureKind {
     TRANSFER_FAILED,
     /** Nothing to connect to: the machine lacks an address, a user or a usable credential. */
     TARGET_INVALID,
+    /** The job could not render the step's command for this host (an unknown param, a template error). */
+    RENDER_FAILED,
     INTERNAL
 }

@@ -107,6 +107,28 @@ public final class JobConnections implements AutoCloseable {
                 Duration.ofNanos(System.nanoTime() - start), "");
     }
 
+    /**
+     * Forgets a failed connection attempt to the target and to its bastions, so that its next command connects
+     * again (a host that was down or rebooting when an earlier step ran). An open session is kept.
+     */
+    public void forgetFailure(SshTarget target) {
+        sessions.computeIfPresent(target.sessionKey(), (k, f) -> f.isCompletedExceptionally() ? null : f);
+        if (!target.jumps().isEmpty()) {
+            forgetFailure(bastionOf(target));
+        }
+    }
+
+    /**
+     * Closes the target's own session (not its bastions'): its next command opens a new one. For a host that
+     * reboots: the old session may linger half-open until keep-alives give up.
+     */
+    public void reconnect(SshTarget target) {
+        CompletableFuture<ClientSession> f = sessions.remove(target.sessionKey());
+        if (f != null) {
+            f.thenAccept(s -> s.close(true));
+        }
+    }
+
     /** Cancels every command of the job that has not finished. */
     public void cancelAll() {
         for (CommandRun r : new ArrayList<>(running)) {
