@@ -39,7 +39,6 @@ public enum Icons {
     HOST_KEYS(MaterialDesignK.KEY_CHAIN_VARIANT),
     LAB(MaterialDesignF.FLASK_OUTLINE),
     SITES(MaterialDesignM.MAP_MARKER_OUTLINE),
-    RACKS(MaterialDesignS.SERVER_NETWORK),
     CREDENTIALS(MaterialDesignK.KEY_VARIANT),
     PARAMS(MaterialDesignC.CODE_BRACES);
 

@@ -292,8 +292,8 @@ public final class MachineFormViewModel {
     /** The profile a resolved value came from (what opens on a double-click), or empty. */
     private static String profileOf(ParamSource s) {
         return switch (s.kind()) {
-            case PROFILE, CLUSTER_PROFILE, GLOBAL -> s.name();
-            case MACHINE, DEFAULT -> "";
+            case PROFILE, STAGE_PROFILE, CLUSTER_PROFILE, GLOBAL -> s.name();
+            case MACHINE, STAGE, DEFAULT -> "";
         };
     }
 
