@@ -15,7 +15,7 @@ DIST=$ROOT/target/installer/dist
 [[ ${1:-} == --no-build ]] || "$ROOT/installer/build.sh" deb
 deb=$(ls "$DIST"/underlay_*.deb | head -1)
 version=$(cat "$ROOT/target/installer/version.txt")
-commit=$(sed -n 's/^commit=//p' "$ROOT/target/classes/dev/underlay/about/build.properties")
+commit=$(unzip -p "$ROOT/target/installer/app/underlay.jar" dev/underlay/about/build.properties | sed -n 's/^commit=//p')
 
 T=$(mktemp -d)
 chmod 755 "$T"
@@ -27,20 +27,22 @@ ok() { echo "test-deb: ok: $*"; }
 cleanup() {
   [[ -n $console ]] && kill "$console" 2>/dev/null || true
   [[ -n $xvfb ]] && kill "$xvfb" 2>/dev/null || true
-  [[ -n $installed ]] && dpkg -r underlay >/dev/null 2>&1 || true
+  [[ -n $installed ]] && dpkg --purge underlay >/dev/null 2>&1 || true
   rm -rf "$T"
 }
 trap cleanup EXIT
 
-# a user of our own: the data folder and keys are where a first-time user's would be
+# a user of our own: the data folder and keys are where a first-time user's would be. Java takes user.home from
+# the password database, not $HOME, so the JVM is told (JAVA_TOOL_OPTIONS reaches the launcher's JVM as well).
 export HOME=$T/home
 unset XDG_DATA_HOME XDG_CONFIG_HOME UNDERLAY_HOME UNDERLAY_KEYS
+export JAVA_TOOL_OPTIONS="-Duser.home=$HOME"
 mkdir -p "$HOME"
 data=$HOME/.local/share/underlay
 keys=$HOME/.config/underlay/keys
 
 echo "test-deb: installing $(basename "$deb") ($(du -h "$deb" | cut -f1))"
-if dpkg -s underlay >/dev/null 2>&1; then fail "a package 'underlay' is installed already; remove it first"; fi
+if dpkg -s underlay 2>/dev/null | grep -q "^Status: install ok"; then fail "a package 'underlay' is installed already; remove it first"; fi
 installed=yes
 if ! dpkg -i "$deb" >"$T/dpkg.log" 2>&1; then
   # dependencies (GTK) missing: let apt bring them, as `apt-get install ./underlay.deb` would
@@ -48,6 +50,8 @@ if ! dpkg -i "$deb" >"$T/dpkg.log" 2>&1; then
 fi
 dpkg -s underlay | grep -q '^Status: install ok installed' || fail "the package is not installed"
 [[ $(command -v underlay) == /usr/bin/underlay ]] || fail "underlay is not on the PATH (found: $(command -v underlay || true))"
+# the installed CLI, without the JVM's note about JAVA_TOOL_OPTIONS
+underlay() { /usr/bin/underlay "$@" 2> >(grep -v '^Picked up JAVA_TOOL_OPTIONS' >&2); }
 ok "installed: /opt/underlay ($(du -sh /opt/underlay | cut -f1)), /usr/bin/underlay -> $(readlink /usr/bin/underlay)"
 desktop=$(ls /usr/share/applications/*underlay*.desktop 2>/dev/null | head -1 || true)
 [[ -n $desktop ]] && grep -q '^Name=Underlay$' "$desktop" || fail "no menu entry in /usr/share/applications"
@@ -58,6 +62,12 @@ v=$(underlay --version)
 [[ $v == "underlay $version (commit $commit)"$'\n'"Java "*" at /opt/underlay/lib/runtime" ]] \
   || fail "underlay --version said: $v"
 ok "underlay --version: ${v//$'\n'/ | }"
+# the AppCDS archive postinst made: the application's classes come from it
+[[ -f /opt/underlay/lib/app/underlay.jsa ]] || fail "postinst made no AppCDS archive"
+shared=$(JAVA_TOOL_OPTIONS="$JAVA_TOOL_OPTIONS -Xlog:class+load=info" underlay --version 2>/dev/null \
+  | grep -c 'dev.underlay.* source: shared objects file' || true)
+[[ $shared -gt 0 ]] || fail "no class of Underlay came from the AppCDS archive"
+ok "AppCDS: $shared classes of Underlay's from /opt/underlay/lib/app/underlay.jsa ($(du -h /opt/underlay/lib/app/underlay.jsa | cut -f1))"
 
 # the console, as the menu starts it, until its window is open with the demo inventory
 if [[ -z ${DISPLAY:-} ]]; then
@@ -84,29 +94,36 @@ kill "$console"; wait "$console" 2>/dev/null || true; console=
 ok "console window open: $(grep -o 'opened .*' "$T/console.log")"
 [[ -f $data/underlay.mv.db ]] || fail "the console made no data folder at $data"
 
+# every file of the user's data folder and keys folder (the latter exists once a secret was sealed), with its hash
+user_files() {
+  (cd "$HOME" && find .local/share/underlay $([[ -d .config/underlay ]] && echo .config/underlay) -type f \
+    -exec sha256sum {} + | sort)
+}
+
 # CLI round trip: the demo out, into a fresh folder, out again
 underlay export "$T/demo.json" --format json --data "$data" >/dev/null
 underlay import "$T/demo.json" --data "$T/fresh" >"$T/import.log" || { cat "$T/import.log"; fail "import"; }
 underlay export "$T/again.json" --format json --data "$T/fresh" >/dev/null
 cmp -s "$T/demo.json" "$T/again.json" || { diff "$T/demo.json" "$T/again.json" | head -20; fail "export -> import -> export differs"; }
-n=$(underlay machines --query all --data "$T/fresh" | tail -n +2 | wc -l)
-[[ $n -eq 41 ]] || fail "machines --query all listed $n machines, not the demo's 41"
-ok "CLI round trip: export, import into a fresh folder, export: same $(stat -c %s "$T/demo.json") bytes; $n machines"
+n=$(underlay machines --query all --data "$T/fresh" | tail -1)
+[[ $n == "41 machines" ]] || fail "machines --query all said '$n', not the demo's 41 machines"
+ok "CLI round trip: export, import into a fresh folder, export: same $(stat -c %s "$T/demo.json") bytes; $n"
 
 # upgrade (the same package again: prerm upgrade, unpack, postinst configure) keeps the user's folders
-before=$(cd "$HOME" && find .local/share/underlay .config/underlay -type f -exec sha256sum {} + | sort)
+before=$(user_files)
 dpkg -i "$deb" >"$T/upgrade.log" 2>&1 || { cat "$T/upgrade.log"; fail "installing over the installed package"; }
 [[ -L /usr/bin/underlay ]] || fail "the upgrade lost /usr/bin/underlay"
-after=$(cd "$HOME" && find .local/share/underlay .config/underlay -type f -exec sha256sum {} + | sort)
+after=$(user_files)
 [[ $before == "$after" ]] || fail "the upgrade changed the user's folders"
 underlay machines --query 'name:fra1-web*' --data "$data" >/dev/null || fail "the CLI after the upgrade"
 ok "upgrade: data folder and keys unchanged"
+before=$(user_files)  # the CLI above opened the folder (H2 rewrites its file on close)
 
 dpkg -r underlay >"$T/remove.log" 2>&1 || { cat "$T/remove.log"; fail "dpkg -r"; }
 installed=
 [[ ! -e /usr/bin/underlay && ! -e /opt/underlay/bin/underlay ]] || fail "dpkg -r left the program: $(ls -la /usr/bin/underlay /opt/underlay 2>&1)"
 [[ ! -e $desktop ]] || fail "dpkg -r left the menu entry $desktop"
-after=$(cd "$HOME" && find .local/share/underlay .config/underlay -type f -exec sha256sum {} + | sort)
+after=$(user_files)
 [[ $before == "$after" ]] || fail "dpkg -r changed the user's folders"
 ok "removed: program, link and menu entry gone; $data and $keys kept ($(echo "$after" | wc -l) files)"
 echo "test-deb: passed"
