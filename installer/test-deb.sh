@@ -125,5 +125,6 @@ installed=
 [[ ! -e $desktop ]] || fail "dpkg -r left the menu entry $desktop"
 after=$(user_files)
 [[ $before == "$after" ]] || fail "dpkg -r changed the user's folders"
-ok "removed: program, link and menu entry gone; $data and $keys kept ($(echo "$after" | wc -l) files)"
+ok "removed: program, link and menu entry gone; $data and $keys kept ($(echo "$after" | wc -l) file(s))"
+dpkg --purge underlay >/dev/null 2>&1 || true  # no record of it left either (it has no conffiles)
 echo "test-deb: passed"
