@@ -110,6 +110,8 @@ final class ConsoleWindow implements AutoCloseable {
             (n == Theme.DARK ? dark : light).setSelected(true);
         });
         theme.load();
+        dev.underlay.ui.StagePlacement.remember(stage, new dev.underlay.ui.WindowPlacementViewModel(ctx.settings(),
+                tasks));
         model.attach(ctx.inventory());
         shell.setDisable(false);
         lastMessage.set("Opened " + folderLabel + ".");

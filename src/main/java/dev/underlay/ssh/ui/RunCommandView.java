@@ -193,6 +193,7 @@ public final class RunCommandView extends BorderPane {
         all.setOnAction(e -> vm.outputHostProperty().set(null));
         HBox head = new HBox(8, showing, all);
         head.setAlignment(Pos.CENTER_LEFT);
+        head.setPadding(new javafx.geometry.Insets(4, 10, 2, 10));
         ListView<OutputLine> list = outputList();
         VBox.setVgrow(list, Priority.ALWAYS);
         return new VBox(4, head, list);
