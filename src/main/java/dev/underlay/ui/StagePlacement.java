@@ -24,8 +24,11 @@ public final class StagePlacement {
         return new double[] {w, h};
     }
 
-    /** Applies the remembered placement, then keeps remembering it. */
-    public static void remember(Stage stage, WindowPlacementViewModel vm) {
+    /**
+     * Applies the remembered placement, then keeps remembering it until the returned handle is closed (with
+     * the data folder: nothing is written after it).
+     */
+    public static AutoCloseable remember(Stage stage, WindowPlacementViewModel vm) {
         vm.load(p -> {
             boolean onScreen = !Screen.getScreensForRectangle(p.x(), p.y(), Math.min(p.width(), 200), 40)
                     .isEmpty();
@@ -51,5 +54,13 @@ public final class StagePlacement {
         stage.widthProperty().addListener(moved);
         stage.heightProperty().addListener(moved);
         stage.maximizedProperty().addListener(moved);
+        return () -> {
+            settle.stop();
+            stage.xProperty().removeListener(moved);
+            stage.yProperty().removeListener(moved);
+            stage.widthProperty().removeListener(moved);
+            stage.heightProperty().removeListener(moved);
+            stage.maximizedProperty().removeListener(moved);
+        };
     }
 }

@@ -55,7 +55,7 @@ public record RunSummary(int total, int ok, List<Group> groups) {
             List<String> parts = NodeSet.foldParts(hosts);
             List<String> listed = parts.subList(0, Math.min(12, parts.size()));
             int shown = listed.stream().mapToInt(p -> NodeSet.expand(p).size()).sum();
-            String names = String.join(",", listed) + (shown < hosts.size() ? " and " + (hosts.size() - shown)
+            String names = String.join(", ", listed) + (shown < hosts.size() ? " and " + (hosts.size() - shown)
                     + " more" : "");
             b.append("\n").append(g.cause()).append(" (").append(hosts.size()).append("): ").append(names);
             if (!g.example().isBlank() && !g.cause().startsWith("exit")) {
