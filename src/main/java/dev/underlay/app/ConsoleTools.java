@@ -134,13 +134,25 @@ final class ConsoleTools implements AutoCloseable {
         return machines.selection().isEmpty() ? List.copyOf(machines.rows()) : List.copyOf(machines.selection());
     }
 
+    /**
+     * What Run command starts on, as a query the technician sees and can edit: several selected rows as a node
+     * set, else the search in force (one selected row is being looked at, not chosen as the target).
+     */
+    private String targetQuery() {
+        List<Machine> sel = machines.selection();
+        if (sel.size() > 1) {
+            return dev.underlay.inventory.NodeSet.fold(sel.stream().map(Machine::name).toList());
+        }
+        String q = machines.activeQuery().text();
+        return q.isBlank() ? "all" : q;
+    }
+
     private void runCommand() {
-        List<Machine> on = targets();
         RunCommandViewModel vm = new RunCommandViewModel(() -> new FanOut(context.ssh()), tasks,
-                model.inventory(), on);
+                model.inventory(), targetQuery());
         RunCommandView view = new RunCommandView(vm);
         lastRun = view;
-        Stage w = toolWindow("Run command on " + on.size() + " machines", view, 1180, 760);
+        Stage w = toolWindow("Run command", view, 1180, 760);
         w.setOnHidden(e -> view.dispose());
         w.show();
     }
@@ -151,7 +163,8 @@ final class ConsoleTools implements AutoCloseable {
                 model.inventory(), on, messages);
         HostKeyReviewView view = new HostKeyReviewView(vm);
         lastReview = view;
-        toolWindow("Host keys of " + on.size() + " machines", view, 1400, 720).show();
+        toolWindow("Host keys of " + dev.underlay.inventory.Counted.of(on.size(), "machine"), view, 1400, 720)
+                .show();
         vm.scan();
     }
 
@@ -161,7 +174,16 @@ final class ConsoleTools implements AutoCloseable {
         w.setTitle(title);
         w.getIcons().setAll(stage.getIcons());
         content.getStyleClass().add(UiStyles.APP_ROOT);
-        Scene scene = new Scene(content, width, height);
+        // as large as asked where the screen allows, never beyond it, centred on the main window
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(content, Math.min(width, screen.getWidth() * 0.92),
+                Math.min(height, screen.getHeight() * 0.9));
+        w.setMinWidth(640);
+        w.setMinHeight(400);
+        w.setOnShown(e -> {
+            w.setX(Math.max(screen.getMinX(), stage.getX() + (stage.getWidth() - w.getWidth()) / 2));
+            w.setY(Math.max(screen.getMinY(), stage.getY() + (stage.getHeight() - w.getHeight()) / 2));
+        });
         scene.getStylesheets().addAll(stage.getScene().getStylesheets());
         w.setScene(scene);
         toolWindows.add(w);

@@ -77,6 +77,7 @@ final class ConsoleWindow implements AutoCloseable {
     private ThemeViewModel theme;
     private ConsoleTools tools;
     private File lastDirectory;
+    private AutoCloseable placement;
 
     /** @param folderLabel how the data folder is named in the status bar (its path, or a short display name) */
     ConsoleWindow(Stage stage, String folderLabel) {
@@ -131,6 +132,8 @@ final class ConsoleWindow implements AutoCloseable {
             (n == Theme.DARK ? dark : light).setSelected(true);
         });
         theme.load();
+        placement = dev.underlay.ui.StagePlacement.remember(stage, new dev.underlay.ui.WindowPlacementViewModel(
+                ctx.settings(), tasks));
         model.attach(ctx.inventory());
         shell.setDisable(false);
         lastMessage.set("Opened " + folderLabel + ".");
@@ -279,6 +282,13 @@ final class ConsoleWindow implements AutoCloseable {
 
     @Override
     public void close() {
+        if (placement != null) {
+            try {
+                placement.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         if (tools != null) {
             tools.close();
         }

@@ -12,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,9 +57,8 @@ public class UnderlayApp extends Application {
                 this::opened, e -> openFailed(folder, e));
         applyTheme(Theme.LIGHT);
         building = new ConsoleWindow(primary, folderLabel);
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(building.root(), Math.min(1440, screen.getWidth()),
-                Math.min(900, screen.getHeight()));
+        double[] size = dev.underlay.ui.StagePlacement.firstSize(900, 560);
+        Scene scene = new Scene(building.root(), size[0], size[1]);
         scene.getStylesheets().add(UnderlayApp.class.getResource(Theme.APP_CSS).toExternalForm());
         primary.setScene(scene);
         primary.setTitle("Underlay \u2014 " + folderLabel);
@@ -94,6 +91,10 @@ public class UnderlayApp extends Application {
         }
         Dialogs.error(stage, "Cannot open the data folder", Failures.describe(e));
         stage.close();
+        if (launchGuard != null) {
+            // the real application (not a test's): nothing is left to show, so it ends with its dialog
+            Platform.exit();
+        }
     }
 
     /** Starts the console with {@code guard} watching its data folder (SIGTERM and Ctrl-C, as the CLI). */

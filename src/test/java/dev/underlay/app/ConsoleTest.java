@@ -143,8 +143,8 @@ class ConsoleTest extends ConsoleFxTest {
     void folderThatCannotBeOpenedIsExplainedInADialog() throws Exception {
         Path notAFolder = Files.writeString(dir.resolve("file"), "x");
         app = (UnderlayApp) FxToolkit.setupApplication(UnderlayApp.class, "--data", notAFolder.toString());
-        waitFor(() -> fx(() -> console.robot.lookup(".dialog-pane .content").tryQuery().isPresent()));
-        String msg = fx(() -> console.robot.lookup(".dialog-pane .content").queryAs(Label.class).getText());
+        waitFor(() -> fx(() -> console.robot.lookup(".dialog-pane .dialog-message").tryQuery().isPresent()));
+        String msg = fx(() -> console.robot.lookup(".dialog-pane .dialog-message").queryAs(Label.class).getText());
         assertTrue(msg.contains("cannot create data folder " + notAFolder), msg);
         console.robot.clickOn("Close");
     }

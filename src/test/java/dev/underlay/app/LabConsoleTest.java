@@ -35,7 +35,7 @@ class LabConsoleTest extends ConsoleFxTest {
     private void runInRunWindow(String command, String progress) throws Exception {
         console.retype("#run-command", command);
         console.robot.clickOn("#run-start");
-        waitFor(() -> text("#run-progress").equals(progress));
+        waitFor(() -> text("#run-progress").startsWith(progress + " in "));
     }
 
     @Test
@@ -132,8 +132,14 @@ class LabConsoleTest extends ConsoleFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(HostKeyStatus.CHANGED, fx(() -> keys.getItems().get(row).status()));
         console.robot.clickOn("#keys-forget");
-        waitFor(() -> fx(() -> console.robot.lookup(".dialog-pane .content").tryQuery().isPresent()));
-        String question = fx(() -> console.robot.lookup(".dialog-pane .content").queryAs(Label.class).getText());
+        waitFor(() -> fx(() -> console.robot.lookup(".dialog-pane .dialog-message").tryQuery().isPresent()));
+        String question = fx(() -> String.join("\n", console.robot.lookup(".dialog-pane .dialog-message")
+                .queryAllAs(Label.class).stream().map(Label::getText).toList()));
+        assertTrue(fx(() -> console.robot.lookup(".dialog-pane .fingerprint").queryAllAs(Label.class).size() >= 2),
+                "the fingerprints are set apart in a fixed-width font");
+        assertTrue(fx(() -> console.robot.lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
+                .filter(Button::isDefaultButton).map(Button::getText).toList()).equals(List.of("Cancel")),
+                "Enter cancels: the destructive button is not the default");
         HostKeyReview changed = fx(() -> keys.getItems().get(row));
         assertTrue(question.contains(changed.fingerprint()) && question.contains(changed.knownFingerprints()
                 .get(0)), question);

@@ -37,7 +37,8 @@ public final class MachineTableView extends VBox {
     public MachineTableView(MachinesViewModel vm) {
         this.vm = vm;
         search.setId("machine-search");
-        search.setPromptText("Search: text, or rack:r1 tag:gpu kind:cloud status:failed name:web* -status:failed");
+        search.setPromptText("Search: text, or rack:fra1-r01 tag:gpu status:failed name:fra1-web* "
+                + "fra1-k8s-w[01-06] -status:retired");
         search.setLeft(Icons.SEARCH.node());
         search.textProperty().bindBidirectional(vm.queryProperty());
         search.pseudoClassStateChanged(UiStyles.INVALID, false);
@@ -48,7 +49,8 @@ public final class MachineTableView extends VBox {
         Label error = new Label();
         error.setId("query-error");
         error.getStyleClass().addAll(UiStyles.QUERY_ERROR, Styles.TEXT_SMALL);
-        error.textProperty().bind(vm.queryErrorProperty());
+        error.textProperty().bind(vm.queryErrorProperty().map(e -> "Not a valid query (the table shows the last "
+                + "one): " + e));
         error.setWrapText(true);
         error.visibleProperty().bind(vm.queryErrorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
@@ -57,7 +59,11 @@ public final class MachineTableView extends VBox {
         table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.setPlaceholder(new Label("No machine matches the search."));
+        Label empty = new Label("No machine matches the search.");
+        empty.setId("machine-table-empty");
+        empty.setWrapText(true);
+        empty.setMaxWidth(640);
+        table.setPlaceholder(empty);
         table.getColumns().addAll(columns.all());
         // Sorting is the view model's (on a worker, over the whole filtered list); the table only says the order.
         table.setSortPolicy(t -> {
@@ -86,6 +92,9 @@ public final class MachineTableView extends VBox {
      * before that are still shown stay selected.
      */
     private void showRows(ObservableList<Machine> rows) {
+        if (rows.isEmpty() && table.getPlaceholder() instanceof Label empty) {
+            empty.setText(vm.emptyText());
+        }
         List<Machine> before = List.copyOf(vm.selection());
         applyingRequest = true;
         try {
@@ -149,7 +158,9 @@ public final class MachineTableView extends VBox {
 
     private static String queryHelp() {
         StringBuilder sb = new StringBuilder("Free text matches name, address, rack, site or tag.\n"
-                + "Fields (field:value, * and ? globs, commas for any of, - or ! to negate):\n");
+                + "A node set names machines exactly: fra1-k8s-w[01-06,12], fra1-db01,fra1-web01.\n"
+                + "Fields (field:value, * and ? globs, commas for any of, - or ! to negate),\n"
+                + "e.g. rack:fra1-r01 -status:retired, tag:gpu,ceph, param:env=prod:\n");
         dev.underlay.inventory.MachineQuery.FIELDS.forEach((k, v) -> sb.append("  ").append(k).append(": ")
                 .append(v).append('\n'));
         return sb.toString().stripTrailing();

@@ -193,6 +193,20 @@ public final class MachinesViewModel {
         return queryError.getReadOnlyProperty();
     }
 
+    /**
+     * What an empty table says: no machines at all, or which names of the query the inventory has not
+     * ({@code No machine matches 'rack:r1': no rack is named r1; racks are fra1-r01, ...}).
+     */
+    public String emptyText() {
+        Inventory inv = inventory;
+        if (inv.machines().isEmpty()) {
+            return "No machines yet: import an inventory (File > Import\u2026) or add one (Edit > New machine).";
+        }
+        List<String> notes = current.notes(inv);
+        return "No machine matches '" + current.text() + "'" + (notes.isEmpty() ? "." : ": "
+                + String.join(". ", notes) + ".");
+    }
+
     /** The query in force (the last one that parsed). */
     public MachineQuery activeQuery() {
         return current;

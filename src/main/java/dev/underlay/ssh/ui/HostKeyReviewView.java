@@ -104,6 +104,10 @@ public final class HostKeyReviewView extends BorderPane {
         summary.textProperty().bind(vm.summaryProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
+        for (Button b : List.of(rescan, forget, accept)) {
+            b.setMinWidth(Region.USE_PREF_SIZE); // whole words, never "..."
+        }
+        summary.setMinWidth(0);
         HBox bar = new HBox(8, busy, summary, gap, rescan, forget, accept);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("keys-bar");
@@ -143,7 +147,7 @@ public final class HostKeyReviewView extends BorderPane {
                                                            Function<HostKeyReview, String> f) {
         TableColumn<HostKeyReview, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
-        c.setMinWidth(width);
+        c.setMinWidth(Math.min(width, 70)); // a narrow window scrolls the table; it never hides the buttons
         c.setCellValueFactory(x -> new SimpleStringProperty(f.apply(x.getValue())));
         return c;
     }

@@ -14,6 +14,18 @@ public final class HostRun {
     public enum State {
         QUEUED, RUNNING, OK, EXIT, FAILED, CANCELLED;
 
+        /** Sort order of the State column: what needs a look first (failed, exit non-zero), ok last. */
+        public int severity() {
+            return switch (this) {
+                case FAILED -> 0;
+                case EXIT -> 1;
+                case CANCELLED -> 2;
+                case RUNNING -> 3;
+                case QUEUED -> 4;
+                case OK -> 5;
+            };
+        }
+
         /** The CSS id: {@code :run-ok}, {@code :run-failed}... */
         public String id() {
             return name().toLowerCase(Locale.ROOT);

@@ -22,6 +22,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.css.PseudoClass;
 
@@ -59,7 +60,7 @@ public final class RunCommandView extends BorderPane {
         forks.setEditable(true);
         forks.setPrefWidth(90);
         forks.valueProperty().addListener((o, a, b) -> vm.forksProperty().set(b));
-        Spinner<Integer> timeout = new Spinner<>(1, 86_400, vm.timeoutSecondsProperty().get());
+        Spinner<Integer> timeout = new Spinner<>(0, 86_400, vm.timeoutSecondsProperty().get());
         timeout.setId("run-timeout");
         timeout.setEditable(true);
         timeout.setPrefWidth(100);
@@ -78,20 +79,37 @@ public final class RunCommandView extends BorderPane {
         cancel.setId("run-cancel");
         cancel.disableProperty().bind(vm.runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
-        HBox form = new HBox(8, new Label("Command"), command, new Label("Forks"), forks, new Label("Timeout (s)"),
-                timeout, run, cancel);
+        timeout.setTooltip(new javafx.scene.control.Tooltip("Seconds a host may take; 0: no limit"));
+        HBox form = new HBox(8, new Label("Command"), command, new Label("Forks"), forks,
+                new Label("Timeout (s, 0 none)"), timeout, run, cancel);
         form.setAlignment(Pos.CENTER_LEFT);
+        TextField target = new TextField();
+        target.setId("run-target");
+        target.setPromptText("Machines: a query or node set, e.g. rack:fra1-r01 or fra1-k8s-w[01-06]");
+        target.textProperty().bindBidirectional(vm.targetProperty());
+        target.disableProperty().bind(vm.runningProperty());
+        HBox.setHgrow(target, Priority.ALWAYS);
+        Label count = new Label();
+        count.setId("run-target-count");
+        count.textProperty().bind(vm.targetInfoProperty());
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        count.setMaxWidth(560);
+        count.pseudoClassStateChanged(UiStyles.INVALID, !vm.targetValidProperty().get());
+        vm.targetValidProperty().addListener((o, a, b) -> count.pseudoClassStateChanged(UiStyles.INVALID, !b));
+        count.getStyleClass().add(Styles.TEXT_BOLD);
+        HBox on = new HBox(8, new Label("On"), target, count);
+        on.setAlignment(Pos.CENTER_LEFT);
         Label error = new Label();
         error.setId("run-error");
         error.getStyleClass().add(UiStyles.FIELD_ERROR);
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
-        VBox top = new VBox(6, form, error);
+        VBox top = new VBox(6, on, form, error);
         top.getStyleClass().add("run-form");
         setTop(top);
 
-        SplitPane center = new SplitPane(hostTable(), outputList());
+        SplitPane center = new SplitPane(hostTable(), outputPane());
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.45);
         setCenter(center);
@@ -107,7 +125,13 @@ public final class RunCommandView extends BorderPane {
         summary.textProperty().bind(vm.summaryProperty().map(RunSummary::text).orElse(""));
         summary.visibleProperty().bind(vm.summaryProperty().isNotNull());
         summary.managedProperty().bind(summary.visibleProperty());
-        VBox bottom = new VBox(4, progress, summary);
+        // many kinds of failure make a long summary: it scrolls, the host table keeps its rows
+        javafx.scene.control.ScrollPane summaryScroll = new javafx.scene.control.ScrollPane(summary);
+        summaryScroll.setFitToWidth(true);
+        summaryScroll.setMaxHeight(110);
+        summaryScroll.visibleProperty().bind(summary.visibleProperty());
+        summaryScroll.managedProperty().bind(summary.visibleProperty());
+        VBox bottom = new VBox(4, progress, summaryScroll);
         bottom.getStyleClass().add("run-footer");
         setBottom(bottom);
     }
@@ -120,6 +144,7 @@ public final class RunCommandView extends BorderPane {
                 r.host()));
         TableColumn<HostRun, HostRun.State> state = new TableColumn<>("State");
         state.setPrefWidth(100);
+        state.setComparator(java.util.Comparator.comparingInt(HostRun.State::severity)); // failures first
         state.setCellValueFactory(c -> c.getValue().stateProperty());
         state.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -138,6 +163,13 @@ public final class RunCommandView extends BorderPane {
         t.getColumns().addAll(List.of(host, state, exit, took, msg));
         t.setPlaceholder(new Label("No machines."));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.outputHostProperty().set(
+                b == null ? null : b.host()));
+        vm.outputHostProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                t.getSelectionModel().clearSelection();
+            }
+        });
         return t;
     }
 
@@ -149,8 +181,26 @@ public final class RunCommandView extends BorderPane {
         return c;
     }
 
+    private VBox outputPane() {
+        Label showing = new Label();
+        showing.setId("run-output-host");
+        showing.textProperty().bind(vm.outputHostProperty().map(h -> "Output of " + h)
+                .orElse("Output of every host (click a host above to see its lines alone)"));
+        Button all = new Button("Every host");
+        all.setId("run-output-all");
+        all.getStyleClass().add(Styles.SMALL);
+        all.disableProperty().bind(vm.outputHostProperty().isNull());
+        all.setOnAction(e -> vm.outputHostProperty().set(null));
+        HBox head = new HBox(8, showing, all);
+        head.setAlignment(Pos.CENTER_LEFT);
+        head.setPadding(new javafx.geometry.Insets(4, 10, 2, 10));
+        ListView<OutputLine> list = outputList();
+        VBox.setVgrow(list, Priority.ALWAYS);
+        return new VBox(4, head, list);
+    }
+
     private ListView<OutputLine> outputList() {
-        ListView<OutputLine> list = new ListView<>(vm.output());
+        ListView<OutputLine> list = new ListView<>(vm.shownOutput());
         list.setId("run-output");
         list.getStyleClass().addAll(UiStyles.OUTPUT_LIST, Styles.DENSE);
         list.setPlaceholder(new Label("Output of the hosts shows here, one line per row as host: line."));

@@ -1,7 +1,11 @@
 package dev.underlay.ssh.ui;
 
+import dev.underlay.inventory.Counted;
 import dev.underlay.inventory.Inventory;
 import dev.underlay.inventory.Machine;
+import dev.underlay.inventory.MachineQuery;
+import dev.underlay.inventory.NodeSet;
+import dev.underlay.inventory.QueryException;
 import dev.underlay.ssh.ExecResult;
 import dev.underlay.ssh.FanOut;
 import dev.underlay.ssh.InventoryTargets;
@@ -17,6 +21,8 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -28,6 +34,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 
 /**
  * "Run command…": one command on a set of machines through {@link FanOut}. Output lines and host results arrive
@@ -43,16 +50,22 @@ public final class RunCommandViewModel {
     private final Supplier<FanOut> fanOut;
     private final TaskRunner tasks;
     private final Inventory inventory;
-    private final List<Machine> machines;
+    private List<Machine> machines;
     private final StringProperty command = new SimpleStringProperty(this, "command", "");
-    private final IntegerProperty forks = new SimpleIntegerProperty(this, "forks", 20);
-    private final IntegerProperty timeoutSeconds = new SimpleIntegerProperty(this, "timeoutSeconds", 60);
+    /** The CLI's defaults ({@code underlay exec}): 64 hosts at once, no timeout (0). */
+    private final IntegerProperty forks = new SimpleIntegerProperty(this, "forks", 64);
+    private final IntegerProperty timeoutSeconds = new SimpleIntegerProperty(this, "timeoutSeconds", 0);
+    private final StringProperty target = new SimpleStringProperty(this, "target", "");
+    private final ReadOnlyStringWrapper targetInfo = new ReadOnlyStringWrapper(this, "targetInfo", "");
+    private final ReadOnlyBooleanWrapper targetValid = new ReadOnlyBooleanWrapper(this, "targetValid", true);
+    private final ObjectProperty<String> outputHost = new SimpleObjectProperty<>(this, "outputHost");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyObjectWrapper<RunSummary> summary = new ReadOnlyObjectWrapper<>(this, "summary");
     private final ObservableList<HostRun> hosts = FXCollections.observableArrayList();
     private final ObservableList<OutputLine> output = FXCollections.observableArrayList();
+    private final FilteredList<OutputLine> shownOutput = new FilteredList<>(output);
     private final Map<String, HostRun> byName = new HashMap<>();
     private final Queue<Object> incoming = new ConcurrentLinkedQueue<>();
     private FanOut.Run run;
@@ -63,6 +76,8 @@ public final class RunCommandViewModel {
     private int nonZero;
     private int forksInUse;
     private long droppedLines;
+    private long startedAt;
+    private boolean quiet;
 
     /**
      * @param fanOut   the engine; asked for on the task runner's thread (it may start the SSH client)
@@ -70,16 +85,81 @@ public final class RunCommandViewModel {
      */
     public RunCommandViewModel(Supplier<FanOut> fanOut, TaskRunner tasks, Inventory inventory,
                                List<Machine> machines) {
+        this(fanOut, tasks, inventory, machines.isEmpty() ? "all" : machines.size() == inventory.machines().size()
+                ? "all" : NodeSet.fold(machines.stream().map(Machine::name).toList()));
+        // exactly these machines (some may not be in the snapshot), until the target is edited
+        quiet = true;
+        target.set(machines.isEmpty() ? "" : target.get());
+        quiet = false;
+        this.machines = List.copyOf(machines);
+        targetValid.set(!machines.isEmpty());
+        targetInfo.set(machines.isEmpty() ? "No machine is chosen." : Counted.of(machines.size(), "host"));
+        reset();
+        progress.set(Counted.of(machines.size(), "host"));
+    }
+
+    /**
+     * @param target the query naming the hosts, editable in the view: the search in force, or the selection as
+     *               a node set ({@code fra1-k8s-w[01-03]})
+     */
+    public RunCommandViewModel(Supplier<FanOut> fanOut, TaskRunner tasks, Inventory inventory, String target) {
         this.fanOut = fanOut;
         this.tasks = tasks;
         this.inventory = inventory;
-        this.machines = List.copyOf(machines);
-        for (Machine m : this.machines) {
-            HostRun r = new HostRun(m.name());
-            hosts.add(r);
-            byName.put(m.name(), r);
+        this.machines = List.of();
+        this.target.addListener((obs, o, n) -> retarget(n));
+        outputHost.addListener((obs, o, n) -> shownOutput.setPredicate(n == null ? null : l -> n.equals(l.host())));
+        this.target.set(target == null || target.isBlank() ? "all" : target.strip());
+    }
+
+    /** The hosts as a query ({@code all}, {@code rack:fra1-r01}, {@code db[1-3],web01}); edit it to retarget. */
+    public StringProperty targetProperty() {
+        return target;
+    }
+
+    /** "41 hosts", or why the target names none ("bad query: ...", "no machine matches: no rack is named r1"). */
+    public ReadOnlyStringProperty targetInfoProperty() {
+        return targetInfo.getReadOnlyProperty();
+    }
+
+    /** False while the target does not parse or matches nothing. */
+    public ReadOnlyBooleanProperty targetValidProperty() {
+        return targetValid.getReadOnlyProperty();
+    }
+
+    /** The host whose output alone is shown, or null for every host's. */
+    public ObjectProperty<String> outputHostProperty() {
+        return outputHost;
+    }
+
+    /** The output pane's lines: all of them, or those of {@link #outputHostProperty()}. */
+    public ObservableList<OutputLine> shownOutput() {
+        return shownOutput;
+    }
+
+    private void retarget(String text) {
+        if (running.get() || quiet) {
+            return; // the view locks the field during a run; a run's hosts never change under it
         }
-        progress.set(machines.size() + " hosts");
+        List<Machine> found;
+        List<String> notes;
+        try {
+            MachineQuery q = MachineQuery.parse(text);
+            found = q.select(inventory);
+            notes = q.notes(inventory);
+        } catch (QueryException e) {
+            targetValid.set(false);
+            targetInfo.set("Bad query: " + e.getMessage());
+            return;
+        }
+        machines = List.copyOf(found);
+        targetValid.set(!found.isEmpty());
+        targetInfo.set(found.isEmpty() ? "No machine matches" + (notes.isEmpty() ? "." : ": "
+                + String.join("; ", notes)) : Counted.of(found.size(), "host") + (notes.isEmpty() ? ""
+                : " (" + String.join("; ", notes) + ")"));
+        outputHost.set(null);
+        reset();
+        progress.set(Counted.of(machines.size(), "host"));
     }
 
     public StringProperty commandProperty() {
@@ -129,10 +209,11 @@ public final class RunCommandViewModel {
     public boolean start() {
         String cmd = command.get() == null ? "" : command.get().strip();
         error.set(cmd.isEmpty() ? "Type a command to run."
-                : machines.isEmpty() ? "No machines to run on: select some or clear the search."
+                : !targetValid.get() || machines.isEmpty() ? "No machines to run on: " + targetInfo.get()
                 : forks.get() < 1 || forks.get() > 500 ? "Forks must be between 1 and 500."
-                : timeoutSeconds.get() < 1 || timeoutSeconds.get() > 86_400
-                ? "The timeout must be between 1 and 86400 seconds." : running.get() ? "A run is in progress." : "");
+                : timeoutSeconds.get() < 0 || timeoutSeconds.get() > 86_400
+                ? "The timeout must be between 0 (none) and 86400 seconds." : running.get() ? "A run is in progress."
+                : "");
         if (!error.get().isEmpty()) {
             return false;
         }
@@ -140,7 +221,8 @@ public final class RunCommandViewModel {
         running.set(true);
         forksInUse = forks.get();
         List<FanOut.Planned> plan = InventoryTargets.plan(inventory, machines);
-        Duration timeout = Duration.ofSeconds(timeoutSeconds.get());
+        Duration timeout = timeoutSeconds.get() == 0 ? null : Duration.ofSeconds(timeoutSeconds.get());
+        startedAt = System.nanoTime();
         tasks.submit("run-command", () -> fanOut.get().start(plan, cmd, forksInUse, timeout,
                 (host, stream, at, line) -> incoming.add(new OutputLine(host, stream == StreamKind.STDERR, line)),
                 incoming::add), this::started, e -> {
@@ -237,7 +319,9 @@ public final class RunCommandViewModel {
     private void updateProgress() {
         progress.set(done + "/" + hosts.size() + " done, " + ok + " ok, "
                 + (nonZero > 0 ? nonZero + " exited non-zero, " : "") + failed + " failed"
-                + (droppedLines > 0 ? ", " + droppedLines + " output lines not shown" : ""));
+                + (droppedLines > 0 ? ", " + droppedLines + " output lines not shown" : "")
+                + (done == hosts.size() && done > 0 ? String.format(java.util.Locale.ROOT, " in %.2f s",
+                (System.nanoTime() - startedAt) / 1e9) : ""));
     }
 
     private void reset() {

@@ -1,5 +1,6 @@
 package dev.underlay.ssh.ui;
 
+import dev.underlay.inventory.NodeSet;
 import dev.underlay.ssh.ExecResult;
 import dev.underlay.ssh.FailureKind;
 import java.util.ArrayList;
@@ -51,8 +52,11 @@ public record RunSummary(int total, int ok, List<Group> groups) {
         b.append(", ").append(total - ok).append(" not:");
         for (Group g : groups) {
             List<String> hosts = g.hosts();
-            String names = String.join(", ", hosts.subList(0, Math.min(12, hosts.size())))
-                    + (hosts.size() > 12 ? " and " + (hosts.size() - 12) + " more" : "");
+            List<String> parts = NodeSet.foldParts(hosts);
+            List<String> listed = parts.subList(0, Math.min(12, parts.size()));
+            int shown = listed.stream().mapToInt(p -> NodeSet.expand(p).size()).sum();
+            String names = String.join(", ", listed) + (shown < hosts.size() ? " and " + (hosts.size() - shown)
+                    + " more" : "");
             b.append("\n").append(g.cause()).append(" (").append(hosts.size()).append("): ").append(names);
             if (!g.example().isBlank() && !g.cause().startsWith("exit")) {
                 b.append(" \u2014 e.g. ").append(g.example());

@@ -198,4 +198,17 @@ class MachinesViewModelTest {
         filtering.runAll();
         assertEquals(List.of("fra1-gpu02"), vm.selectRequestProperty().get());
     }
+
+    @Test
+    void anEmptyTableSaysWhatTheQueryNamesThatTheInventoryHasNot() {
+        vm.queryProperty().set("rack:r1");
+        assertEquals(List.of(), shownNames());
+        assertEquals("No machine matches 'rack:r1': no rack is named r1; racks are fra1-r01, fra1-r02, fra1-r03.",
+                vm.emptyText());
+        vm.queryProperty().set("name:nothing*");
+        assertEquals("No machine matches 'name:nothing*'.", vm.emptyText());
+        vm.queryProperty().set("status:faild");
+        assertEquals("'faild' in 'status:faild' is not a status; status is one of new, ready, in-use, maintenance,"
+                + " failed, retired", vm.queryErrorProperty().get(), "an invalid query is not an empty result");
+    }
 }

@@ -65,7 +65,8 @@ class RunCommandViewModelTest {
         vm.commandProperty().set("hostname");
         assertTrue(vm.start());
         finish(vm);
-        assertEquals("41/41 done, 41 ok, 0 failed", vm.progressProperty().get());
+        assertTrue(vm.progressProperty().get().matches("41/41 done, 41 ok, 0 failed in \\d+\\.\\d\\d s"),
+                vm.progressProperty().get());
         assertTrue(vm.hosts().stream().allMatch(h -> h.state() == HostRun.State.OK));
         assertEquals("0", vm.hosts().get(0).exitProperty().get());
         assertEquals(41, vm.output().size());
@@ -93,8 +94,8 @@ class RunCommandViewModelTest {
                 .orElseThrow(() -> new AssertionError(s.text()));
         assertEquals(41 - 4 - s.ok(), exit1.hosts().size(), s.text());
         assertTrue(s.text().contains("connection refused (4): "), s.text());
-        assertEquals("41/41 done, " + s.ok() + " ok, " + exit1.hosts().size() + " exited non-zero, 4 failed",
-                vm.progressProperty().get());
+        assertTrue(vm.progressProperty().get().startsWith("41/41 done, " + s.ok() + " ok, " + exit1.hosts().size()
+                + " exited non-zero, 4 failed in "), vm.progressProperty().get());
         assertTrue(vm.hosts().stream().filter(h -> h.state() == HostRun.State.EXIT)
                 .allMatch(h -> h.stateText().equals("exit 1")));
         assertTrue(vm.output().stream().anyMatch(OutputLine::stderr), "the simulated failure is on stderr");
@@ -139,5 +140,53 @@ class RunCommandViewModelTest {
         assertEquals(HostRun.State.FAILED, vm.hosts().get(1).state());
         assertTrue(vm.summaryProperty().get().text().contains("target invalid (1): no-address"),
                 vm.summaryProperty().get().text());
+    }
+
+    @Test
+    void theTargetIsAnEditableQueryWithItsHostCount() {
+        RunCommandViewModel vm = new RunCommandViewModel(() -> new FanOut(ctx.ssh()), new CurrentThreadTaskRunner(),
+                ctx.inventory().inventory(), "rack:fra1-r01");
+        assertEquals("rack:fra1-r01", vm.targetProperty().get());
+        int inRack = vm.hosts().size();
+        assertTrue(inRack > 1 && vm.targetInfoProperty().get().equals(inRack + " hosts"),
+                vm.targetInfoProperty().get());
+        vm.targetProperty().set("fra1-k8s-w[01-03]");
+        assertEquals(List.of("fra1-k8s-w01", "fra1-k8s-w02", "fra1-k8s-w03"),
+                vm.hosts().stream().map(HostRun::host).toList());
+        assertEquals("3 hosts", vm.targetInfoProperty().get());
+        vm.targetProperty().set("rack:r1");
+        assertFalse(vm.targetValidProperty().get());
+        assertTrue(vm.targetInfoProperty().get().startsWith("No machine matches: no rack is named r1"),
+                vm.targetInfoProperty().get());
+        vm.commandProperty().set("true");
+        assertFalse(vm.start());
+        vm.targetProperty().set("status:faild");
+        assertTrue(vm.targetInfoProperty().get().startsWith("Bad query: 'faild'"), vm.targetInfoProperty().get());
+        vm.targetProperty().set("all");
+        assertEquals(41, vm.hosts().size());
+        assertEquals(64, vm.forksProperty().get(), "the CLI's default");
+        assertEquals(0, vm.timeoutSecondsProperty().get(), "no timeout, as the CLI");
+    }
+
+    @Test
+    void choosingAHostShowsItsOutputAlone() throws Exception {
+        RunCommandViewModel vm = vm(machines);
+        vm.commandProperty().set("hostname");
+        vm.start();
+        finish(vm);
+        String host = machines.get(3).name();
+        vm.outputHostProperty().set(host);
+        assertEquals(1, vm.shownOutput().size());
+        assertEquals(host, vm.shownOutput().get(0).host());
+        vm.outputHostProperty().set(null);
+        assertEquals(41, vm.shownOutput().size());
+    }
+
+    @Test
+    void sortingByStatePutsFailuresFirst() {
+        List<HostRun.State> sorted = java.util.Arrays.stream(HostRun.State.values())
+                .sorted(java.util.Comparator.comparingInt(HostRun.State::severity)).toList();
+        assertEquals(List.of(HostRun.State.FAILED, HostRun.State.EXIT, HostRun.State.CANCELLED,
+                HostRun.State.RUNNING, HostRun.State.QUEUED, HostRun.State.OK), sorted);
     }
 }
