@@ -84,6 +84,8 @@ public final class CatalogEditorViewModel<T> {
             fill(null, Mode.EMPTY);
         } else if (!dirty.get() && !stored.equals(original)) {
             fill(stored, Mode.EDIT);
+        } else {
+            describe(original); // who uses it may have changed
         }
     }
 
