@@ -200,6 +200,13 @@ public final class CatalogEditorView<T> extends SplitPane {
             }
             grid.add(label, 0, row);
             grid.add(cell, 1, row++);
+            if (!f.when().isEmpty()) {
+                String[] w = f.when().split("=", 2);
+                for (Node n : new Node[] {label, cell}) {
+                    n.visibleProperty().bind(vm.field(w[0]).isEqualTo(w[1]));
+                    n.managedProperty().bind(n.visibleProperty());
+                }
+            }
             GridPane.setValignment(label, VPos.TOP);
         }
     }
