@@ -36,6 +36,7 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -123,7 +124,7 @@ final class ConsoleWindow implements AutoCloseable {
         status.addSegment("status-lab", tools.lab().statusTextProperty());
         shell.setToolBar(tools.toolBar());
         menuBar.getMenus().addAll(menuBar.getMenus().size() - 1, List.of(tools.machinesMenu(), tools.labMenu()));
-        machinesView.tableView().table().setContextMenu(tools.machineContextMenu());
+        machinesView.tableView().table().setContextMenu(withOpenItems(tools.machineContextMenu()));
         javafx.scene.control.ContextMenu racksMenu = tools.machineContextMenu();
         racksView.canvas().setOnContextMenuRequested(e -> racksMenu.show(racksView.canvas(), e.getScreenX(),
                 e.getScreenY()));
@@ -212,6 +213,28 @@ final class ConsoleWindow implements AutoCloseable {
 
     private void openMachine(String name) {
         machines().openMachine(name);
+    }
+
+    /** Adds what a right-click on one machine can open: its rack, profiles and clusters in their editors. */
+    private ContextMenu withOpenItems(ContextMenu menu) {
+        Menu rack = new Menu("Open rack");
+        Menu profiles = new Menu("Open profile");
+        Menu clusters = new Menu("Open cluster");
+        menu.getItems().addAll(new SeparatorMenuItem(), rack, profiles, clusters);
+        menu.setOnShowing(e -> {
+            List<dev.underlay.inventory.Machine> sel = machines.selection();
+            dev.underlay.inventory.Machine m = sel.size() == 1 ? sel.get(0) : null;
+            fillOpen(rack, "racks", m == null || m.rack().isEmpty() ? List.of() : List.of(m.rack()));
+            fillOpen(profiles, "profiles", m == null ? List.of() : m.profiles());
+            fillOpen(clusters, "clusters", m == null ? List.of() : model.inventory().clusterRoles(m.name())
+                    .stream().map(dev.underlay.inventory.ClusterRole::cluster).distinct().toList());
+        });
+        return menu;
+    }
+
+    private void fillOpen(Menu menu, String area, List<String> names) {
+        menu.getItems().setAll(names.stream().map(n -> item(n, null, () -> open(area, n))).toList());
+        menu.setDisable(names.isEmpty());
     }
 
     InventoryEditors editors() {

@@ -52,7 +52,8 @@ public final class CatalogService {
             }
             if (!stored.equals(read)) {
                 throw refusal(k, name, "name", k.entity + " " + name + " was changed since it was read ("
-                        + RecordDiff.describe((Record) read, (Record) stored) + "); reload it and make the change again");
+                        + RecordDiff.describe((Record) read, (Record) stored)
+                        + "); reload it and make the change again");
             }
         }
         InventoryChanges ch = new InventoryChanges();

@@ -87,7 +87,7 @@ class ScreenshotTest extends ConsoleFxTest {
         app = console.start(dir);
         console.robot.clickOn("#nav-profiles");
         console.robot.clickOn("gpu");
-        waitFor(() -> fx(() -> console.robot.lookup("#profile-params").queryAs(TableView.class).getItems()
+        waitFor(() -> fx(() -> console.robot.lookup("#profile-param-table").queryAs(TableView.class).getItems()
                 .size() == 1));
         Path target = Files.createDirectories(Path.of("target", "screenshots"));
         shoot(target, "profiles.png");

@@ -45,7 +45,6 @@ public final class CatalogEditorView<T> extends SplitPane {
     private final ListView<String> list;
     private final GridPane grid = new GridPane();
     private final VBox form;
-    private boolean following;
 
     /** @param plural the area's title, such as {@code Racks} */
     public CatalogEditorView(CatalogEditorViewModel<T> vm, String plural) {
@@ -56,11 +55,12 @@ public final class CatalogEditorView<T> extends SplitPane {
         list.setId(id + "-list");
         list.getStyleClass().add(Styles.DENSE);
         list.setPlaceholder(new Label("No " + plural.toLowerCase(java.util.Locale.ROOT) + " yet."));
-        list.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
-            if (!following && n != null) {
-                vm.select(n);
-            }
-        });
+        // Only a click or a key opens a record: names arriving (a save, an import) move the list's selection by
+        // index, which is no choice of the user's.
+        list.setOnMouseClicked(e -> chosen());
+        list.setOnKeyReleased(e -> chosen());
+        vm.names().addListener((javafx.collections.ListChangeListener<String>) c -> follow(vm.selectedProperty()
+                .get()));
         vm.selectedProperty().addListener((obs, o, n) -> follow(n));
         MenuItem create = new MenuItem("New " + id + "…");
         create.setOnAction(e -> create());
@@ -113,21 +113,22 @@ public final class CatalogEditorView<T> extends SplitPane {
 
     /** Shows the named record, as a click on its name does. */
     public void open(String name) {
-        list.getSelectionModel().select(name);
-        list.scrollTo(name);
         vm.select(name);
+        list.scrollTo(name);
+    }
+
+    private void chosen() {
+        String n = list.getSelectionModel().getSelectedItem();
+        if (n != null && !n.equals(vm.selectedProperty().get())) {
+            vm.select(n);
+        }
     }
 
     private void follow(String name) {
-        following = true;
-        try {
-            if (name == null) {
-                list.getSelectionModel().clearSelection();
-            } else if (!name.equals(list.getSelectionModel().getSelectedItem())) {
-                list.getSelectionModel().select(name);
-            }
-        } finally {
-            following = false;
+        if (name == null || !vm.names().contains(name)) {
+            list.getSelectionModel().clearSelection();
+        } else if (!name.equals(list.getSelectionModel().getSelectedItem())) {
+            list.getSelectionModel().select(name);
         }
     }
 
@@ -199,6 +200,13 @@ public final class CatalogEditorView<T> extends SplitPane {
             }
             grid.add(label, 0, row);
             grid.add(cell, 1, row++);
+            if (!f.when().isEmpty()) {
+                String[] w = f.when().split("=", 2);
+                for (Node n : new Node[] {label, cell}) {
+                    n.visibleProperty().bind(vm.field(w[0]).isEqualTo(w[1]));
+                    n.managedProperty().bind(n.visibleProperty());
+                }
+            }
             GridPane.setValignment(label, VPos.TOP);
         }
     }

@@ -84,6 +84,8 @@ public final class CatalogEditorViewModel<T> {
             fill(null, Mode.EMPTY);
         } else if (!dirty.get() && !stored.equals(original)) {
             fill(stored, Mode.EDIT);
+        } else {
+            describe(original); // who uses it may have changed
         }
     }
 
@@ -172,7 +174,7 @@ public final class CatalogEditorViewModel<T> {
             messages.accept((creating ? "Created " : "Saved ") + kind.entity() + " " + name + ".");
         }, e -> {
             busy.set(false);
-            showFailure(e);
+            showFailure(e, "Not saved");
         });
     }
 
@@ -195,11 +197,11 @@ public final class CatalogEditorViewModel<T> {
             messages.accept("Deleted " + kind.entity() + " " + name + ".");
         }, e -> {
             busy.set(false);
-            showFailure(e);
+            showFailure(e, "Not deleted");
         });
     }
 
-    private void showFailure(Throwable e) {
+    private void showFailure(Throwable e, String not) {
         if (e instanceof InventoryValidationException ve) {
             List<Violation> general = new java.util.ArrayList<>();
             for (Violation v : ve.violations()) {
@@ -213,9 +215,9 @@ public final class CatalogEditorViewModel<T> {
                     general.add(v);
                 }
             }
-            formError.set(general.isEmpty() ? "Not saved: fix the marked fields." : Refusals.describe(general));
+            formError.set(general.isEmpty() ? not + ": fix the marked fields." : Refusals.describe(general));
         } else {
-            formError.set("Not saved: " + Failures.describe(e));
+            formError.set(not + ": " + Failures.describe(e));
         }
     }
 

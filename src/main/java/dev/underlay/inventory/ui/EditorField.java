@@ -10,9 +10,19 @@ import java.util.function.Function;
  * @param id      the field's id: the {@code Violation#field()} whose refusals show beside it, and part of the node id
  * @param choices for {@link Type#CHOICE}: the values to pick from (names in the inventory, or fixed words)
  * @param hint    shown in the empty field, or under a text area
+ * @param when    the field is shown only while another field has a value ({@code kind=key}), or empty: always
  */
 public record EditorField(String id, String label, Type type, Function<Inventory, List<String>> choices,
-                          String hint) {
+                          String hint, String when) {
+    public EditorField(String id, String label, Type type, Function<Inventory, List<String>> choices, String hint) {
+        this(id, label, type, choices, hint, "");
+    }
+
+    /** This field, shown only while {@code field} holds {@code value}. */
+    EditorField onlyWhen(String field, String value) {
+        return new EditorField(id, label, type, choices, hint, field + "=" + value);
+    }
+
     /** How a field is edited. */
     public enum Type {
         /** One line of text. */

@@ -51,7 +51,7 @@ public final class InventoryEditors {
         ProfilesViewModel profiles = new ProfilesViewModel(model);
         models.get("profiles").selectedProperty().addListener((obs, o, n) -> profiles.select(n));
         views.get("profiles").addBelow(section("Its own params, with what each is for",
-                table("profile-params", profiles.params(), List.of(
+                table("profile-param-table", profiles.params(), List.of(
                         new Column<>("Param", 170, ParamRow::name), new Column<>("Value", 220, ParamRow::value),
                         new Column<>("Description", 260, ParamRow::source)), "This profile sets no params.", null)));
     }

@@ -1,6 +1,7 @@
 package dev.underlay.inventory.ui;
 
 import dev.underlay.inventory.Machine;
+import dev.underlay.inventory.MachineKind;
 import dev.underlay.inventory.MachineStatus;
 import dev.underlay.ui.UiStyles;
 import java.util.Arrays;
@@ -37,7 +38,7 @@ final class MachineColumns {
                 text("Site", 82, Machine::site),
                 text("Rack", 70, Machine::rack),
                 uColumn(),
-                text("Face", 78, m -> m.face().id()),
+                text("Face", 78, m -> m.kind() == MachineKind.CLOUD ? "" : m.face().id()),
                 text("Address", 80, Machine::address),
                 portColumn(),
                 text("User", 54, Machine::sshUser),

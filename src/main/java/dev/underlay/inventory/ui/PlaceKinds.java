@@ -117,7 +117,7 @@ final class PlaceKinds {
                     EditorField.choice("kind", "Kind", inv -> List.of("key", "password")),
                     EditorField.text("username", "User", "root"),
                     new EditorField("keyFile", "Key file", EditorField.Type.FILE, inv -> List.of(),
-                            "path of an OpenSSH private key file"),
+                            "path of an OpenSSH private key file").onlyWhen("kind", "key"),
                     new EditorField("secret", "Password or passphrase", EditorField.Type.SECRET, inv -> List.of(),
                             "type to set or replace; a stored one is never shown"),
                     EditorField.text("description", "Description", ""));

@@ -180,4 +180,47 @@ class MachineFormViewModelTest {
         assertEquals("127.0.0.1", vm.field("address").get());
         assertFalse(vm.dirtyProperty().get());
     }
+
+    @Test
+    void ownParamsAreEditedInTheFormAndCheckedByTheirSchema() {
+        edit("fra1-k8s-w01");
+        assertEquals("serial = CZ25663808\nbmc_address = 10.30.1.1", vm.field("params").get());
+        vm.field("params").set("serial = CZ25663808\nbmc_address = 10.30.1.1\nk8s_version = 131");
+        vm.save();
+        assertEquals("machine fra1-k8s-w01: param k8s_version value 131 is refused by its schema: must be a string, "
+                + "not an integer", vm.error("params").get());
+        vm.field("params").set("serial = CZ25663808\nbmc_address = 10.30.1.1\nk8s_version = 1.31.0\nbmc_password = "
+                + "hunter2");
+        vm.save();
+        assertEquals("", vm.formErrorProperty().get());
+        Machine m = stored("fra1-k8s-w01");
+        assertEquals(TextNode.valueOf("1.31.0"), m.params().get("k8s_version"));
+        assertEquals(ResolvedParam.MASK, m.params().get("bmc_password").asText(), "a secure value is sealed");
+        assertTrue(vm.field("params").get().endsWith("bmc_password = ********"), vm.field("params").get());
+        ParamRow row = vm.params().stream().filter(r -> r.name().equals("k8s_version")).findFirst().orElseThrow();
+        assertEquals("machine fra1-k8s-w01", row.source());
+        assertEquals("1.31.0", row.value());
+
+        vm.field("address").set("10.20.1.99"); // the sealed line is kept as it was
+        vm.save();
+        assertEquals("10.20.1.99", stored("fra1-k8s-w01").address());
+        assertEquals("hunter2", fx.context.inventory().paramValues().reveal(fx.context.inventory().inventory(),
+                stored("fra1-k8s-w01")).text("bmc_password"));
+    }
+
+    @Test
+    void aCloudInstanceHasNoPlacementAndLeavesAnyItHad() {
+        edit("euc1-web01");
+        assertFalse(vm.placementProperty().get());
+        edit("fra1-ci01");
+        assertTrue(vm.placementProperty().get());
+        vm.kindProperty().set(dev.underlay.inventory.MachineKind.CLOUD);
+        assertFalse(vm.placementProperty().get());
+        vm.field("site").set("aws-euc1");
+        vm.save();
+        assertEquals("", vm.formErrorProperty().get());
+        Machine m = stored("fra1-ci01");
+        assertEquals("", m.rack());
+        assertEquals(null, m.uPosition());
+    }
 }
