@@ -36,10 +36,11 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Benchmark of the Racks area (prints figures, asserts only counts; see docs/benchmarks.md): a site of
- * {@code underlay.racks} racks (100) of 42U, each full of 1U machines, drawn by the real view in a 1440x900 scene
+ * {@code underlay.racks} racks of 42U (10 in every build, as a smoke test; 100 for the figures:
+ * {@code mvn -o -q test -Dtest=RackElevationBenchmarkTest -Dunderlay.racks=100}), each full of 1U machines, drawn by the real view in a 1440x900 scene
  * under Monocle, from the site being chosen to the end of the pulse that painted it, the whole site in view (Fit)
  * and at 100%; then what a drag costs per pointer move: the rules' check ({@link RackMoves#check}) on that site and
- * on an inventory of 100,000 machines, and the repaint it causes.
+ * on an inventory of 25 times as many racks (100,000 machines at 100), and the repaint it causes.
  */
 class RackElevationBenchmarkTest {
     @TempDir
@@ -65,7 +66,7 @@ class RackElevationBenchmarkTest {
 
     @Test
     void aHundredRacksOf42UAreDrawnAndADragIsCheckedWithinAFrame() throws Exception {
-        int racks = Integer.getInteger("underlay.racks", 100);
+        int racks = Integer.getInteger("underlay.racks", 10);
         Inventory big = site(Inventory.empty(), "big", racks, 41);
         InventoryChanges ch = new InventoryChanges();
         big.sites().values().forEach(ch.sites::add);
@@ -112,12 +113,14 @@ class RackElevationBenchmarkTest {
                     ms(fullPaint, 100));
             System.out.printf(Locale.ROOT, "racks: model and layout alone (SiteElevation.of + layout): median %.1f ms%n",
                     ms(layoutTimes(ctx.inventory().inventory(), 15), 50));
-            long[] repaint = dragRepaint(vm, view, 200);
+            long[] repaint = dragRepaint(vm, view, Math.max(40, 2 * racks));
             System.out.printf(Locale.ROOT, "racks: a drag's pointer move (check, then repainted at 100%%), to the end "
                     + "of that pulse: median %.1f ms, p99 %.1f ms, max %.1f ms%n", ms(repaint, 50), ms(repaint, 99),
                     ms(repaint, 100));
             checks("this site", ctx.inventory().inventory(), "big");
-            checks("100,000 machines (2,500 racks of 40)", site(Inventory.empty(), "huge", 2_500, 40), "huge");
+            int hugeRacks = 25 * racks;
+            checks(String.format(Locale.ROOT, "%,d machines (%,d racks of 40)", hugeRacks * 40, hugeRacks),
+                    site(Inventory.empty(), "huge", hugeRacks, 40), "huge");
             fx(() -> {
                 stage.hide();
                 return null;
