@@ -120,5 +120,25 @@ class RacksConsoleTest extends ConsoleFxTest {
         waitFor(() -> fx(() -> app.window().racksView().selection().size() == 5));
         console.robot.moveTo(machine("fra1-stor02"));
         shoot("racks.png");
+
+        // hovering shows the machine's summary
+        waitFor(() -> fx(() -> console.robot.lookup(".tooltip").tryQuery().isPresent()));
+        assertTrue(fx(() -> app.window().racksView().hoverText()).contains("fra1-stor02  (bare-metal, 2U)"),
+                fx(() -> app.window().racksView().hoverText()));
+        assertTrue(fx(() -> app.window().racksView().hoverText()).contains("status maintenance"));
+
+        // a rubber band from the empty U38 of rack 2's front down to U31 takes web02, web03 and web04
+        RackFrame r2 = geometry().frame("fra1-r02");
+        drag(at(r2.front().x() + 20, r2.yOfU(38)), at(r2.front().x() + 60, r2.yOfU(31) + 4));
+        waitFor(() -> fx(() -> app.window().racksView().selection()
+                .equals(Set.of("fra1-web02", "fra1-web03", "fra1-web04"))));
+
+        // the dark theme: the canvas follows the window's background
+        console.robot.clickOn("View").clickOn("Dark theme");
+        waitFor(() -> fx(() -> app.window().theme().theme() == dev.underlay.ui.Theme.DARK));
+        shoot("racks-dark.png");
+        int rgb = fx(() -> canvas().snapshot(null, null).getPixelReader().getArgb(5, 5));
+        assertTrue(((rgb >> 16 & 0xFF) + (rgb >> 8 & 0xFF) + (rgb & 0xFF)) / 3 < 80,
+                "the canvas is dark too: " + Integer.toHexString(rgb));
     }
 }

@@ -73,6 +73,13 @@ public final class RackElevationCanvas extends Region {
         vm.zoomProperty().addListener((obs, o, n) -> zoomed(o.doubleValue(), n.doubleValue(),
                 anchor != null ? anchor.getX() : canvas.getWidth() / 2,
                 anchor != null ? anchor.getY() : canvas.getHeight() / 2));
+        // a canvas takes no CSS: a theme change reaches it as a new background of the window's root
+        sceneProperty().addListener((obs, o, scene) -> {
+            if (scene != null && scene.getRoot() instanceof Region root) {
+                root.backgroundProperty().addListener(x -> redraw());
+                redraw();
+            }
+        });
         canvas.setOnMouseMoved(this::moved);
         canvas.setOnMouseExited(e -> vm.hover(null));
         canvas.setOnMousePressed(this::pressed);

@@ -178,6 +178,11 @@ public final class RackElevationsView extends BorderPane {
         return vm.selectionProperty().get();
     }
 
+    /** The hover summary shown in the canvas's tooltip. */
+    public String hoverText() {
+        return vm.hoverProperty().get();
+    }
+
     /** True while a refused drop is drawn where it landed. */
     public boolean refusalShown() {
         return vm.moves().refusalProperty().get() != null;
