@@ -4,14 +4,17 @@ import dev.underlay.inventory.Inventory;
 import dev.underlay.inventory.InventoryRules;
 import dev.underlay.inventory.InventoryService;
 import dev.underlay.inventory.Machine;
+import dev.underlay.inventory.Rack;
+import dev.underlay.inventory.Site;
 import dev.underlay.inventory.Violation;
 import java.util.List;
 
 /**
  * Moves machines between U positions, faces and racks, under the inventory's own rules. {@link #check} answers while
  * a machine is dragged (on the FX thread, once per pointer move): it runs {@link InventoryRules#validateMachines} on
- * a slice of the snapshot holding the target rack's machines and everything a machine's fields refer to, so it
- * costs what one rack costs, not what the inventory does, and says what the service would say. {@link #move} saves
+ * a slice of the snapshot holding the target rack, its machines and everything a machine's fields refer to (sites,
+ * profiles, credentials, param definitions), so it costs what one rack costs, not what the inventory does, and
+ * says what the service would say. {@link #move} saves
  * through {@link InventoryService#updateMachine}, which checks again against the current snapshot and refuses a
  * machine changed since the view read it.
  */
@@ -26,8 +29,14 @@ public final class RackMoves {
     public static MoveCheck check(Inventory inv, Machine read, Placement to) {
         Machine moved = to.applyTo(read);
         Inventory.Builder slice = Inventory.builder();
-        inv.sites().values().forEach(slice::site);
-        inv.racks().values().forEach(slice::rack);
+        // what the rules look up for one machine: its site, its rack and that rack's site, its profiles,
+        // credential and param definitions, and the rack's other machines for the overlaps
+        Rack rack = inv.racks().get(to.rack());
+        if (rack != null) {
+            slice.rack(rack);
+            site(inv, slice, rack.site());
+        }
+        site(inv, slice, moved.site());
         inv.profiles().values().forEach(slice::profile);
         inv.paramDefinitions().values().forEach(slice::paramDefinition);
         inv.credentials().values().forEach(slice::credential);
@@ -41,6 +50,13 @@ public final class RackMoves {
         slice.machine(moved);
         List<Violation> v = InventoryRules.validateMachines(slice.build(), List.of(moved));
         return new MoveCheck(read, to, v);
+    }
+
+    private static void site(Inventory inv, Inventory.Builder slice, String name) {
+        Site s = inv.sites().get(name);
+        if (s != null) {
+            slice.site(s);
+        }
     }
 
     /**

@@ -58,16 +58,28 @@ final class ElevationPainter {
             list(gc, g.siteUnplaced(), "No rack", p);
         }
         boolean names = zoom * 9 >= 7;
+        String lifted = overlay.drag() != null ? overlay.drag().read().name() : null;
         for (MachineBox b : g.boxes()) {
             Rect r = b.bounds();
             if (!r.intersects(view)) {
                 continue;
             }
+            // the machine being dragged stays where it is, faded, until the drop is saved
+            gc.setGlobalAlpha(b.machine().name().equals(lifted) ? 0.35 : 1);
             LegendEntry e = colouring.entryFor(b.machine(), inv);
             Color fill = colours.computeIfAbsent(e.swatch(), s -> Color.rgb(s.red(), s.green(), s.blue()));
             gc.setFill(fill);
-            gc.fillRoundRect(r.x(), r.y(), r.w(), r.h(), 3, 3);
             boolean sel = selected.contains(b.machine().name());
+            if (r.h() * zoom < 6) { // an overview: a plain block per machine, outlined only when selected
+                gc.fillRect(r.x(), r.y(), r.w(), r.h());
+                if (sel) {
+                    gc.setStroke(p.accent());
+                    gc.setLineWidth(2 / zoom);
+                    gc.strokeRect(r.x(), r.y(), r.w(), r.h());
+                }
+                continue;
+            }
+            gc.fillRoundRect(r.x(), r.y(), r.w(), r.h(), 3, 3);
             gc.setStroke(sel ? p.accent() : fill.darker());
             gc.setLineWidth(sel ? 2.5 / Math.max(zoom, 0.5) : 1 / zoom);
             gc.strokeRoundRect(r.x(), r.y(), r.w(), r.h(), 3, 3);
@@ -81,6 +93,7 @@ final class ElevationPainter {
                         false);
             }
         }
+        gc.setGlobalAlpha(1);
         overlay(gc, g, overlay, p, zoom);
     }
 

@@ -41,6 +41,7 @@ public final class RackElevationCanvas extends Region {
     private final Tooltip tip = new Tooltip();
     private boolean dirty = true;
     private boolean tipInstalled;
+    private long lastPaintNanos;
     /** The canvas point a wheel zoom keeps in place; the centre otherwise. */
     private Point2D anchor;
     // the gesture in progress
@@ -72,6 +73,13 @@ public final class RackElevationCanvas extends Region {
         vm.zoomProperty().addListener((obs, o, n) -> zoomed(o.doubleValue(), n.doubleValue(),
                 anchor != null ? anchor.getX() : canvas.getWidth() / 2,
                 anchor != null ? anchor.getY() : canvas.getHeight() / 2));
+        // a canvas takes no CSS: a theme change reaches it as a new background of the window's root
+        sceneProperty().addListener((obs, o, scene) -> {
+            if (scene != null && scene.getRoot() instanceof Region root) {
+                root.backgroundProperty().addListener(x -> redraw());
+                redraw();
+            }
+        });
         canvas.setOnMouseMoved(this::moved);
         canvas.setOnMouseExited(e -> vm.hover(null));
         canvas.setOnMousePressed(this::pressed);
@@ -151,6 +159,8 @@ public final class RackElevationCanvas extends Region {
         v.setUnitIncrement(40);
         h.setValue(clamp(h.getValue(), h.getMax()));
         v.setValue(clamp(v.getValue(), v.getMax()));
+        h.setVisible(h.getMax() > 0);
+        v.setVisible(v.getMax() > 0);
     }
 
     @Override
@@ -174,6 +184,12 @@ public final class RackElevationCanvas extends Region {
     }
 
     private void paint() {
+        long t0 = System.nanoTime();
+        paintCommands();
+        lastPaintNanos = System.nanoTime() - t0;
+    }
+
+    private void paintCommands() {
         var gc = canvas.getGraphicsContext2D();
         double z = zoom();
         gc.setTransform(z, 0, 0, z, -h.getValue(), -v.getValue());
@@ -333,10 +349,9 @@ public final class RackElevationCanvas extends Region {
         e.consume();
     }
 
-    /** Repaints now, outside a pulse (the export and the benchmark use it). */
-    void paintNow() {
-        layoutChildren();
-        paint();
+    /** How long the last repaint took to issue its drawing (the benchmark's figure). */
+    long lastPaintNanos() {
+        return lastPaintNanos;
     }
 
     ElevationPainter painter() {

@@ -168,6 +168,26 @@ public final class RackElevationsView extends BorderPane {
         return canvas;
     }
 
+    /** The laid-out site shown (for tests and the console's wiring). */
+    public ElevationGeometry canvasGeometry() {
+        return vm.geometry();
+    }
+
+    /** The shared selection as this view shows it. */
+    public java.util.Set<String> selection() {
+        return vm.selectionProperty().get();
+    }
+
+    /** The hover summary shown in the canvas's tooltip. */
+    public String hoverText() {
+        return vm.hoverProperty().get();
+    }
+
+    /** True while a refused drop is drawn where it landed. */
+    public boolean refusalShown() {
+        return vm.moves().refusalProperty().get() != null;
+    }
+
     private static final class ColouringCell extends ListCell<MachineColouring> {
         @Override
         protected void updateItem(MachineColouring item, boolean empty) {

@@ -49,7 +49,7 @@ import javafx.collections.ObservableList;
  */
 public final class RackElevationsViewModel {
     /** Zoom limits: a whole 100-rack row fits at the smallest, a 1U name reads at the largest. */
-    public static final double MIN_ZOOM = 0.1;
+    public static final double MIN_ZOOM = 0.02;
     public static final double MAX_ZOOM = 3;
 
     private final InventoryModel model;

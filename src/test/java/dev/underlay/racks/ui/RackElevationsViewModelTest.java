@@ -161,6 +161,65 @@ class RackElevationsViewModelTest {
     }
 
     @Test
+    void machinesWithoutARackAreDroppedIntoOneFromTheSitesList() {
+        open(false);
+        InventoryChanges ch = new InventoryChanges();
+        // (a machine in a rack without a U is refused by the rules: only older data shows one beside its rack)
+        ch.machines.add(Machine.builder("fra1-spare01").site("fra1").uHeight(2).build());
+        ctx.inventory().apply(ch);
+        assertTrue(vm.geometry().boxesOf("fra1-spare01").get(0).unplaced());
+        vm.moves().drop("fra1-spare01", new Placement("fra1-r02", 32, Face.FRONT));
+        assertTrue(vm.moves().messageProperty().get().contains("machine fra1-web03 (U32 front) overlaps machine fra1-spare01 (U32-U33 front)"),
+                vm.moves().messageProperty().get());
+        vm.moves().drop("fra1-spare01", new Placement("fra1-r01", 30, Face.REAR));
+        assertEquals(new Placement("fra1-r01", 30, Face.REAR), Placement.of(stored("fra1-spare01")));
+        assertTrue(vm.geometry().siteUnplaced() == null, "nothing is left without a rack");
+        vm.moves().undo();
+        assertEquals(new Placement("", null, Face.FRONT), Placement.of(stored("fra1-spare01")), "back in the list");
+    }
+
+    @Test
+    void aLiveColouringRecoloursWithoutASnapshot() {
+        open(false);
+        Runnable[] changed = new Runnable[1];
+        java.util.Map<String, String> states = new java.util.HashMap<>();
+        vm.addColouring(new dev.underlay.racks.MachineColouring() {
+            @Override
+            public String id() {
+                return "job";
+            }
+
+            @Override
+            public String title() {
+                return "Job state";
+            }
+
+            @Override
+            public dev.underlay.racks.LegendEntry entryFor(Machine m, dev.underlay.inventory.Inventory inv) {
+                String s = states.getOrDefault(m.name(), "queued");
+                return new dev.underlay.racks.LegendEntry(s, dev.underlay.racks.Swatch.of(s.equals("ok") ? 0x00aa00
+                        : 0x999999));
+            }
+
+            @Override
+            public List<dev.underlay.racks.LegendEntry> legend(dev.underlay.inventory.Inventory inv,
+                                                               java.util.Collection<Machine> shown) {
+                return shown.stream().map(m -> entryFor(m, inv)).distinct().toList();
+            }
+
+            @Override
+            public void onChange(Runnable listener) {
+                changed[0] = listener;
+            }
+        });
+        assertEquals(List.of("Status", "Role", "Job state"), vm.colourings().stream().map(c -> c.title()).toList());
+        int before = vm.recoloursProperty().get();
+        states.put("fra1-web01", "ok");
+        changed[0].run();
+        assertEquals(before + 1, vm.recoloursProperty().get(), "the canvas redraws");
+    }
+
+    @Test
     void exportsTheSiteAsSvg() throws Exception {
         open(false);
         Path svg = dir.resolve("fra1.svg");
