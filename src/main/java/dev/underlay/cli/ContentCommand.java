@@ -87,6 +87,7 @@ final class ContentCommand implements Runnable {
                                 + count(pack.stages().size(), "stage") + ", " + count(pack.workflows().size(),
                                 "workflow") + ", " + count(pack.profiles().size(), "profile") + ", "
                                 + count(pack.params().size(), "param"));
+                        done.notes().forEach(n -> out.println("note: " + n));
                     } catch (PackImportException e) {
                         throw new CliException("content pack " + p.pack().name() + " refused, nothing written: "
                                 + e.getMessage());
