@@ -174,7 +174,31 @@ class ArchitectureTest {
             .because("the shared UI (shell, dialogs, theme, task runner's FX side) knows no feature");
 
     @ArchTest
-    static final ArchRule cli = feature("cli", "inventory", "inventory.io", "db", "lab", "secrets", "ssh", "about")
+    static final ArchRule automation = feature("automation", "automation.content", "automation.template",
+            "automation.io", "inventory")
+            .because("the automation services work on the model, templates and pack files, and reach storage only "
+                    + "through the ContentStore port; AppContext wires the repository");
+
+    @ArchTest
+    static final ArchRule automationContent = feature("automation.content", "inventory")
+            .because("the automation model (tasks, stages, workflows, packs) knows only the inventory's records");
+
+    @ArchTest
+    static final ArchRule automationTemplate = feature("automation.template")
+            .because("the template engine knows no feature: it renders values it is given");
+
+    @ArchTest
+    static final ArchRule automationIo = feature("automation.io", "automation.content", "inventory")
+            .because("content pack files are read into the model and written from it, nothing else");
+
+    @ArchTest
+    static final ArchRule automationRepository = feature("automation.repository", "automation.content", "db")
+            .because("content packs are stored behind the ContentStore port");
+
+    @ArchTest
+    static final ArchRule cli = feature("cli", "inventory", "inventory.io", "db", "lab", "secrets", "ssh",
+            "about",
+            "automation", "automation.content", "automation.io")
             .because("the CLI runs on the services the console uses, never on views");
 
     /**

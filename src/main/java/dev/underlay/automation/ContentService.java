@@ -63,8 +63,16 @@ public final class ContentService {
         return templates;
     }
 
-    /** What {@link #install} did. */
-    public record Installed(ContentPack pack, ContentPack replaced) {
+    /**
+     * What {@link #install} did.
+     *
+     * @param replaced the pack it replaced, or null
+     * @param notes    things a person should know, such as an inventory param definition that was kept
+     */
+    public record Installed(ContentPack pack, ContentPack replaced, List<String> notes) {
+        public Installed {
+            notes = List.copyOf(notes);
+        }
     }
 
     /** Reads and installs a pack file's text; see {@link #install(PackFile, boolean)}. */
@@ -89,7 +97,8 @@ public final class ContentService {
         for (ContentViolation v : ContentRules.check(pack, installed, inv, this::syntax)) {
             problems.add(file.locate(v));
         }
-        InventoryChanges ch = changes(pack, old, inv, file, problems);
+        List<String> notes = new ArrayList<>();
+        InventoryChanges ch = changes(pack, old, inv, file, problems, notes);
         if (!ch.isEmpty()) {
             for (Violation v : inventory.preview(ch).violations()) {
                 problems.add(file.locate(v.entity(), v.name(), v.field(), v.message()));
@@ -108,7 +117,7 @@ public final class ContentService {
         }
         store.install(masked(pack, inventory.inventory()));
         index = new ContentIndex(store.packs());
-        return new Installed(index.packs().get(pack.name()), old);
+        return new Installed(index.packs().get(pack.name()), old, notes);
     }
 
     /** Removes an installed pack's tasks, stages and workflows; its profiles and params stay in the inventory. */
@@ -151,19 +160,19 @@ public final class ContentService {
     }
 
     /**
-     * The pack's params and profiles as inventory changes; a profile or definition of the same name that this
-     * pack (in an earlier version) did not bring is left alone and the pack refused.
+     * The pack's params and profiles as inventory changes. A param definition of the same name that this pack (in
+     * an earlier version) did not bring is kept as the inventory has it (the inventory's own definition wins, and a
+     * note says so); a profile of the same name refuses the pack, since machines may be using it.
      */
     private static InventoryChanges changes(ContentPack pack, ContentPack old, Inventory inv, PackFile file,
-                                            List<String> problems) {
+                                            List<String> problems, List<String> notes) {
         InventoryChanges ch = new InventoryChanges();
         for (ParamDefinition d : pack.params()) {
             ParamDefinition have = inv.paramDefinitions().get(d.name());
             boolean ours = old != null && old.params().stream().anyMatch(x -> x.name().equals(d.name()));
             if (have != null && !ours && !sameDefinition(have, d)) {
-                problems.add(file.locate("param", d.name(), "params", "param " + d.name() + " is already defined "
-                        + "in the inventory, differently, and not by content pack " + pack.name()
-                        + "; rename one of them"));
+                notes.add("param " + d.name() + ": kept the inventory's own definition (content pack " + pack.name()
+                        + " defines it differently)");
             } else if (have == null || !sameDefinition(have, d)) {
                 ch.paramDefinitions.add(d);
             }

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a content pack's YAML (layout in {@code docs/content-packs.md} and the bundled packs): every problem of the
+ * Reads a content pack's YAML (layout in docs/content-packs.md and the bundled packs): every problem of the
  * file at once, as {@code file:line: field: message}, or the pack with the line of each entity.
  */
 public final class PackReader {

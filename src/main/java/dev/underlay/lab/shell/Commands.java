@@ -50,6 +50,7 @@ public final class Commands {
         TextCommands.register(table);
         FactCommands.register(table);
         ServiceCommands.register(table);
+        OpsCommands.register(table);
         MiscCommands.register(table, table.keySet());
     }
 

@@ -114,7 +114,7 @@ final class MiscCommands {
         return rc;
     }
 
-    private static Set<String> installed(Invocation inv) {
+    static Set<String> installed(Invocation inv) {
         Set<String> base = new TreeSet<>(List.of("openssh-server", "bash", "coreutils", "systemd"));
         Path db = inv.host().files().getPath(DB);
         try {
@@ -147,7 +147,7 @@ final class MiscCommands {
         for (String n : names) {
             boolean viaPackage = installed.contains(n) && !Set.of("openssh-server", "coreutils", "systemd")
                     .contains(n);
-            if (known.contains(n) || viaPackage || Files.isRegularFile(inv.path("/usr/local/bin/" + n))) {
+            if ((known.contains(n) && !OpsCommands.missingPackage(inv, n)) || viaPackage || Files.isRegularFile(inv.path("/usr/local/bin/" + n))) {
                 inv.println(known.contains(n) ? "/usr/bin/" + n : "/usr/local/bin/" + n);
             } else {
                 rc = 1;
