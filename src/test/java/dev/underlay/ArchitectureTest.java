@@ -160,7 +160,18 @@ class ArchitectureTest {
             .because("the shared UI (shell, dialogs, theme, task runner's FX side) knows no feature");
 
     @ArchTest
-    static final ArchRule cli = feature("cli", "inventory", "inventory.io", "db", "lab", "secrets", "ssh")
+    static final ArchRule automationJobs = feature("automation.jobs", "automation", "inventory", "ssh", "lab")
+            .because("the job engine runs the model's plans over the SSH client (or lab twins) and keeps them "
+                    + "through its repository port; it knows no view and no CLI");
+
+    @ArchTest
+    static final ArchRule automationRepository = feature("automation.repository", "automation.jobs", "automation",
+            "db", "ssh")
+            .because("jobs in H2 implement JobRepository and nothing else");
+
+    @ArchTest
+    static final ArchRule cli = feature("cli", "inventory", "inventory.io", "db", "lab", "secrets", "ssh",
+            "automation", "automation.jobs")
             .because("the CLI runs on the services the console uses, never on views");
 
     /**

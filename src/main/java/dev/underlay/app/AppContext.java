@@ -32,6 +32,9 @@ import dev.underlay.background.ExecutorTaskRunner;
 import dev.underlay.background.TaskRunner;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
+import dev.underlay.automation.jobs.JobService;
+import dev.underlay.automation.jobs.PlanSource;
+import dev.underlay.automation.repository.JdbcJobRepository;
 
 /**
  * Wires the application by hand: database, stores, services, task runner. One per open data folder; the console
@@ -55,6 +58,7 @@ public final class AppContext implements CliContext {
     private final Prompts prompts;
     private final LabService lab = new LabService();
     private final SettingsService settings;
+    private final JobService jobs;
     private SshTransport ssh;
     private SshSettings sshSettings = SshSettings.DEFAULTS;
     private final java.util.List<Runnable> onClose = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -69,6 +73,35 @@ public final class AppContext implements CliContext {
         this.secrets = secrets;
         this.settings = new SettingsService(inventory.store());
         this.hostKeys = new HostKeyStore(new JdbcHostKeyRepository(database), Clock.systemUTC());
+        // marks the jobs a killed process left running as interrupted, then purges those past their retention
+        this.jobs = new JobService(inventory, this::ssh, new JdbcJobRepository(database), PlanSource.NONE,
+                dataFolder.resolve("rehearse"));
+        purgeOldJobs();
+    }
+
+    /** Setting: days a finished job (its results and output) is kept; default {@value #JOB_RETENTION_DEFAULT}. */
+    public static final String JOB_RETENTION_DAYS = "jobs.retention.days";
+    static final int JOB_RETENTION_DEFAULT = 90;
+
+    private void purgeOldJobs() {
+        int days = JOB_RETENTION_DEFAULT;
+        try {
+            days = Integer.parseInt(settings.get(JOB_RETENTION_DAYS).orElse(Integer.toString(days)).trim());
+        } catch (NumberFormatException e) {
+            LOG.warn("Setting {} is not a number of days; keeping jobs {} days", JOB_RETENTION_DAYS, days);
+        }
+        if (days > 0) {
+            int n = jobs.purgeOlderThan(java.time.Duration.ofDays(days));
+            if (n > 0) {
+                LOG.info("Purged {} jobs that ended more than {} days ago", n, days);
+            }
+        }
+    }
+
+    /** Jobs: start, control, history and logs. */
+    @Override
+    public JobService jobs() {
+        return jobs;
     }
 
     /**
@@ -247,6 +280,7 @@ public final class AppContext implements CliContext {
 
     private void closeAll() {
         tasks.close();
+        jobs.close();
         lab.close();
         synchronized (this) {
             if (ssh != null) {

@@ -35,6 +35,9 @@ public interface CliContext extends AutoCloseable {
      */
     void sshAlgorithms(dev.underlay.ssh.SshAlgorithms algorithms);
 
+    /** Jobs: run, list, logs, rerun (issue 13). */
+    dev.underlay.automation.jobs.JobService jobs();
+
     /** The simulated lab. */
     LabService lab();
 
