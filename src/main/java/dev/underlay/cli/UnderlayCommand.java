@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
         description = "Underlay: inventory and automation for racks and clouds. Without a command, "
                 + "'underlay' opens the console.",
         subcommands = {ImportCommand.class, ExportCommand.class, MachinesCommand.class, ExecCommand.class,
-                HostKeysCommand.class, LabCommand.class, CommandLine.HelpCommand.class})
+                HostKeysCommand.class, LabCommand.class, RunCommand.class, JobsCommands.Jobs.class,
+                JobsCommands.Logs.class, JobsCommands.Rerun.class, CommandLine.HelpCommand.class})
 public final class UnderlayCommand implements Runnable {
     private final CliContext.Opener opener;
 
@@ -38,6 +39,6 @@ public final class UnderlayCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (import, export, machines, exec, hostkeys, lab)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (import, export, machines, exec, hostkeys, lab, run, jobs, logs, rerun)");
     }
 }
