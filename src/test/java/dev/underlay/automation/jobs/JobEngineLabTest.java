@@ -297,6 +297,35 @@ class JobEngineLabTest {
         assertFalse(r.get(1).state() == StepState.OK);
     }
 
+    @Test
+    void approvalHoldsTheNextWaveUntilGiven() throws Exception {
+        Recorder rec = new Recorder();
+        JobHandle h = ctx.jobs().start(plan(List.of(step(0, 0, -1, -1)), (s, m) -> "true"), "p",
+                JobTarget.hosts(List.of("lab0001", "lab0002", "lab0003", "lab0004")),
+                options().withWaves(WaveSize.parse("50%"), "", -1, true), rec, null);
+        JobRun run = h.run().orElseThrow();
+        await(() -> run.state() == JobState.AWAITING_APPROVAL);
+        assertTrue(run.message().startsWith("wave 1 of 2 done (0 failed); approve to start wave 2"), run.message());
+        Thread.sleep(300);
+        assertEquals(HostRunState.WAITING, run.hostStates().get("lab0003"));
+        assertTrue(run.approve());
+        assertEquals(JobState.SUCCEEDED, run(h));
+    }
+
+    @Test
+    void rehearsalRunsOnLabTwinsAndNeverTouchesTheMachines() throws Exception {
+        long before = world.lab.status().commands();
+        Recorder rec = new Recorder();
+        JobHandle h = ctx.jobs().start(plan(List.of(step(0, 0, -1, -1)), (s, m) -> "hostname"), "p",
+                JobTarget.query("tag:lab"), options().withRehearse(true), rec, null);
+        assertEquals(JobState.SUCCEEDED, run(h));
+        for (Machine m : world.machines) {
+            assertEquals(List.of(m.name()), rec.out.get(m.name() + "#0"), "the twin answers as its machine");
+        }
+        assertEquals(before, world.lab.status().commands(), "the real hosts ran nothing");
+        assertTrue(ctx.jobs().find(h.id()).orElseThrow().options().rehearse());
+    }
+
     static void await(java.util.function.BooleanSupplier c) throws InterruptedException {
         for (int i = 0; i < 300 && !c.getAsBoolean(); i++) {
             Thread.sleep(50);
