@@ -104,17 +104,6 @@ public final class JobRun {
         return h == null ? Optional.empty() : Optional.of(List.of(h.steps.clone()));
     }
 
-    /** Failed hosts with the sentence of their failure and its kind ("CONNECTION_REFUSED", "exit 1"). */
-    public synchronized Map<String, String[]> failures() {
-        Map<String, String[]> out = new LinkedHashMap<>();
-        hosts.forEach((n, h) -> {
-            if (h.state == HostRunState.FAILED) {
-                out.put(n, new String[] {h.lastKind, h.lastFailure});
-            }
-        });
-        return out;
-    }
-
     synchronized void start() {
         listener.jobState(id, JobState.RUNNING, "");
         nextWave();

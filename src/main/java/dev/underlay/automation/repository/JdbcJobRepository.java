@@ -1,13 +1,8 @@
 package dev.underlay.automation.repository;
 
-import dev.underlay.automation.jobs.FailurePolicy;
 import dev.underlay.automation.jobs.JobListener;
 import dev.underlay.automation.jobs.JobOptions;
 import dev.underlay.automation.jobs.JobRepository;
-import dev.underlay.automation.jobs.JobState;
-import dev.underlay.automation.jobs.JobTarget;
-import dev.underlay.automation.jobs.Strategy;
-import dev.underlay.automation.jobs.WaveSize;
 import dev.underlay.db.Database;
 import dev.underlay.db.DatabaseException;
 import dev.underlay.ssh.HostRunState;

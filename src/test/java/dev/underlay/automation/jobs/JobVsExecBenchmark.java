@@ -56,6 +56,22 @@ class JobVsExecBenchmark {
             }
             long exec = System.nanoTime() - e0;
 
+            long s0 = System.nanoTime();
+            try (dev.underlay.ssh.JobConnections shared = ctx.ssh().openJob()) {
+                dev.underlay.ssh.StepRunner runner = new dev.underlay.ssh.StepRunner(shared, forks);
+                for (String c : commands) {
+                    List<java.util.concurrent.CompletableFuture<ExecResult>> fs = new ArrayList<>();
+                    for (FanOut.Planned p : plan) {
+                        fs.add(runner.submit(dev.underlay.ssh.StepRunner.Request.of(p, c, Duration.ofMinutes(5),
+                                OutputSink.DISCARD)).result());
+                    }
+                    for (var f : fs) {
+                        assertTrue(f.get(600, TimeUnit.SECONDS).succeeded());
+                    }
+                }
+            }
+            long bare = System.nanoTime() - s0;
+
             long j0 = System.nanoTime();
             JobHandle h = ctx.jobs().start(ScriptPlan.of(commands, Duration.ofMinutes(5), 0, Duration.ZERO),
                     "bench", JobTarget.query("tag:lab"), JobOptions.DEFAULTS.withForks(forks), null, null);
@@ -69,9 +85,10 @@ class JobVsExecBenchmark {
             assertEquals(JobState.SUCCEEDED, l.done().get(600, TimeUnit.SECONDS));
             long linear = System.nanoTime() - l0;
             System.out.printf(Locale.ROOT, "JobVsExecBenchmark: %d hosts x %d steps, forks %d: %d separate exec "
-                    + "fan-outs %.2f s; job (free) %.2f s, job (linear) %.2f s; job over exec %+.1f ms a step "
-                    + "(%+.3f ms a host-step)%n", hosts, steps, forks, steps, exec / 1e9, job / 1e9, linear / 1e9,
-                    (job - exec) / 1e6 / steps, (job - exec) / 1e6 / steps / hosts);
+                    + "fan-outs %.2f s; %d bare rounds on shared connections %.2f s; job (free) %.2f s, job (linear) "
+                    + "%.2f s; job (linear) over the bare rounds %+.1f ms a step (%+.3f ms a host-step)%n", hosts,
+                    steps, forks, steps, exec / 1e9, steps, bare / 1e9, job / 1e9, linear / 1e9,
+                    (linear - bare) / 1e6 / steps, (linear - bare) / 1e6 / steps / hosts);
         }
     }
 }
