@@ -191,14 +191,18 @@ class ArchitectureTest {
     static final ArchRule automationIo = feature("automation.io", "automation.content", "inventory")
             .because("content pack files are read into the model and written from it, nothing else");
 
+    static final ArchRule automationJobs = feature("automation.jobs", "automation", "inventory", "ssh", "lab")
+            .because("the job engine runs the model's plans over the SSH client (or lab twins) and keeps them "
+                    + "through its repository port; it knows no view and no CLI");
+
     @ArchTest
-    static final ArchRule automationRepository = feature("automation.repository", "automation.content", "db")
-            .because("content packs are stored behind the ContentStore port");
+    static final ArchRule automationRepository = feature("automation.repository", "automation.content",
+            "automation.jobs", "automation", "db", "ssh")
+            .because("content packs and jobs are stored behind their ports (ContentStore, JobRepository), nothing else");
 
     @ArchTest
     static final ArchRule cli = feature("cli", "inventory", "inventory.io", "db", "lab", "secrets", "ssh",
-            "about",
-            "automation", "automation.content", "automation.io")
+            "about", "automation", "automation.content", "automation.io", "automation.jobs")
             .because("the CLI runs on the services the console uses, never on views");
 
     /**

@@ -32,6 +32,9 @@ import dev.underlay.background.ExecutorTaskRunner;
 import dev.underlay.background.TaskRunner;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
+import dev.underlay.automation.jobs.JobService;
+import dev.underlay.automation.jobs.PlanSource;
+import dev.underlay.automation.repository.JdbcJobRepository;
 
 /**
  * Wires the application by hand: database, stores, services, task runner. One per open data folder; the console
@@ -58,6 +61,7 @@ public final class AppContext implements CliContext {
     private final dev.underlay.automation.ContentService content;
     private final dev.underlay.automation.AutomationCatalog automation;
     private final dev.underlay.automation.ParamPublisher publisher;
+    private final JobService jobs;
     private SshTransport ssh;
     private SshSettings sshSettings = SshSettings.DEFAULTS;
     private final java.util.List<Runnable> onClose = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -79,6 +83,44 @@ public final class AppContext implements CliContext {
         this.automation = new dev.underlay.automation.AutomationCatalog(content,
                 new dev.underlay.automation.TaskRenderer(templates, inventory.paramValues()));
         this.publisher = new dev.underlay.automation.ParamPublisher(inventory);
+        // marks the jobs a killed process left running as interrupted, then purges those past their retention
+        this.jobs = new JobService(inventory, this::ssh, new JdbcJobRepository(database), plansByName(),
+                dataFolder.resolve("rehearse"));
+        purgeOldJobs();
+    }
+
+    /** Workflows and tasks by name for {@code run}: a workflow wins over a task of the same name. */
+    private PlanSource plansByName() {
+        return name -> {
+            var idx = content.index();
+            return idx.workflows().containsKey(name) || idx.tasks().containsKey(name)
+                    ? java.util.Optional.of(automation.plan(name)) : java.util.Optional.empty();
+        };
+    }
+
+    /** Setting: days a finished job (its results and output) is kept; default {@value #JOB_RETENTION_DEFAULT}. */
+    public static final String JOB_RETENTION_DAYS = "jobs.retention.days";
+    static final int JOB_RETENTION_DEFAULT = 90;
+
+    private void purgeOldJobs() {
+        int days = JOB_RETENTION_DEFAULT;
+        try {
+            days = Integer.parseInt(settings.get(JOB_RETENTION_DAYS).orElse(Integer.toString(days)).trim());
+        } catch (NumberFormatException e) {
+            LOG.warn("Setting {} is not a number of days; keeping jobs {} days", JOB_RETENTION_DAYS, days);
+        }
+        if (days > 0) {
+            int n = jobs.purgeOlderThan(java.time.Duration.ofDays(days));
+            if (n > 0) {
+                LOG.info("Purged {} jobs that ended more than {} days ago", n, days);
+            }
+        }
+    }
+
+    /** Jobs: start, control, history and logs. */
+    @Override
+    public JobService jobs() {
+        return jobs;
     }
 
     /** Installed content packs: import, export, list. */
@@ -274,6 +316,7 @@ public final class AppContext implements CliContext {
 
     private void closeAll() {
         tasks.close();
+        jobs.close();
         lab.close();
         synchronized (this) {
             if (ssh != null) {

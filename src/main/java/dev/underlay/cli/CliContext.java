@@ -41,6 +41,9 @@ public interface CliContext extends AutoCloseable {
     /** Plans, what-if renders and params with sources. */
     dev.underlay.automation.AutomationCatalog automation();
 
+    /** Jobs: run, list, logs, rerun (issue 13). */
+    dev.underlay.automation.jobs.JobService jobs();
+
     /** The simulated lab. */
     LabService lab();
 

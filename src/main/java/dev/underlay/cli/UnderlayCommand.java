@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
                 + "'underlay' opens the console.",
         subcommands = {ImportCommand.class, ExportCommand.class, MachinesCommand.class, ExecCommand.class,
                 HostKeysCommand.class, LabCommand.class, ContentCommand.class, ParamsCommand.class,
-                RenderCommand.class, CommandLine.HelpCommand.class})
+                RenderCommand.class, RunCommand.class, JobsCommands.Jobs.class, JobsCommands.Logs.class,
+                JobsCommands.Rerun.class, CommandLine.HelpCommand.class})
 public final class UnderlayCommand implements Runnable {
     private final CliContext.Opener opener;
 
@@ -40,6 +41,6 @@ public final class UnderlayCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command (import, export, machines, "
-                + "exec, hostkeys, lab, content, params, render)");
+                + "exec, hostkeys, lab, content, params, render, run, jobs, logs, rerun)");
     }
 }

@@ -96,6 +96,15 @@ public final class StepRunner {
         now.forEach(Work::cancel);
     }
 
+    /** Cancels queued work only: it never starts and gets a cancelled result; running commands go on. */
+    public void cancelQueued() {
+        List<Work> now;
+        synchronized (this) {
+            now = new ArrayList<>(queue);
+        }
+        now.forEach(Work::cancel);
+    }
+
     /** Commands running now. */
     public synchronized int running() {
         return running.size();
