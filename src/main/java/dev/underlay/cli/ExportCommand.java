@@ -18,7 +18,9 @@ import picocli.CommandLine.Spec;
 /** {@code underlay export FILE --format json|csv}. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Writes the whole inventory as JSON, or the machines as CSV.",
-            "Values of secure params are never written; the ones left out are listed."})
+            "Values of secure params are never written; the ones left out are listed. Key files inside the",
+            "data folder are written as $UNDERLAY_HOME/..., those in the home folder as ~/..., so that the",
+            "export can be imported into another data folder or on another machine."})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -43,7 +45,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         try (CliContext ctx = data.open()) {
             Inventory inv = ctx.inventory().inventory();
-            List<String> omitted = new InventoryExporter().export(inv, file, f);
+            List<String> omitted = new InventoryExporter(ctx.dataFolder()).export(inv, file, f);
             out.println("exported " + (f == InventoryFormat.JSON ? inv.sites().size() + " sites, "
                     + inv.racks().size() + " racks, " + inv.machines().size() + " machines, "
                     + inv.clusters().size() + " clusters" : inv.machines().size() + " machines") + " to " + file);

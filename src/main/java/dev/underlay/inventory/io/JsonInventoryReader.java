@@ -148,6 +148,11 @@ final class JsonInventoryReader {
             Fields f = new Fields(src, tree, el, entity + " " + name);
             f.allowOnly(known);
             if (src.define(entity, name, f.origin())) {
+                if (entity.equals("machine")) {
+                    Set<String> keys = new java.util.HashSet<>();
+                    el.fieldNames().forEachRemaining(keys::add);
+                    src.stated.put("machine " + name, keys);
+                }
                 read(src, tree, f, entity, name);
             }
         }
