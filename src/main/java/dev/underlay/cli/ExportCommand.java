@@ -18,9 +18,10 @@ import picocli.CommandLine.Spec;
 /** {@code underlay export FILE --format json|csv}. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Writes the whole inventory as JSON, or the machines as CSV.",
-            "Values of secure params are never written; the ones left out are listed. Key files inside the",
-            "data folder are written as $UNDERLAY_HOME/..., those in the home folder as ~/..., so that the",
-            "export can be imported into another data folder or on another machine."})
+            "Values of secure params are never written; the ones left out are listed.",
+            "Key files inside the data folder are written as $UNDERLAY_HOME/..., those",
+            "in the home folder as ~/..., so that the export can be imported into",
+            "another data folder or on another machine."})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

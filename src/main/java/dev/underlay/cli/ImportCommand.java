@@ -22,12 +22,15 @@ import picocli.CommandLine.Spec;
 
 /** {@code underlay import FILE [--format json|csv|ansible|known_hosts] [--merge|--replace] [--dry-run]}. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Adds or updates inventory entities from a file (by name; nothing is deleted).",
-            "A record that exists is merged into (the default) or replaced (--replace); the dry run shows each",
-            "changed field's old and new value and warns about every param, tag or member that would go.",
-            "All or nothing: any problem refuses the whole file, reported as file:line: field: message.",
-            "An OpenSSH known_hosts file adds trusted host keys instead and revokes its @revoked keys; a key that",
-            "differs from a stored one, or from another in the file, is never imported (a conflict, exit 1)."})
+        description = {"Adds or updates inventory entities from a file, by name; nothing is deleted.",
+            "A record that exists is merged into (the default) or replaced (--replace).",
+            "The dry run shows each changed field's old and new value and warns about",
+            "every param, tag or member that would go.",
+            "All or nothing: any problem refuses the whole file, reported as",
+            "file:line: field: message.",
+            "An OpenSSH known_hosts file adds trusted host keys instead and revokes its",
+            "@revoked keys; a key that differs from a stored one, or from another in the",
+            "file, is never imported (a conflict, exit 1)."})
 final class ImportCommand implements Callable<Integer> {
     /** A real import lists names up to this many, counts beyond; a dry run lists them all. */
     private static final int LISTED = 20;
@@ -42,19 +45,19 @@ final class ImportCommand implements Callable<Integer> {
     private Path file;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = {"json, csv (machines), ansible (INI or YAML) or known_hosts (host keys);",
-                "guessed from the file name when left out (known_hosts* is a known_hosts file)."})
+            description = "json, csv (machines), ansible (INI or YAML) or known_hosts (host keys); guessed from "
+                    + "the file name when left out (known_hosts* is a known_hosts file).")
     private String format;
 
     @Option(names = "--dry-run", description = "Show what would be added and changed, field by field; write nothing.")
     private boolean dryRun;
 
-    @Option(names = "--merge", description = {"The default: the file's values win, and params, tags, profiles and",
-        "members it does not list are kept."})
+    @Option(names = "--merge", description = "The default: the file's values win; params, tags, profiles and "
+            + "members it does not list are kept.")
     private boolean merge;
 
-    @Option(names = "--replace", description = {"Each record the file names becomes what it says: params, tags,",
-        "profiles and members it does not list are removed."})
+    @Option(names = "--replace", description = "Each record the file names becomes what it says: params, tags, "
+            + "profiles and members it does not list are removed.")
     private boolean replace;
 
     @Override

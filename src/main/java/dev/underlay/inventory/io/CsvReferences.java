@@ -7,9 +7,10 @@ import dev.underlay.inventory.Machine;
 import dev.underlay.inventory.Profile;
 import dev.underlay.inventory.Rack;
 import dev.underlay.inventory.Site;
-import java.util.LinkedHashMap;
+
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A CSV row names its site, rack, credential and profiles but cannot carry them. So that whatever export writes,
@@ -22,10 +23,10 @@ final class CsvReferences {
     }
 
     static void complete(ImportSource src, Inventory current) {
-        Map<String, Site> sites = new LinkedHashMap<>();
-        Map<String, Rack> racks = new LinkedHashMap<>();
-        Map<String, Integer> creds = new LinkedHashMap<>();
-        Map<String, Integer> profiles = new LinkedHashMap<>();
+        Map<String, Site> sites = new TreeMap<>(); // listed in name order, as the inventory lists them
+        Map<String, Rack> racks = new TreeMap<>();
+        Map<String, Integer> creds = new TreeMap<>();
+        Map<String, Integer> profiles = new TreeMap<>();
         for (Machine m : src.entities.machines) {
             ImportSource.Origin at = src.origin("machine", m.name());
             String rackSite = m.site();

@@ -64,7 +64,9 @@ public final class InventoryFiles {
         ButtonType byName = new ButtonType(t.action(), ButtonBar.ButtonData.OK_DONE);
         ButtonType byFilter = new ButtonType(t.other().action(), ButtonBar.ButtonData.OTHER);
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, t.question(), byName, byFilter, ButtonType.CANCEL);
-        a.initOwner(owner);
+        if (owner != null) {
+            a.initOwner(owner);
+        }
         a.setTitle("Export format");
         a.setHeaderText("The file name and the filter disagree");
         a.getDialogPane().setPrefWidth(560);
