@@ -84,6 +84,12 @@ class ImportDialogFlowTest extends ConsoleFxTest {
 
     private void shoot(Path folder, String name) throws Exception {
         Files.createDirectories(folder);
+        fx(() -> {
+            javafx.stage.Window w = console.robot.lookup("#import-preview").query().getScene().getWindow();
+            w.setWidth(900); // the size a technician gives it; the headless screen opens it narrower
+            w.setHeight(660);
+            return null;
+        });
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage img = fx(() -> console.robot.lookup("#import-preview").query().getScene()
                 .snapshot(null));
