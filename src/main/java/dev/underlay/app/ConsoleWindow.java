@@ -1,13 +1,13 @@
 package dev.underlay.app;
 
 import dev.underlay.inventory.io.InventoryExporter;
-import dev.underlay.inventory.io.InventoryFormat;
 import dev.underlay.inventory.io.InventoryImporter;
 import dev.underlay.inventory.ui.BulkEditViewModel;
 import dev.underlay.inventory.CatalogService;
 import dev.underlay.inventory.ui.InventoryEditors;
 import dev.underlay.inventory.ui.ExportViewModel;
 import dev.underlay.inventory.ui.ImportDialog;
+import dev.underlay.inventory.ui.InventoryFiles;
 import dev.underlay.inventory.ui.ImportViewModel;
 import dev.underlay.inventory.ui.InventoryModel;
 import dev.underlay.inventory.ui.MachineFormViewModel;
@@ -250,22 +250,8 @@ final class ConsoleWindow implements AutoCloseable {
         return ConsoleTools.item(text, key, action);
     }
 
-    private FileChooser chooser(String title) {
-        FileChooser c = new FileChooser();
-        c.setTitle(title);
-        c.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("JSON inventory (*.json)", "*.json"),
-                new FileChooser.ExtensionFilter("CSV machines (*.csv)", "*.csv"),
-                new FileChooser.ExtensionFilter("Ansible inventory (*.ini, *.yml, *.yaml, hosts)",
-                        "*.ini", "*.yml", "*.yaml", "hosts", "*"));
-        if (lastDirectory != null && lastDirectory.isDirectory()) {
-            c.setInitialDirectory(lastDirectory);
-        }
-        return c;
-    }
-
     private void importFile() {
-        File f = chooser("Import inventory").showOpenDialog(stage);
+        File f = InventoryFiles.importChooser(lastDirectory).showOpenDialog(stage);
         if (f == null) {
             return;
         }
@@ -275,32 +261,29 @@ final class ConsoleWindow implements AutoCloseable {
 
     /** The dry run of one file in a dialog, written on Apply (for tests too: they cannot drive the chooser). */
     void importFile(Path file) {
-        InventoryImporter importer = new InventoryImporter(context.inventory());
+        InventoryImporter importer = new InventoryImporter(context.inventory(), context.secrets().orElse(null),
+                context.dataFolder());
         ImportViewModel vm = new ImportViewModel(file, importer::plan, importer::apply, tasks, lastMessage::set);
         vm.replan();
         new ImportDialog(stage, vm).showAndWait();
     }
 
     private void exportFile() {
-        FileChooser c = chooser("Export inventory");
-        c.setInitialFileName("inventory.json");
+        FileChooser c = InventoryFiles.exportChooser(lastDirectory);
         File f = c.showSaveDialog(stage);
         if (f == null) {
             return;
         }
         lastDirectory = f.getParentFile();
-        Path path = f.toPath();
-        InventoryFormat format = c.getSelectedExtensionFilter() == null ? null
-                : c.getExtensionFilters().indexOf(c.getSelectedExtensionFilter()) == 1 ? InventoryFormat.CSV
-                : c.getExtensionFilters().indexOf(c.getSelectedExtensionFilter()) == 2 ? InventoryFormat.ANSIBLE
-                : InventoryFormat.JSON;
-        if (format != null && !path.getFileName().toString().contains(".")) {
-            path = path.resolveSibling(path.getFileName() + (format == InventoryFormat.CSV ? ".csv"
-                    : format == InventoryFormat.ANSIBLE ? ".yml" : ".json"));
-        }
-        InventoryExporter exporter = new InventoryExporter();
+        InventoryFiles.confirm(stage, ExportViewModel.target(f.toPath(), InventoryFiles.selectedFormat(c)))
+                .ifPresent(this::exportFile);
+    }
+
+    /** Writes the export in the background (for tests too: they cannot drive the chooser). */
+    void exportFile(ExportViewModel.Target t) {
+        InventoryExporter exporter = new InventoryExporter(context.dataFolder());
         new ExportViewModel(model::inventory, exporter::export, tasks, lastMessage::set,
-                m -> Dialogs.error(stage, "Export failed", m)).export(path, format);
+                m -> Dialogs.error(stage, "Export failed", m)).export(t.file(), t.format());
     }
 
     @Override

@@ -19,7 +19,10 @@ import picocli.CommandLine.Spec;
 /** {@code underlay export FILE --format json|csv}. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Writes the whole inventory as JSON, or the machines as CSV.",
-            "Values of secure params are never written; the ones left out are listed."})
+            "Values of secure params are never written; the ones left out are listed.",
+            "Key files inside the data folder are written as $UNDERLAY_HOME/..., those",
+            "in the home folder as ~/..., so that the export can be imported into",
+            "another data folder or on another machine."})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -49,7 +52,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         try (CliContext ctx = data.open()) {
             Inventory inv = ctx.inventory().inventory();
-            List<String> omitted = new InventoryExporter().export(inv, file, f);
+            List<String> omitted = new InventoryExporter(ctx.dataFolder()).export(inv, file, f);
             out.println("exported " + (f == InventoryFormat.JSON ? Counted.of(inv.sites().size(), "site") + ", "
                     + Counted.of(inv.racks().size(), "rack") + ", " + Counted.of(inv.machines().size(), "machine")
                     + ", " + Counted.of(inv.clusters().size(), "cluster") : Counted.of(inv.machines().size(),

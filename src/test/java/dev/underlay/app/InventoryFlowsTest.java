@@ -56,9 +56,13 @@ class InventoryFlowsTest extends ConsoleFxTest {
         waitFor(() -> fx(() -> table().getItems().size() == 43));
         assertEquals(43, stored());
         assertEquals(List.of("edge"), app.context().inventory().inventory().machines().get("fra1-edge02").tags());
-        waitFor(() -> fx(() -> console.robot.lookup("#import-summary").tryQuery().isEmpty()));
-        assertEquals("Imported edge.csv: 2 to add, 0 to change, 0 unchanged.",
+        waitFor(() -> summary().startsWith("Imported"));
+        assertEquals("Imported edge.csv: added 2, changed 0 (0 unchanged). Nothing else was touched.", summary(),
+                "the dialog says what was done");
+        assertEquals("Imported edge.csv: added 2, changed 0 (0 unchanged).",
                 fx(() -> console.robot.lookup("#status-message").queryAs(Label.class).getText()));
+        console.robot.clickOn("#import-cancel"); // reads Close once applied
+        waitFor(() -> fx(() -> console.robot.lookup("#import-summary").tryQuery().isEmpty()));
     }
 
     @Test
@@ -67,7 +71,7 @@ class InventoryFlowsTest extends ConsoleFxTest {
         Path csv = Files.writeString(dir.resolve("clash.csv"), """
                 name,kind,site,rack,u,height,face
                 fra1-new01,bare-metal,fra1,fra1-r03,2,1,front
-                fra1-new02,bare-metal,fra1,no-such-rack,1,1,front
+                fra1-new02,bare-metal,fra1,fra1-r03,45,1,front
                 """);
         openImport(csv);
         assertTrue(summary().startsWith("Cannot import: "), summary());
@@ -75,7 +79,7 @@ class InventoryFlowsTest extends ConsoleFxTest {
         assertTrue(preview.indexOf(csv + ":2: ") < preview.indexOf(csv + ":3: "), "in line order: " + preview);
         assertTrue(preview.contains(csv + ":2: "), "the overlap names its line: " + preview);
         assertTrue(preview.contains("fra1-gpu01"), "and the machine already at that U: " + preview);
-        assertTrue(preview.contains(csv + ":3: ") && preview.contains("no-such-rack"), preview);
+        assertTrue(preview.contains(csv + ":3: ") && preview.contains("fra1-r03"), preview);
         assertTrue(fx(() -> console.robot.lookup("#import-apply").queryAs(Button.class).isDisabled()));
 
         console.robot.clickOn("Cancel");

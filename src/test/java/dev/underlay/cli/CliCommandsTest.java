@@ -83,12 +83,11 @@ class CliCommandsTest {
     void refusedImportPrintsFileLineFieldAndWritesNothing() throws IOException {
         Path a = demo();
         Path csv = dir.resolve("bad.csv");
-        Files.writeString(csv, "name,site,rack,u\nnew01,fra1,fra1-r01,2\nnew02,fra1,fra1-r99,3\n");
+        Files.writeString(csv, "name,site,rack,u\nnew01,fra1,fra1-r01,2\nnew02,fra1,fra1-r01,50\n");
         Cli.Result r = Cli.run("import", csv.toString(), "--data", a.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains(csv + ":2: u: machine new01"), r.err());
-        assertTrue(r.err().contains(csv + ":3: rack: machine new02 is in rack 'fra1-r99', which does not exist"),
-                r.err());
+        assertTrue(r.err().contains(csv + ":3: u: machine new02"), r.err());
         assertTrue(r.err().endsWith("underlay: import of " + csv + " refused (2 problems); nothing was written\n"),
                 r.err());
         Cli.Result list = Cli.run("machines", "-q", "name:new*", "--data", a.toString());

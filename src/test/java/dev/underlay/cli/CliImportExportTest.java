@@ -54,7 +54,9 @@ class CliImportExportTest {
         assertEquals(ia.machines(), ib.machines());
         assertEquals(ia.profiles(), ib.profiles());
         assertEquals(ia.clusters(), ib.clusters());
-        assertEquals(ia.credentials(), ib.credentials());
+        assertEquals(ia.credentials().keySet(), ib.credentials().keySet());
+        assertEquals(AppContext.labKey(b).toString(), ib.credentials().get("lab-key").keyFile(),
+                "the lab's key file is named by its place in the data folder, so it moves with the export");
         assertEquals(ia.paramDefinitions(), ib.paramDefinitions());
     }
 

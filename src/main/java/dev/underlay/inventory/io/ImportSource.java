@@ -39,6 +39,11 @@ final class ImportSource {
     final List<String> notes = new ArrayList<>();
     /** Secure params an export left out ("machine db01: db_password"): the import keeps the stored values. */
     final java.util.Set<String> keptSecure = new java.util.HashSet<>();
+    /**
+     * The fields a JSON file states for each machine ("machine web01" to its keys); a merge keeps the stored value
+     * of every other field. No entry: the reader states every field (CSV rows start from the stored machine).
+     */
+    final Map<String, java.util.Set<String>> stated = new HashMap<>();
     /** Per kind of entity, where each name was defined. */
     private final Map<String, Map<String, Origin>> origins = new HashMap<>();
     /** Set by {@link #stop}: reading ended early. */

@@ -18,6 +18,21 @@ import java.util.List;
  * the returned list names each one left out.
  */
 public final class InventoryExporter {
+    private final Path dataFolder;
+
+    /** An exporter that writes key file paths as stored (but for {@code ~/} in front of the user's home). */
+    public InventoryExporter() {
+        this(null);
+    }
+
+    /**
+     * An exporter for the inventory of {@code dataFolder}: key files inside it are written
+     * {@code $UNDERLAY_HOME/...}, so that the export survives a move to another folder or machine ({@link KeyFiles}).
+     */
+    public InventoryExporter(Path dataFolder) {
+        this.dataFolder = dataFolder;
+    }
+
     /**
      * Writes {@code inv} to {@code file} atomically (a temporary file, then a move).
      *
@@ -39,7 +54,7 @@ public final class InventoryExporter {
             List<String> omitted;
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) { // replaces a stale one
                 if (format == InventoryFormat.JSON) {
-                    omitted = new JsonInventoryWriter(inv).write(out);
+                    omitted = new JsonInventoryWriter(inv, dataFolder).write(out);
                 } else {
                     Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                     omitted = CsvMachines.write(inv, w);

@@ -1,11 +1,13 @@
 package dev.underlay.inventory.io;
 
+import dev.underlay.inventory.Credential;
 import dev.underlay.inventory.CredentialSecrets;
 import dev.underlay.inventory.Inventory;
 import dev.underlay.inventory.InventoryChanges;
 import dev.underlay.inventory.InventoryService;
 import dev.underlay.inventory.Machine;
 import dev.underlay.inventory.MachineStatus;
+import dev.underlay.inventory.SecureParams;
 import dev.underlay.inventory.Violation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -20,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads JSON, CSV and Ansible inventories into an {@link ImportPlan}, and applies plans. An import is an upsert by
- * name: entities of the file are added or replace the stored ones; nothing is removed. Every rule is checked over
- * the whole result, and each broken rule is reported at the file line of the entity that brought it.
+ * name: entities of the file are added, or merged into or replace the stored ones ({@link ImportMode}); nothing
+ * is deleted. Every rule is checked over the whole result, and each broken rule is reported at the file line of
+ * the entity that brought it.
  */
 public final class InventoryImporter {
     private static final Logger LOG = LoggerFactory.getLogger(InventoryImporter.class);
@@ -29,6 +33,7 @@ public final class InventoryImporter {
 
     private final InventoryService service;
     private final CredentialSecrets secrets;
+    private final Path dataFolder;
 
     /** An importer without a secret store: files that carry passwords are refused. */
     public InventoryImporter(InventoryService service) {
@@ -37,12 +42,26 @@ public final class InventoryImporter {
 
     /** An importer that hands passwords met in Ansible files to {@code secrets} when a plan is applied. */
     public InventoryImporter(InventoryService service, CredentialSecrets secrets) {
+        this(service, secrets, null);
+    }
+
+    /**
+     * Same, for the data folder {@code dataFolder}: a key file an export wrote as {@code $UNDERLAY_HOME/...}
+     * ({@link KeyFiles}) is put back into it.
+     */
+    public InventoryImporter(InventoryService service, CredentialSecrets secrets, Path dataFolder) {
         this.service = service;
         this.secrets = secrets;
+        this.dataFolder = dataFolder;
+    }
+
+    /** {@link #plan(Path, InventoryFormat, ImportMode)} in the default mode, {@link ImportMode#MERGE}. */
+    public ImportPlan plan(Path file, InventoryFormat format) {
+        return plan(file, format, ImportMode.DEFAULT);
     }
 
     /** Parses and checks the file against the current inventory; writes nothing. Never throws for bad input. */
-    public ImportPlan plan(Path file, InventoryFormat format) {
+    public ImportPlan plan(Path file, InventoryFormat format, ImportMode mode) {
         String name = file.toString();
         try {
             if (!Files.exists(file)) {
@@ -61,9 +80,16 @@ public final class InventoryImporter {
                 new PendingSecrets(src.passwords).clear();
                 return refused(name, format, src.problems.toArray(ImportProblem[]::new));
             }
+            if (format == InventoryFormat.JSON) {
+                src.entities.credentials.replaceAll(c -> new Credential(c.name(), c.kind(), c.username(),
+                        KeyFiles.local(c.keyFile(), dataFolder), c.description()));
+            } else if (format == InventoryFormat.CSV) {
+                CsvReferences.complete(src, current);
+            }
+            new ImportMerge(mode, current).apply(src);
             // problems of single lines or fields: the rules are still checked on the rest, so that one pass
             // reports everything wrong with the file
-            return compare(src, current, format);
+            return compare(src, current, format, mode);
         } catch (RuntimeException e) {
             LOG.warn("import of {} failed unexpectedly", name, e);
             return refused(name, format, new ImportProblem(name, 0, "", "cannot import: an unexpected error ("
@@ -98,14 +124,16 @@ public final class InventoryImporter {
                 List.of(problems));
     }
 
-    private ImportPlan compare(ImportSource src, Inventory current, InventoryFormat format) {
+    private ImportPlan compare(ImportSource src, Inventory current, InventoryFormat format, ImportMode mode) {
         InventoryChanges in = src.entities;
         InventoryChanges ch = new InventoryChanges().basedOn(current);
-        Diff d = new Diff();
+        Diff d = new Diff(n -> SecureParams.isSecure(current, n)
+                || in.paramDefinitions.stream().anyMatch(p -> p.secure() && p.name().equals(n)));
         d.run("site", in.sites, current.sites(), s -> s.name(), ch.sites);
         d.run("rack", in.racks, current.racks(), r -> r.name(), ch.racks);
         d.run("credential", in.credentials, current.credentials(), c -> c.name(), ch.credentials);
-        StoredSecrets kept = new StoredSecrets(src, current, service.paramValues(), format == InventoryFormat.CSV);
+        StoredSecrets kept = new StoredSecrets(src, current, service.paramValues(),
+                format == InventoryFormat.CSV || mode == ImportMode.MERGE);
         d.run("param", kept.definitions(in.paramDefinitions), current.paramDefinitions(), p -> p.name(),
                 ch.paramDefinitions);
         d.run("profile", kept.profiles(in.profiles), current.profiles(), p -> p.name(), ch.profiles);
@@ -128,10 +156,10 @@ public final class InventoryImporter {
         if (!src.problems.isEmpty()) {
             new PendingSecrets(src.passwords).clear();
             return new ImportPlan(src.file, format, new InventoryChanges(), d.added, d.changed, d.unchanged,
-                    src.problems);
+                    src.problems, List.of(), PendingSecrets.NONE, mode, d.diffs);
         }
         return new ImportPlan(src.file, format, ch, d.added, d.changed, d.unchanged, List.of(), src.notes,
-                new PendingSecrets(src.passwords));
+                new PendingSecrets(src.passwords), mode, d.diffs);
     }
 
     /** Reports a rule broken by the candidate at the line of the entity (or machine) that introduced it. */
@@ -152,8 +180,14 @@ public final class InventoryImporter {
         final List<String> added = new ArrayList<>();
         final List<String> changed = new ArrayList<>();
         final List<String> unchanged = new ArrayList<>();
+        final List<ImportDiff> diffs = new ArrayList<>();
+        private final Predicate<String> secure;
 
-        <T> void run(String entity, List<T> items, Map<String, T> existing, Function<T, String> name,
+        Diff(Predicate<String> secure) {
+            this.secure = secure;
+        }
+
+        <T extends Record> void run(String entity, List<T> items, Map<String, T> existing, Function<T, String> name,
                      List<T> target) {
             for (T item : items) {
                 String n = name.apply(item);
@@ -163,6 +197,7 @@ public final class InventoryImporter {
                     target.add(item);
                 } else if (!old.equals(item)) {
                     changed.add(entity + " " + n);
+                    diffs.add(ImportDiffs.of(entity, n, old, item, secure));
                     target.add(item);
                 } else {
                     unchanged.add(entity + " " + n);

@@ -148,6 +148,12 @@ final class JsonInventoryReader {
             Fields f = new Fields(src, tree, el, entity + " " + name);
             f.allowOnly(known);
             if (src.define(entity, name, f.origin())) {
+                if (entity.equals("machine") && el.size() < known.size()) {
+                    // only a machine that leaves fields out is noted (an export states them all)
+                    Set<String> keys = new java.util.HashSet<>();
+                    el.fieldNames().forEachRemaining(keys::add);
+                    src.stated.put("machine " + name, keys);
+                }
                 read(src, tree, f, entity, name);
             }
         }

@@ -27,10 +27,13 @@ import java.util.Map;
 final class JsonInventoryWriter {
     private final Inventory inv;
     private final SecretOmissions secure;
+    private final java.nio.file.Path dataFolder;
 
-    JsonInventoryWriter(Inventory inv) {
+    /** @param dataFolder the inventory's data folder, for {@link KeyFiles#portable}; may be null */
+    JsonInventoryWriter(Inventory inv, java.nio.file.Path dataFolder) {
         this.inv = inv;
         this.secure = new SecretOmissions(inv);
+        this.dataFolder = dataFolder;
     }
 
     /** Writes the document; returns the secure values left out, as "machine db01: db_password". */
@@ -67,7 +70,7 @@ final class JsonInventoryWriter {
                 g.writeStringField("name", c.name());
                 g.writeStringField("kind", c.kind().id());
                 g.writeStringField("username", c.username());
-                g.writeStringField("keyFile", c.keyFile());
+                g.writeStringField("keyFile", KeyFiles.portable(c.keyFile(), dataFolder));
                 g.writeStringField("description", c.description());
                 g.writeEndObject();
             }

@@ -35,4 +35,37 @@ class ExportViewModelTest {
         vm.export(Path.of("/root/out.json"), InventoryFormat.JSON);
         assertEquals(List.of("Could not export to /root/out.json: permission denied: /root/out.json"), failures);
     }
+
+    @Test
+    void aNameEndingInCsvWithTheJsonFilterAsksAndTheNameIsTheDefault() {
+        ExportViewModel.Target t = ExportViewModel.target(Path.of("/tmp/export.csv"), InventoryFormat.JSON);
+        assertEquals(InventoryFormat.CSV, t.format());
+        assertEquals(Path.of("/tmp/export.csv"), t.file());
+        assertEquals("export.csv ends in .csv, but the JSON filter was chosen. Which should be written?", t.question());
+        assertEquals("Write CSV to export.csv", t.action());
+        assertEquals("Write JSON to export.json", t.other().action());
+        assertEquals(Path.of("/tmp/export.json"), t.other().file());
+    }
+
+    @Test
+    void nameAndFilterThatAgreeOrANameWithoutExtensionAskNothing() {
+        ExportViewModel.Target same = ExportViewModel.target(Path.of("/tmp/a.json"), InventoryFormat.JSON);
+        assertEquals(null, same.other());
+        assertEquals(InventoryFormat.JSON, same.format());
+        ExportViewModel.Target bare = ExportViewModel.target(Path.of("/tmp/machines"), InventoryFormat.CSV);
+        assertEquals(Path.of("/tmp/machines.csv"), bare.file());
+        assertEquals(InventoryFormat.CSV, bare.format());
+        assertEquals(null, bare.other());
+        ExportViewModel.Target none = ExportViewModel.target(Path.of("/tmp/inv.txt"), null);
+        assertEquals(InventoryFormat.JSON, none.format(), "JSON, the whole inventory, when nothing says otherwise");
+        assertEquals(Path.of("/tmp/inv.txt"), none.file());
+        assertEquals(InventoryFormat.CSV, ExportViewModel.target(Path.of("/tmp/x.CSV"), null).format());
+    }
+
+    @Test
+    void exportOffersOnlyWhatTheReadmeListsForExport() {
+        assertEquals(List.of(InventoryFormat.JSON, InventoryFormat.CSV), ExportViewModel.FORMATS);
+        assertEquals(InventoryFormat.JSON, ExportViewModel.target(Path.of("/tmp/h"), InventoryFormat.ANSIBLE)
+                .format());
+    }
 }
