@@ -224,7 +224,7 @@ final class ConsoleWindow implements AutoCloseable {
         menu.setOnShowing(e -> {
             List<dev.underlay.inventory.Machine> sel = machines.selection();
             dev.underlay.inventory.Machine m = sel.size() == 1 ? sel.get(0) : null;
-            fillOpen(rack, "racks", m == null || m.rack().isEmpty() ? List.of() : List.of(m.rack()));
+            fillOpen(rack, "rack-list", m == null || m.rack().isEmpty() ? List.of() : List.of(m.rack()));
             fillOpen(profiles, "profiles", m == null ? List.of() : m.profiles());
             fillOpen(clusters, "clusters", m == null ? List.of() : model.inventory().clusterRoles(m.name())
                     .stream().map(dev.underlay.inventory.ClusterRole::cluster).distinct().toList());

@@ -89,6 +89,7 @@ final class ExitGuard {
     static String sentence(Database.ExitState state) {
         return switch (state) {
             case NOTHING_WRITTEN -> "underlay: stopped before anything was written; the data folder is unchanged";
+            case ALL_SAVED -> "underlay: stopped; every change made was already saved";
             case WRITES_FINISHED -> "underlay: stopped; the change in progress was finished and saved first";
             case STILL_WRITING -> "underlay: stopped while a change was still being written after "
                     + WAIT_MILLIS / 1000 + " s; the next start rolls it back, leaving the data folder as it was";

@@ -199,7 +199,9 @@ public final class Database implements AutoCloseable {
     public enum ExitState {
         /** No write had begun since the folder was opened: the data is as it was. */
         NOTHING_WRITTEN,
-        /** Every write that had begun finished and was saved. */
+        /** Changes were made and saved earlier; none was running when the stop came. */
+        ALL_SAVED,
+        /** A write was running when the stop came; it finished and was saved. */
         WRITES_FINISHED,
         /** A write was still running when the wait ended; H2 rolls it back on the next open. */
         STILL_WRITING
@@ -214,6 +216,7 @@ public final class Database implements AutoCloseable {
     public ExitState stopWrites(long waitMillis) {
         return switch (gate.drain(waitMillis)) {
             case NOTHING_WRITTEN -> ExitState.NOTHING_WRITTEN;
+            case ALL_SAVED -> ExitState.ALL_SAVED;
             case WRITES_FINISHED -> ExitState.WRITES_FINISHED;
             case STILL_WRITING -> ExitState.STILL_WRITING;
         };

@@ -13,8 +13,11 @@ final class WriteGate {
     private long begun;
     private boolean closing;
 
-    /** How a stop found the writes: none had begun, all that had begun finished, or one was still running. */
-    enum Drained { NOTHING_WRITTEN, WRITES_FINISHED, STILL_WRITING }
+    /**
+     * How a stop found the writes: none had begun; some had, all already saved and none running; one was running
+     * and finished; or one was still running when the wait ended.
+     */
+    enum Drained { NOTHING_WRITTEN, ALL_SAVED, WRITES_FINISHED, STILL_WRITING }
 
     /** Enters a write; the permit's {@code close()} leaves it. */
     synchronized Database.WritePermit enter() {
@@ -45,6 +48,7 @@ final class WriteGate {
     Drained drain(long waitMillis) {
         synchronized (this) {
             closing = true;
+            boolean running = inFlight > 0;
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
             while (inFlight > 0) {
                 long left = deadline - System.nanoTime();
@@ -58,7 +62,10 @@ final class WriteGate {
                     return Drained.STILL_WRITING;
                 }
             }
-            return begun > 0 ? Drained.WRITES_FINISHED : Drained.NOTHING_WRITTEN;
+            if (running) {
+                return Drained.WRITES_FINISHED;
+            }
+            return begun > 0 ? Drained.ALL_SAVED : Drained.NOTHING_WRITTEN;
         }
     }
 

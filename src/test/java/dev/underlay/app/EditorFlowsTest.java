@@ -72,7 +72,7 @@ class EditorFlowsTest extends ConsoleFxTest {
     @Test
     void rackIsCreatedAMachinePlacedInItAndAnOverlapRefusedBesideTheField() throws Exception {
         app = console.start(dir);
-        console.robot.clickOn("#nav-racks");
+        console.robot.clickOn("#nav-rack-list");
         console.robot.clickOn("#rack-new");
         console.robot.clickOn("#rack-name").write("fra1-r11");
         choose("#rack-site", "fra1");
@@ -103,7 +103,7 @@ class EditorFlowsTest extends ConsoleFxTest {
         assertEquals("fra1-bkp02", fx(() -> console.robot.lookup("#field-name").queryAs(TextField.class).getText()));
         shoot("editor-machine-overlap.png");
 
-        console.robot.clickOn("#nav-racks");
+        console.robot.clickOn("#nav-rack-list");
         console.robot.clickOn("fra1-r11");
         waitFor(() -> fx(() -> text("#rack-details").startsWith("1 machine in this rack, 2 of 42 U taken")));
         console.robot.clickOn("#rack-delete");

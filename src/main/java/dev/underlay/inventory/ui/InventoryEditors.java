@@ -39,7 +39,7 @@ public final class InventoryEditors {
     public InventoryEditors(InventoryModel model, Supplier<CatalogService> catalog, TaskRunner tasks,
                             Consumer<String> messages, Consumer<String> openMachine) {
         add("sites", "Sites", Icons.SITES, new PlaceKinds.Sites(), model, catalog, tasks, messages);
-        add("racks", "Racks", Icons.RACKS, new PlaceKinds.Racks(), model, catalog, tasks, messages);
+        add("rack-list", "Rack list", Icons.RACKS, new PlaceKinds.Racks(), model, catalog, tasks, messages);
         add("credentials", "Credentials", Icons.CREDENTIALS, new PlaceKinds.Credentials(), model, catalog, tasks,
                 messages);
         add("params", "Params", Icons.PARAMS, new ParamKinds.Definitions(), model, catalog, tasks, messages);
