@@ -223,6 +223,9 @@ public final class JdbcJobRepository implements JobRepository {
 
     @Override
     public int markInterrupted(Instant at) {
+        if (count("SELECT COUNT(*) FROM job WHERE state IN " + ACTIVE, null) == 0) {
+            return 0; // the usual case: no write, so opening a folder commits nothing
+        }
         return tx(c -> {
             int n;
             try (PreparedStatement st = c.prepareStatement("UPDATE job SET state = 'INTERRUPTED', ended_at = ?, "
@@ -325,6 +328,9 @@ public final class JdbcJobRepository implements JobRepository {
 
     @Override
     public int purgeEndedBefore(Instant cutoff) {
+        if (count("SELECT COUNT(*) FROM job WHERE ended_at IS NOT NULL AND ended_at < ?", cutoff) == 0) {
+            return 0;
+        }
         return tx(c -> {
             try (PreparedStatement st = c.prepareStatement("DELETE FROM job WHERE ended_at IS NOT NULL AND "
                     + "ended_at < ?")) {
@@ -332,6 +338,20 @@ public final class JdbcJobRepository implements JobRepository {
                 return st.executeUpdate();
             }
         });
+    }
+
+    private long count(String sql, Instant at) {
+        try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement(sql)) {
+            if (at != null) {
+                st.setTimestamp(1, Timestamp.from(at));
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot read jobs: " + e.getMessage(), e);
+        }
     }
 
     private <T> T tx(Database.SqlWork<T> work) {
