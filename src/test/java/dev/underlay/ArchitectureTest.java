@@ -178,6 +178,11 @@ class ArchitectureTest {
             .because("content pack files are read into the model and written from it, nothing else");
 
     @ArchTest
+    static final ArchRule automationUi = feature("automation.ui", "automation", "automation.content", "inventory",
+            "ui", "background")
+            .because("the Automation area goes through the automation services and the one task runner");
+
+    @ArchTest
     static final ArchRule automationRepository = feature("automation.repository", "automation.content", "db")
             .because("content packs are stored behind the ContentStore port");
 
