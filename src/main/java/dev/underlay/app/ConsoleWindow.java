@@ -103,7 +103,7 @@ final class ConsoleWindow implements AutoCloseable {
         this.tools = new ConsoleTools(stage, ctx, tasks, model, machines, lastMessage::set);
         status.addSegment("status-lab", tools.lab().statusTextProperty());
         shell.setToolBar(tools.toolBar());
-        menuBar.getMenus().addAll(tools.machinesMenu(), tools.automationMenu(), tools.labMenu());
+        menuBar.getMenus().addAll(tools.machinesMenu(), tools.labMenu(), tools.automationMenu());
         machinesView.tableView().table().setContextMenu(tools.machineContextMenu());
         theme.themeProperty().addListener((obs, o, n) -> {
             UnderlayApp.applyTheme(n);
