@@ -196,6 +196,10 @@ class ArchitectureTest {
                     + "through its repository port; it knows no view and no CLI");
 
     @ArchTest
+    static final ArchRule automationUi = feature("automation.ui", "automation", "automation.content", "inventory",
+            "ui", "background")
+            .because("the Automation area goes through the automation services and the one task runner");
+
     static final ArchRule automationRepository = feature("automation.repository", "automation.content",
             "automation.jobs", "automation", "db", "ssh")
             .because("content packs and jobs are stored behind their ports (ContentStore, JobRepository), nothing else");

@@ -86,6 +86,21 @@ final class ConsoleTools implements AutoCloseable {
         return m;
     }
 
+    /** Automation: content packs, their tasks, and a template editor with a live what-if render. */
+    Menu automationMenu() {
+        Menu m = new Menu("_Automation");
+        MenuItem open = item("Content packs and what-if…", null, this::automation);
+        open.setId("menu-automation");
+        m.getItems().add(open);
+        return m;
+    }
+
+    private void automation() {
+        var vm = new dev.underlay.automation.ui.AutomationViewModel(context.content(), context.automation(),
+                model::inventory, tasks);
+        toolWindow("Automation", new dev.underlay.automation.ui.AutomationView(vm), 1400, 820).show();
+    }
+
     Menu labMenu() {
         Menu labMenu = new Menu("_Lab");
         MenuItem start = item("Start lab", null, lab::start);

@@ -123,7 +123,8 @@ final class ConsoleWindow implements AutoCloseable {
         this.tools = new ConsoleTools(stage, ctx, tasks, model, machines, lastMessage::set);
         status.addSegment("status-lab", tools.lab().statusTextProperty());
         shell.setToolBar(tools.toolBar());
-        menuBar.getMenus().addAll(menuBar.getMenus().size() - 1, List.of(tools.machinesMenu(), tools.labMenu()));
+        menuBar.getMenus().addAll(menuBar.getMenus().size() - 1, List.of(tools.machinesMenu(), tools.labMenu(),
+                tools.automationMenu()));
         machinesView.tableView().table().setContextMenu(withOpenItems(tools.machineContextMenu()));
         javafx.scene.control.ContextMenu racksMenu = tools.machineContextMenu();
         racksView.canvas().setOnContextMenuRequested(e -> racksMenu.show(racksView.canvas(), e.getScreenX(),

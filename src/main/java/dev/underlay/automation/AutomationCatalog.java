@@ -64,6 +64,11 @@ public final class AutomationCatalog {
         return renderer.render(task(idx, task, "the command line"), s, machine, inv);
     }
 
+    /** What-if for a task as edited (not installed yet): the console's template editor renders through this. */
+    public RenderedStep render(Task edited, String stage, Machine machine, Inventory inv) throws RenderException {
+        return renderer.render(edited, stage(content.index(), stage), machine, inv);
+    }
+
     /** A machine's params as {@code stage} (may be null) resolves them, every one with its source. */
     public Map<String, ResolvedParam> params(Machine machine, String stage, Inventory inv) {
         return ParamResolver.resolve(inv, machine, TaskRenderer.scope(stage(content.index(), stage)));
