@@ -78,6 +78,11 @@ class ImportDialogFlowTest extends ConsoleFxTest {
         assertEquals(List.of("storage"), stor01().tags());
         assertFalse(stor01().params().containsKey("bmc_address"));
         assertEquals(2222, stor01().sshPort());
+        assertTrue(preview().startsWith("Removed (1):\n  machine fra1-stor01 lost tag lab, tag ceph and param "
+                + "bmc_address\n\nAdded (0)\n\nChanged (1):\n"), preview());
+        assertEquals("Close", fx(() -> console.robot.lookup("#import-cancel").queryAs(javafx.scene.control.Button.class)
+                .getText()));
+        shoot(Path.of(System.getProperty("underlay.screenshot.dir", "target/screenshots")), "import-dialog-applied.png");
         console.robot.clickOn("#import-cancel");
         waitFor(() -> fx(() -> console.robot.lookup("#import-summary").tryQuery().isEmpty()));
     }

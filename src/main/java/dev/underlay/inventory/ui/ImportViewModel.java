@@ -113,6 +113,7 @@ public final class ImportViewModel {
             applied.set(true);
             warnings.set("");
             summary.set("Imported " + file.getFileName() + ": " + p.done() + ". Nothing else was touched.");
+            preview.set(render(p, true)); // in the past tense: what was done
             messages.accept("Imported " + file.getFileName() + ": " + p.done() + ".");
             onDone.run();
         }, e -> {
@@ -139,6 +140,11 @@ public final class ImportViewModel {
      * and changed (each changed record with its fields' old and new values), the unchanged, and the notes.
      */
     public static String render(ImportPlan p) {
+        return render(p, false);
+    }
+
+    /** Same; {@code done} once the plan was applied, which puts the headings in the past tense. */
+    static String render(ImportPlan p, boolean done) {
         StringBuilder sb = new StringBuilder();
         if (!p.ok()) {
             sb.append("Problems (").append(p.problems().size()).append("):\n");
@@ -148,13 +154,15 @@ public final class ImportViewModel {
             sb.append('\n');
         }
         if (p.ok() && !p.warnings().isEmpty()) {
-            section(sb, "Would be removed", p.warnings());
+            section(sb, done ? "Removed" : "Would be removed", done ? p.warnings().stream()
+                    .map(w -> w.replace(" would lose ", " lost ")).toList() : p.warnings());
         }
-        section(sb, "To add", p.added());
+        section(sb, done ? "Added" : "To add", p.added());
         if (p.diffs().isEmpty()) {
-            section(sb, "To change", p.changed());
+            section(sb, done ? "Changed" : "To change", p.changed());
         } else {
-            sb.append("\nTo change (").append(p.changed().size()).append("):\n");
+            sb.append(sb.length() == 0 ? "" : "\n").append(done ? "Changed (" : "To change (")
+                    .append(p.changed().size()).append("):\n");
             int n = 0;
             for (ImportDiff d : p.diffs()) {
                 if (n++ == MAX_LISTED) {
