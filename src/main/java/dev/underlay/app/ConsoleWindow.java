@@ -234,6 +234,7 @@ final class ConsoleWindow implements AutoCloseable {
 
     @Override
     public void close() {
+        status.dismissNotification();
         if (placement != null) {
             try {
                 placement.close();

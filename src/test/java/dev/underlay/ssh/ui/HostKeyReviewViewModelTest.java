@@ -89,7 +89,7 @@ class HostKeyReviewViewModelTest {
         assertTrue(question.contains(changed.knownFingerprints().get(0)), question);
 
         vm.forget(changed);
-        assertTrue(messages.get(messages.size() - 1).startsWith("Forgot 1 stored host keys of " + victim));
+        assertTrue(messages.get(messages.size() - 1).startsWith("Forgot 1 stored host key of " + victim));
         assertEquals(HostKeyStatus.NEW, vm.rows().get(2).status());
         assertEquals(1, vm.newCountProperty().get());
         assertEquals(HostKeyStatus.CHANGED, vm.rows().get(3).status());
