@@ -289,6 +289,7 @@ final class ConsoleWindow implements AutoCloseable {
 
     @Override
     public void close() {
+        status.dismissNotification();
         if (placement != null) {
             try {
                 placement.close();

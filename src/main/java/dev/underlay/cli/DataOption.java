@@ -20,8 +20,9 @@ public final class DataOption {
 
     /** The folder this command works on. */
     public Path folder() {
-        UnderlayCommand root = root();
-        return DataFolders.resolve(data != null ? data : root.data());
+        Object root = mixee.root().userObject();
+        String parent = root instanceof UnderlayCommand u ? u.data() : null; // a command run on its own has none
+        return DataFolders.resolve(data != null ? data : parent);
     }
 
     /** Opens the data folder; the caller closes it. */

@@ -50,6 +50,15 @@ public final class MessagesWindow {
         });
         SHOWING.put(owner, p);
         p.show(owner);
+        owner.requestFocus(); // a notification is read, not typed into: the keys stay with the window
+    }
+
+    /** Hides the notification over {@code owner}, if one shows (the console closing). */
+    public static void dismiss(Window owner) {
+        Popup p = SHOWING.remove(owner);
+        if (p != null) {
+            p.hide();
+        }
     }
 
     /** The messages of the session, newest first, wrapped, in a window that stays open beside the console. */

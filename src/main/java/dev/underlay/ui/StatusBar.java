@@ -85,6 +85,13 @@ public final class StatusBar extends HBox {
         MessagesWindow.show(getScene() == null ? null : getScene().getWindow(), log);
     }
 
+    /** Hides a problem notification that still shows (when the console closes). */
+    public void dismissNotification() {
+        if (getScene() != null && getScene().getWindow() != null) {
+            MessagesWindow.dismiss(getScene().getWindow());
+        }
+    }
+
     /** Every message shown so far. */
     public MessageLog log() {
         return log;

@@ -54,6 +54,12 @@ class RunTargetFlowTest extends ConsoleFxTest {
         waitFor(() -> fx(() -> app.window().machinesView().tableView().table().getItems().size()) > 1);
         int inRack = fx(() -> app.window().machinesView().tableView().table().getItems().size());
         console.clickCell("fra1-k8s-w01"); // looking at one machine does not make it the target
+        fx(() -> { // the keys go to the console (a window an earlier test left may hold the focus)
+            javafx.stage.Window w = app.window().machinesView().getScene().getWindow();
+            w.requestFocus();
+            app.window().machinesView().tableView().table().requestFocus();
+            return null;
+        });
         console.robot.push(KeyCode.CONTROL, KeyCode.R);
         waitFor(() -> fx(() -> console.robot.lookup("#run-target").tryQuery().isPresent()));
         assertEquals("rack:fra1-r01", fx(() -> console.robot.lookup("#run-target").queryAs(TextField.class)

@@ -155,7 +155,8 @@ class ExecCommandTest {
         assertEquals(0, Cli.run("import", world.inventoryFile.toString(), "--data", fresh).code());
         Cli.Result r = Cli.run("exec", "--on", "name:lab0001,lab0004", "--data", fresh, "--", "true");
         assertEquals(1, r.code());
-        assertTrue(r.err().contains("2 failed (host key unknown: lab0001, lab0004)"), r.err());
+        assertTrue(r.err().contains("2 failed (host key unknown: lab[0001,0004])"), r.err());
+        assertEquals(1, r.err().split("review", -1).length - 1, "the advice comes once, in the hint: " + r.err());
         assertTrue(r.err().contains("hint: 2 hosts have host keys the inventory does not know yet: review with "
                 + "'underlay hostkeys scan --on name:lab0001,lab0004'"), r.err());
     }
@@ -176,7 +177,7 @@ class ExecCommandTest {
         exec.interrupt();
         assertEquals(1, exit.get(30, TimeUnit.SECONDS));
         String summary = err.toString().lines().reduce((a, b) -> b).orElse("");
-        assertTrue(summary.startsWith("interrupted: 3 hosts: 0 ok, 3 failed (cancelled: lab0001, lab0004, lab0005)"),
+        assertTrue(summary.startsWith("interrupted: 3 hosts: 0 ok, 3 failed (cancelled: lab[0001,0004-0005])"),
                 err.toString());
         assertFalse(err.toString().contains("underlay: lab0005"), "no line per cancelled host: " + err);
     }

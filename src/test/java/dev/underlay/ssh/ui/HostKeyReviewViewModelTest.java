@@ -89,8 +89,7 @@ class HostKeyReviewViewModelTest {
         assertTrue(question.contains(changed.knownFingerprints().get(0)), question);
 
         vm.forget(changed);
-        String forgot = messages.get(messages.size() - 1);
-        assertTrue(forgot.startsWith("Forgot 1 stored host key of " + victim), forgot);
+        assertTrue(messages.get(messages.size() - 1).startsWith("Forgot 1 stored host key of " + victim));
         assertEquals(HostKeyStatus.NEW, vm.rows().get(2).status());
         assertEquals(1, vm.newCountProperty().get());
         assertEquals(HostKeyStatus.CHANGED, vm.rows().get(3).status());
