@@ -69,7 +69,7 @@ public final class UnderlayCli {
             String what = option ? "unknown option '" + first + "'"
                     : hasSubcommands ? "unknown command '" + first + "'" : "unexpected argument '" + first + "'";
             java.util.List<String> suggestions = u.getSuggestions().stream().filter(s -> !s.equals(first))
-                    .limit(3).toList();
+                    .filter(s -> close(first, s)).limit(3).toList();
             if (!suggestions.isEmpty()) {
                 what += "; did you mean " + String.join(" or ", suggestions.stream().map(s -> "'" + s + "'")
                         .toList()) + "?";
@@ -79,6 +79,38 @@ public final class UnderlayCli {
             return what;
         }
         return ex.getMessage();
+    }
+
+    /**
+     * A suggestion only when it is a plausible typo of what was typed (picocli offers anything sharing a letter:
+     * 'jobs' for 'frobnicate'): at most two edits, or a third of the word's length for long words.
+     */
+    static boolean close(String typed, String candidate) {
+        String a = typed.replaceFirst("^-+", "");
+        String b = candidate.replaceFirst("^-+", "");
+        if (b.startsWith(a) && !a.isEmpty()) {
+            return true; // an abbreviation: 'cont' for 'content'
+        }
+        return editDistance(a, b) <= Math.max(2, Math.max(a.length(), b.length()) / 3);
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     /** One sentence for an error; messages of our own exceptions already are one. */
