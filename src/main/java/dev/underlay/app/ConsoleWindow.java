@@ -169,14 +169,30 @@ final class ConsoleWindow implements AutoCloseable {
                 new SeparatorMenuItem(),
                 item("Quit", Shortcuts.QUIT, stage::close));
         Menu edit = new Menu("_Edit");
-        edit.getItems().addAll(
-                item("New machine", Shortcuts.NEW, () -> machines().newMachine()),
-                item("Save", Shortcuts.SAVE, this::save),
-                item("Delete selected machines…", Shortcuts.DELETE, () -> {
-                    if (!(stage.getScene().getFocusOwner() instanceof TextInputControl)) {
-                        machines().deleteSelected();
-                    }
-                }),
+        // New and Delete act on the area shown: Delete in the rack editor must not delete machines
+        MenuItem create = item("New machine", Shortcuts.NEW, () -> {
+            if (editors.has(shell.shown())) {
+                editors.create(shell.shown());
+            } else {
+                machines().newMachine();
+            }
+        });
+        MenuItem delete = item("Delete selected machines…", Shortcuts.DELETE, () -> {
+            if (stage.getScene().getFocusOwner() instanceof TextInputControl) {
+                return;
+            }
+            if (editors.has(shell.shown())) {
+                editors.delete(shell.shown());
+            } else {
+                machines().deleteSelected();
+            }
+        });
+        edit.setOnShowing(e -> {
+            String entity = editors.has(shell.shown()) ? editors.model(shell.shown()).kind().entity() : null;
+            create.setText(entity == null ? "New machine" : "New " + entity);
+            delete.setText(entity == null ? "Delete selected machines…" : "Delete " + entity + "…");
+        });
+        edit.getItems().addAll(create, item("Save", Shortcuts.SAVE, this::save), delete,
                 new SeparatorMenuItem(),
                 item("Find machines", Shortcuts.FIND, () -> machines().focusSearch()));
         Menu view = new Menu("_View");

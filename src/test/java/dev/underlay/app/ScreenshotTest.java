@@ -93,7 +93,7 @@ class ScreenshotTest extends ConsoleFxTest {
         shoot(target, "profiles.png");
         console.robot.clickOn("#nav-clusters");
         console.robot.clickOn("fra1-k8s");
-        waitFor(() -> fx(() -> console.robot.lookup("#cluster-members").queryAs(TableView.class).getItems()
+        waitFor(() -> fx(() -> console.robot.lookup("#cluster-member-table").queryAs(TableView.class).getItems()
                 .size() == 15));
         shoot(target, "clusters.png");
     }

@@ -132,6 +132,16 @@ public final class CatalogEditorView<T> extends SplitPane {
         }
     }
 
+    /** New, as the button does (Ctrl+N in this area). */
+    public void requestCreate() {
+        create();
+    }
+
+    /** Delete, as the button does: asks first (the Delete key in this area). */
+    public void requestDelete() {
+        delete();
+    }
+
     private void create() {
         vm.create();
         lookupAll("#" + id + "-name").stream().findFirst().ifPresent(Node::requestFocus);
@@ -219,7 +229,12 @@ public final class CatalogEditorView<T> extends SplitPane {
                 ComboBox<String> c = new ComboBox<>();
                 c.setId(nodeId);
                 c.setMaxWidth(Double.MAX_VALUE);
-                Runnable items = () -> c.getItems().setAll(f.choices().apply(vm.model().inventory()));
+                Runnable items = () -> { // replaced only when they differ: a new list may reset the value
+                    java.util.List<String> now = f.choices().apply(vm.model().inventory());
+                    if (!c.getItems().equals(now)) {
+                        c.getItems().setAll(now);
+                    }
+                };
                 items.run();
                 vm.model().inventoryProperty().addListener((obs, o, n) -> items.run());
                 c.setOnShowing(e -> items.run());

@@ -80,6 +80,16 @@ public final class InventoryEditors {
         views.get(area).open(name);
     }
 
+    /** Ctrl+N in an editor's area: a new record. */
+    public void create(String area) {
+        views.get(area).requestCreate();
+    }
+
+    /** Delete in an editor's area: asks, then deletes the record shown. */
+    public void delete(String area) {
+        views.get(area).requestDelete();
+    }
+
     /** Ctrl+S in an editor's area. */
     public void save(String area) {
         models.get(area).save();
@@ -95,7 +105,7 @@ public final class InventoryEditors {
     }
 
     private static Node membersTable(ClustersViewModel vm, Consumer<String> openMachine) {
-        return section("Members (double-click one to open it)", table("cluster-members", vm.members(), List.of(
+        return section("Members (double-click one to open it)", table("cluster-member-table", vm.members(), List.of(
                 new Column<>("Machine", 170, ClustersViewModel.MemberRow::machine),
                 new Column<>("Role", 120, ClustersViewModel.MemberRow::role),
                 new Column<>("Status", 100, ClustersViewModel.MemberRow::status),

@@ -204,6 +204,9 @@ class MachineFormViewModelTest {
         vm.field("address").set("10.20.1.99"); // the sealed line is kept as it was
         vm.save();
         assertEquals("10.20.1.99", stored("fra1-k8s-w01").address());
+        vm.field("params").set(vm.field("params").get().replace("serial = CZ25663808", "serial = CZ1")); // re-read
+        vm.save();
+        assertEquals("CZ1", stored("fra1-k8s-w01").params().get("serial").asText());
         assertEquals("hunter2", fx.context.inventory().paramValues().reveal(fx.context.inventory().inventory(),
                 stored("fra1-k8s-w01")).text("bmc_password"));
     }
