@@ -51,12 +51,23 @@ public final class ContentService {
         this.store = store;
         this.inventory = inventory;
         this.templates = templates;
-        this.index = new ContentIndex(store.packs());
     }
 
-    /** What is installed now. */
+    /**
+     * What is installed now. Read on first use, not when the data folder opens: most commands (`machines`,
+     * `exec`, `import`) never look at content, and every start would pay for reading it.
+     */
     public ContentIndex index() {
-        return index;
+        ContentIndex i = index;
+        if (i == null) {
+            synchronized (this) {
+                i = index;
+                if (i == null) {
+                    index = i = new ContentIndex(store.packs());
+                }
+            }
+        }
+        return i;
     }
 
     public Templates templates() {
@@ -87,7 +98,7 @@ public final class ContentService {
      */
     public synchronized Installed install(PackFile file, boolean replace) {
         ContentPack pack = file.pack();
-        ContentIndex installed = index;
+        ContentIndex installed = index();
         ContentPack old = installed.packs().get(pack.name());
         Inventory inv = inventory.inventory();
         List<String> problems = new ArrayList<>();
@@ -129,7 +140,7 @@ public final class ContentService {
 
     /** The installed pack as YAML; secure values are the mask, as in every export. */
     public String export(String name) {
-        ContentPack p = index.packs().get(name);
+        ContentPack p = index().packs().get(name);
         if (p == null) {
             throw new IllegalArgumentException("no content pack named " + name + " is installed");
         }

@@ -29,16 +29,8 @@ public final class Templates {
     /** The longest list {@code range(...)} makes. */
     static final int MAX_RANGE = 100_000;
 
-    private final PebbleEngine engine = new PebbleEngine.Builder()
-            .strictVariables(true)
-            .autoEscaping(false)
-            .newLineTrimming(false)
-            .cacheActive(false)
-            .maxRenderedSize(MAX_OUTPUT)
-            .methodAccessValidator((object, method) -> false)
-            .loader(new NoFiles())
-            .extension(new ShellExtension())
-            .build();
+    /** Built on first render (about 70 ms of class loading): commands that render nothing do not pay for it. */
+    private volatile PebbleEngine engine;
     /** Compiled templates by text, least recently used dropped first: a job renders one text for every host. */
     private final Map<String, PebbleTemplate> compiled = new LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -77,6 +69,32 @@ public final class Templates {
         compile(text);
     }
 
+    private PebbleEngine engine() {
+        PebbleEngine e = engine;
+        if (e == null) {
+            synchronized (this) {
+                e = engine;
+                if (e == null) {
+                    engine = e = build();
+                }
+            }
+        }
+        return e;
+    }
+
+    private static PebbleEngine build() {
+        return new PebbleEngine.Builder()
+                .strictVariables(true)
+                .autoEscaping(false)
+                .newLineTrimming(false)
+                .cacheActive(false)
+                .maxRenderedSize(MAX_OUTPUT)
+                .methodAccessValidator((object, method) -> false)
+                .loader(new NoFiles())
+                .extension(new ShellExtension())
+                .build();
+    }
+
     private PebbleTemplate compile(String text) throws TemplateProblem {
         synchronized (compiled) {
             PebbleTemplate t = compiled.get(text);
@@ -86,7 +104,7 @@ public final class Templates {
         }
         PebbleTemplate t;
         try {
-            t = engine.getLiteralTemplate(text);
+            t = engine().getLiteralTemplate(text);
         } catch (PebbleException e) {
             throw problem(e);
         }
