@@ -7,6 +7,27 @@ import java.util.Optional;
  * Callers clear the arrays they pass in and get back when done with them.
  */
 public interface CredentialSecrets {
+    /**
+     * No secrets at all, for runs that authenticate with unencrypted key files only (a rehearsal on lab twins, the
+     * benchmarks): nothing is found, and storing one is refused.
+     */
+    CredentialSecrets NONE = new CredentialSecrets() {
+        @Override
+        public void put(String credential, char[] secret) {
+            throw new UnsupportedOperationException("this run stores no secrets (it uses unencrypted keys only)");
+        }
+
+        @Override
+        public Optional<char[]> get(String credential) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void remove(String credential) {
+            // nothing stored
+        }
+    };
+
     /** Stores (or replaces) the secret of the named credential. */
     void put(String credential, char[] secret);
 

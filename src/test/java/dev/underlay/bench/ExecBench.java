@@ -1,10 +1,12 @@
 package dev.underlay.bench;
 
+import dev.underlay.inventory.CredentialSecrets;
 import dev.underlay.ssh.ExecResult;
 import dev.underlay.ssh.FanOut;
 import dev.underlay.ssh.HostKeyStore;
 import dev.underlay.ssh.KnownHostsFileImport;
 import dev.underlay.ssh.KnownHostsImport;
+import dev.underlay.ssh.MemoryHostKeys;
 import dev.underlay.ssh.OutputSink;
 import dev.underlay.ssh.PassphraseProvider;
 import dev.underlay.ssh.SshAuth;
@@ -89,7 +91,7 @@ public final class ExecBench {
                 SshTarget.direct(h.name(), h.address(), h.port(), lab.user(), auth))).toList();
         CpuMeter meter = new CpuMeter(lab.pids());
         List<Run> runs = new java.util.ArrayList<>();
-        try (SshTransport transport = new SshTransport(settings, store, MemoryHostKeys.NO_SECRETS,
+        try (SshTransport transport = new SshTransport(settings, store, CredentialSecrets.NONE,
                 PassphraseProvider.NONE)) {
             FanOut fanOut = new FanOut(transport);
             log.printf("io workers %d, forks %d, load %s%n", settings.effectiveIoWorkers(), forks,

@@ -1,5 +1,6 @@
 package dev.underlay.bench;
 
+import dev.underlay.inventory.CredentialSecrets;
 import dev.underlay.lab.FaultSpec;
 import dev.underlay.lab.Lab;
 import dev.underlay.lab.LabHost;
@@ -9,6 +10,7 @@ import dev.underlay.ssh.ExecResult;
 import dev.underlay.ssh.FanOut;
 import dev.underlay.ssh.HostKeyStore;
 import dev.underlay.ssh.KnownHostsFileImport;
+import dev.underlay.ssh.MemoryHostKeys;
 import dev.underlay.ssh.OutputSink;
 import dev.underlay.ssh.PassphraseProvider;
 import dev.underlay.ssh.SshAuth;
@@ -72,7 +74,7 @@ public final class SimulatedLabBench {
                     SshTarget.direct(h.name(), "127.0.0.1", h.port(), "bench", auth))).toList();
             SshSettings settings = SshSettings.DEFAULTS.withTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(60),
                     Duration.ofSeconds(120)).withLimits(Math.max(forks, 1), 32);
-            try (SshTransport transport = new SshTransport(settings, store, MemoryHostKeys.NO_SECRETS,
+            try (SshTransport transport = new SshTransport(settings, store, CredentialSecrets.NONE,
                     PassphraseProvider.NONE)) {
                 FanOut fanOut = new FanOut(transport);
                 for (int round = 1; round <= rounds; round++) {

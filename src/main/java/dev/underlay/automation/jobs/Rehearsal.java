@@ -7,10 +7,9 @@ import dev.underlay.lab.Lab;
 import dev.underlay.lab.LabHost;
 import dev.underlay.ssh.Endpoint;
 import dev.underlay.ssh.FanOut;
-import dev.underlay.ssh.HostKeyRepository;
 import dev.underlay.ssh.HostKeyStore;
-import dev.underlay.ssh.KnownHostKey;
 import dev.underlay.ssh.KnownHostsFileImport;
+import dev.underlay.ssh.MemoryHostKeys;
 import dev.underlay.ssh.PassphraseProvider;
 import dev.underlay.ssh.SshAuth;
 import dev.underlay.ssh.SshSettings;
@@ -23,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A rehearsal: the simulated lab serves a twin of every target machine (same name, the identity the lab derives
@@ -59,7 +57,7 @@ final class Rehearsal implements AutoCloseable {
             List<Endpoint> endpoints = new ArrayList<>();
             lab.hosts().forEach(h -> endpoints.add(new Endpoint("127.0.0.1", h.port())));
             KnownHostsFileImport.run(keys, lab.knownHosts(), endpoints);
-            SshTransport transport = new SshTransport(settings.withAcceptNewHostKeys(false), keys, NO_SECRETS,
+            SshTransport transport = new SshTransport(settings.withAcceptNewHostKeys(false), keys, CredentialSecrets.NONE,
                     PassphraseProvider.NONE);
             Map<String, FanOut.Planned> targets = new LinkedHashMap<>();
             for (LabHost h : lab.hosts()) {
@@ -88,49 +86,6 @@ final class Rehearsal implements AutoCloseable {
             transport.close();
         } finally {
             lab.close();
-        }
-    }
-
-    /** The rehearsal authenticates with the lab's unencrypted key: no secrets. */
-    private static final CredentialSecrets NO_SECRETS = new CredentialSecrets() {
-        @Override
-        public void put(String credential, char[] secret) {
-            throw new UnsupportedOperationException("a rehearsal stores no secrets");
-        }
-
-        @Override
-        public Optional<char[]> get(String credential) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void remove(String credential) {
-            // nothing stored
-        }
-    };
-
-    /** Host keys of the twins, for the rehearsal's lifetime only. */
-    private static final class MemoryHostKeys implements HostKeyRepository {
-        private final List<KnownHostKey> keys = new ArrayList<>();
-
-        @Override
-        public synchronized List<KnownHostKey> all() {
-            return List.copyOf(keys);
-        }
-
-        @Override
-        public synchronized void addAll(List<KnownHostKey> add) {
-            for (KnownHostKey k : add) {
-                keys.removeIf(s -> s.endpoint().equals(k.endpoint()) && s.fingerprint().equals(k.fingerprint()));
-                keys.add(k);
-            }
-        }
-
-        @Override
-        public synchronized int removeTrusted(Endpoint endpoint) {
-            int before = keys.size();
-            keys.removeIf(k -> k.endpoint().equals(endpoint) && !k.revoked());
-            return before - keys.size();
         }
     }
 }
