@@ -32,6 +32,8 @@ public final class InventoryChanges {
      */
     public final List<SealedParam> sealedParams = new ArrayList<>();
     private Inventory basis;
+    /** The last rule check these changes passed ({@link InventoryService#preview}), or null. */
+    CheckedPreview checked;
 
     /**
      * Says which snapshot these changes were worked out against (an import's preview): the service then refuses
@@ -53,6 +55,15 @@ public final class InventoryChanges {
                 && removedMachines.isEmpty() && removedClusters.isEmpty() && removedProfiles.isEmpty()
                 && removedRacks.isEmpty() && removedSites.isEmpty() && removedCredentials.isEmpty()
                 && removedParamDefinitions.isEmpty() && sealedParams.isEmpty();
+    }
+
+    /** Every list and map above, element by element, as they are now: what a rule check saw. */
+    Object[][] contents() {
+        return new Object[][] {sites.toArray(), racks.toArray(), credentials.toArray(), paramDefinitions.toArray(),
+            profiles.toArray(), machines.toArray(), clusters.toArray(), machineRenames.keySet().toArray(),
+            machineRenames.values().toArray(), removedMachines.toArray(), removedClusters.toArray(),
+            removedProfiles.toArray(), removedRacks.toArray(), removedSites.toArray(), removedCredentials.toArray(),
+            removedParamDefinitions.toArray()};
     }
 
     /** Applies these changes to a snapshot, giving the candidate that the rules check. */

@@ -166,11 +166,23 @@ public final class InventoryService {
         return commitMachines(ch);
     }
 
-    /** The snapshot these changes would produce and the rules they would break; writes nothing. */
+    /**
+     * The snapshot these changes would produce and the rules they would break; writes nothing. Changes that broke
+     * none keep the result ({@link CheckedPreview}), so that applying them unchanged to the same snapshot (an
+     * import's plan, then its apply) checks them once.
+     */
     public Preview preview(InventoryChanges ch) {
         Inventory before = current;
+        CheckedPreview checked = ch.checked;
+        Inventory reused = checked == null ? null : checked.afterFor(before, ch);
+        if (reused != null) {
+            return new Preview(before, reused, List.of());
+        }
+        Object[][] contents = ch.contents();
         Inventory after = ch.applyTo(before);
-        return new Preview(before, after, InventoryRules.validateAll(after));
+        List<Violation> violations = InventoryRules.validateAll(after);
+        ch.checked = violations.isEmpty() ? new CheckedPreview(before, after, contents) : null;
+        return new Preview(before, after, violations);
     }
 
     /**

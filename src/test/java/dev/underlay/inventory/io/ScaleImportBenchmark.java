@@ -36,16 +36,26 @@ class ScaleImportBenchmark {
             long t2 = System.nanoTime();
             long c2 = cpuMillis();
             long g2 = gcMillis();
+            long a2 = allocated();
+            long p2 = processCpuMillis();
+            long v2 = vmThreadCpuMillis();
             InventoryService service = new InventoryService(new JdbcInventoryStore(db));
             InventoryImporter importer = new InventoryImporter(service);
             ImportPlan plan = importer.plan(file, InventoryFormat.JSON);
             long t3 = System.nanoTime();
             long c3 = cpuMillis();
+            long g3 = gcMillis();
+            long a3 = allocated();
+            long p3 = processCpuMillis();
+            long v3 = vmThreadCpuMillis();
             assertTrue(plan.ok(), () -> plan.problems().subList(0, Math.min(5, plan.problems().size())).toString());
             importer.apply(plan);
             long t4 = System.nanoTime();
             long c4 = cpuMillis();
             long g4 = gcMillis();
+            long a4 = allocated();
+            long p4 = processCpuMillis();
+            long v4 = vmThreadCpuMillis();
             assertEquals(n, service.inventory().machines().size());
             Inventory reloaded = new InventoryService(new JdbcInventoryStore(db)).inventory();
             long t5 = System.nanoTime();
@@ -57,11 +67,46 @@ class ScaleImportBenchmark {
                     + "load average %.1f on %d cores%n", (c3 - c2) / 1e3, (c4 - c3) / 1e3, (g4 - g2) / 1e3,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
+            System.out.printf("  per phase, plan / apply: importing thread allocated %.0f / %.0f MB; GC %.2f / %.2f s; "
+                    + "process CPU (all threads: JIT, GC, H2's writer) %.2f / %.2f s; VM thread CPU (the serial GC's) "
+                    + "%.2f / %.2f s%n", (a3 - a2) / 1e6, (a4 - a3) / 1e6, (g3 - g2) / 1e3, (g4 - g3) / 1e3,
+                    (p3 - p2) / 1e3, (p4 - p3) / 1e3, (v3 - v2) / 1e3, (v4 - v3) / 1e3);
         }
     }
 
     private static long cpuMillis() {
         return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+    }
+
+    /** Bytes the current thread has allocated so far (HotSpot's counter; -1 where the JVM has none). */
+    private static long allocated() {
+        return ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
+                ? t.getCurrentThreadAllocatedBytes() : -1;
+    }
+
+    private static long processCpuMillis() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean o
+                ? o.getProcessCpuTime() / 1_000_000 : -1;
+    }
+
+    /**
+     * CPU of the JVM's "VM Thread" from /proc (Linux; -1 elsewhere): with the serial collector the console runs
+     * with, that thread does the collections, so this is GC CPU where the MXBean's collection time is wall time.
+     */
+    private static long vmThreadCpuMillis() {
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            long ticks = 0;
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                if (Files.readString(t.resolve("comm")).strip().equals("VM Thread")) {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+                }
+            }
+            return ticks * 10; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static long gcMillis() {
