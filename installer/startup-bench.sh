@@ -8,6 +8,9 @@
 #   - the console's first window with the demo inventory: the console's own line "opened ...: 41 machines, T ms
 #     after the JVM started" (the table holds its rows), as bench/console-open.sh reads it.
 # Every console is ended by its PID; the data folder and keys live in a temporary folder, removed at the end.
+# Beside each wall time, the process's CPU time (user + system: the CLI's whole process, the console's until the
+# same line, from UNDERLAY_STARTUP_TRACE's last phase; decision 0020), which a loaded machine changes far less.
+# bin/underlay starts once of each kind before the runs, so that its AppCDS archives exist (target/cds/).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 RUNS=${1:-7}
@@ -34,7 +37,7 @@ fi
 # one console start: prints the "T ms after the JVM started" figure
 console() {
   local log=$T/console.log
-  "$@" >"$log" 2>&1 & pid=$!
+  UNDERLAY_STARTUP_TRACE=1 "$@" >"$log" 2>&1 & pid=$!
   for _ in $(seq 1 1200); do
     grep -q 'ms after the JVM started' "$log" && break
     kill -0 "$pid" 2>/dev/null || break
@@ -43,36 +46,52 @@ console() {
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   pid=
-  grep -o 'machines, [0-9]* ms after' "$log" | grep -o '[0-9]* ms' | head -1 | cut -d' ' -f1 | grep . \
+  local ms cpu
+  ms=$(grep -o 'machines, [0-9]* ms after' "$log" | grep -o '[0-9]* ms' | head -1 | cut -d' ' -f1 | grep .) \
     || { cat "$log" >&2; echo "the console did not open" >&2; exit 1; }
+  cpu=$(sed -n 's/^startup: inventory in the window .*cpu +.*( *\([0-9]*\))$/\1/p' "$log" | head -1)
+  echo "$ms ${cpu:-0}"
 }
-wall() {
-  local s e
-  s=$(date +%s%N)
-  "$@" >/dev/null 2>&1
-  e=$(date +%s%N)
-  echo $(( (e - s) / 1000000 ))
+wall() {  # prints "WALL_MS CPU_MS" of one run
+  local TIMEFORMAT='%R %U %S' t
+  t=$( { time "$@" >/dev/null 2>&1; } 2>&1 )
+  awk '{ printf "%d %d", $1 * 1000, ($2 + $3) * 1000 }' <<< "$t"
 }
 stats() {  # median min max of the numbers on stdin
   sort -n | awk '{ a[NR] = $1 } END { printf "%d %d %d", a[int((NR + 1) / 2)], a[1], a[NR] }'
 }
 
 BIN=$ROOT/bin/underlay
+
 console env underlay.log.level=INFO "$INSTALLED" --data "$T/demo" >/dev/null  # the first start adds the demo
-declare -A cli con
+wall "$BIN" machines --query all --data "$T/demo" >/dev/null                    # bin/underlay's archives
+JAVA_OPTS=-Dunderlay.log.level=INFO console "$BIN" --data "$T/demo" >/dev/null
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+declare -A cli con cliCpu conCpu
 for i in $(seq 1 "$RUNS"); do
-  cli[bin]+="$(wall "$BIN" machines --query all --data "$T/demo") "
-  cli[installed]+="$(wall "$INSTALLED" machines --query all --data "$T/demo") "
-  con[bin]+="$(JAVA_OPTS=-Dunderlay.log.level=INFO console "$BIN" --data "$T/demo") "
-  con[installed]+="$(console env underlay.log.level=INFO "$INSTALLED" --data "$T/demo") "
+  for k in bin installed; do
+    exe=$BIN; [[ $k == installed ]] && exe=$INSTALLED
+    read -r w c <<< "$(wall "$exe" machines --query all --data "$T/demo")"
+    cli[$k]+="$w "; cliCpu[$k]+="$c "
+  done
+  read -r w c <<< "$(JAVA_OPTS=-Dunderlay.log.level=INFO console "$BIN" --data "$T/demo")"
+  con[bin]+="$w "; conCpu[bin]+="$c "
+  read -r w c <<< "$(console env underlay.log.level=INFO "$INSTALLED" --data "$T/demo")"
+  con[installed]+="$w "; conCpu[installed]+="$c "
 done
 report() {
   local what=$1 a b
   read -r -a a <<< "$(tr ' ' '\n' <<< "$2" | grep . | stats)"
   read -r -a b <<< "$(tr ' ' '\n' <<< "$3" | grep . | stats)"
-  printf '%-44s bin/underlay %5d ms (%d-%d)   installed %5d ms (%d-%d)   ratio %.2f\n' "$what" \
+  printf '%-46s bin/underlay %5d ms (%d-%d)   installed %5d ms (%d-%d)   ratio %.2f\n' "$what" \
     "${a[0]}" "${a[1]}" "${a[2]}" "${b[0]}" "${b[1]}" "${b[2]}" "$(awk "BEGIN { print ${b[0]} / ${a[0]} }")"
 }
-echo "startup-bench: $RUNS runs each, in turns; load average $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
+echo "startup-bench: $RUNS runs each, in turns; load average $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after; $(nproc) cores"
 report "machines --query all (wall)" "${cli[bin]}" "${cli[installed]}"
+report "machines --query all (process CPU)" "${cliCpu[bin]}" "${cliCpu[installed]}"
 report "console: first window with the demo (JVM up)" "${con[bin]}" "${con[installed]}"
+if [[ ${conCpu[installed]} != *[1-9]* || ${conCpu[bin]} != *[1-9]* ]]; then
+  echo "console CPU: a build without UNDERLAY_STARTUP_TRACE (before decision 0020) prints none"
+else
+  report "console: the same, process CPU until then" "${conCpu[bin]}" "${conCpu[installed]}"
+fi

@@ -74,6 +74,12 @@ class ArchitectureTest {
                     + "implement, never a service, a view or the CLI");
 
     @ArchTest
+    static final ArchRule onlyLogSetupKnowsLogback = noClasses()
+            .that().doNotHaveFullyQualifiedName("dev.underlay.app.LogSetup")
+            .should().dependOnClassesThat().resideInAnyPackage("ch.qos.logback..")
+            .because("the code logs through slf4j-api; one class sets Logback up (decision 0020)");
+
+    @ArchTest
     static final ArchRule noCycles = slices().matching("dev.underlay.(**)").should().beFreeOfCycles()
             .because("every package, at every depth, must be understandable and testable without the ones "
                     + "that use it");

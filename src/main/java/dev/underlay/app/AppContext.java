@@ -168,6 +168,7 @@ public final class AppContext implements CliContext {
     public static AppContext open(Path dataFolder, Path keysFolder, boolean seedDemo, Executor callbacks,
                                   Prompts prompts) {
         Database db = Database.open(dataFolder);
+        StartupTrace.mark("database open");
         try {
             JdbcInventoryStore store = new JdbcInventoryStore(db);
             // one key for everything sealed in this folder: credential secrets and secure param values
@@ -188,7 +189,9 @@ public final class AppContext implements CliContext {
                 store.putSetting(DEMO_SEEDED, "true");
             }
             TaskRunner tasks = new ExecutorTaskRunner("underlay-task", 4, callbacks);
-            return new AppContext(db.folder(), db, service, tasks, prompts, secrets);
+            AppContext ctx = new AppContext(db.folder(), db, service, tasks, prompts, secrets);
+            StartupTrace.mark("services wired");
+            return ctx;
         } catch (RuntimeException e) {
             db.close();
             throw e;

@@ -13,14 +13,23 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartupTrace.mark("jvm up, main()");
+        if (StartupTrace.on()) {
+            org.slf4j.LoggerFactory.getILoggerFactory(); // otherwise at the first logger, inside a later phase
+            StartupTrace.mark("logging configured");
+        }
         if (isConsole(args)) {
             UnderlayApp.launch(ExitGuard.install(System.err), args);
         } else {
             TerminalPrompts terminal = TerminalPrompts.system();
             AppContext.Prompts prompts = new AppContext.Prompts(terminal, terminal);
             ExitGuard guard = ExitGuard.install(System.err);
-            System.exit(UnderlayCli.run(args, System.out, System.err,
-                    folder -> guard.watch(() -> AppContext.open(folder, false, Runnable::run, prompts))));
+            int status = UnderlayCli.run(args, System.out, System.err, folder -> {
+                StartupTrace.mark("command line parsed");
+                return guard.watch(() -> AppContext.open(folder, false, Runnable::run, prompts));
+            });
+            StartupTrace.mark("command done");
+            System.exit(status);
         }
     }
 

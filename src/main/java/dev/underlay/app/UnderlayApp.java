@@ -42,6 +42,7 @@ public class UnderlayApp extends Application {
 
     @Override
     public void start(Stage primary) {
+        StartupTrace.mark("javafx toolkit up");
         this.stage = primary;
         List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();
         Map<String, String> named = getParameters() == null ? Map.of() : getParameters().getNamed();
@@ -66,6 +67,7 @@ public class UnderlayApp extends Application {
         primary.setMinWidth(900);
         primary.setMinHeight(560);
         primary.show();
+        StartupTrace.mark("window shown");
     }
 
     private void opened(AppContext ctx) {
@@ -77,6 +79,7 @@ public class UnderlayApp extends Application {
         context = ctx;
         building.open(ctx);
         window = building;
+        StartupTrace.mark("inventory in the window");
         // how long a technician waited for their inventory, from the process's start (docs/benchmarks.md)
         LOG.info("opened {}: {} machines, {} ms after the JVM started", folderLabel,
                 ctx.inventory().inventory().machines().size(),

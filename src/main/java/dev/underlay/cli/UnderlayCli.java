@@ -9,6 +9,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** The headless command line, on the same services as the console. */
@@ -30,18 +33,72 @@ public final class UnderlayCli {
         PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8));
         try {
-            return commandLine(opener, o, e).execute(args);
+            return commandLine(opener, o, e, commandWord(args)).execute(args);
         } finally {
             o.flush();
             e.flush();
         }
     }
 
+    /**
+     * The commands by name, in the order help lists them. picocli builds a command's model by reflection over it
+     * and its options' types (a third of a second of CPU for all of them, Jackson's classes among them), so
+     * {@link #run} builds only the one named on the command line, and all of them when none is (help, a typo).
+     */
+    static final Map<String, Class<?>> COMMANDS = commands();
+
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("import", ImportCommand.class);
+        m.put("export", ExportCommand.class);
+        m.put("machines", MachinesCommand.class);
+        m.put("exec", ExecCommand.class);
+        m.put("hostkeys", HostKeysCommand.class);
+        m.put("lab", LabCommand.class);
+        m.put("content", ContentCommand.class);
+        m.put("params", ParamsCommand.class);
+        m.put("render", RenderCommand.class);
+        m.put("run", RunCommand.class);
+        m.put("jobs", JobsCommands.Jobs.class);
+        m.put("logs", JobsCommands.Logs.class);
+        m.put("rerun", JobsCommands.Rerun.class);
+        m.put("help", CommandLine.HelpCommand.class);
+        return Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * The command word of {@code args} (the first argument that is not the root's {@code --data DIR}) when it names
+     * a command other than {@code help} (which needs the others), else {@code null}.
+     */
+    static String commandWord(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--data")) {
+                i++;
+            } else if (!a.startsWith("--data=")) {
+                return COMMANDS.containsKey(a) && !a.equals("help") ? a : null;
+            }
+        }
+        return null;
+    }
+
     /** The configured picocli command line; public so tests and tools can inspect the command tree. */
     public static CommandLine commandLine(CliContext.Opener opener, PrintWriter out, PrintWriter err) {
+        return commandLine(opener, out, err, null);
+    }
+
+    /** The command line with only the command {@code only} ({@code null}: all of them). */
+    static CommandLine commandLine(CliContext.Opener opener, PrintWriter out, PrintWriter err, String only) {
         CommandLine cl = new CommandLine(new UnderlayCommand(opener));
+        COMMANDS.forEach((name, type) -> {
+            if (only == null || only.equals(name)) {
+                cl.addSubcommand(name, type);
+            }
+        });
         // `exec --on all uname -a`: everything after the command's first word belongs to the remote command
-        cl.getSubcommands().get("exec").setStopAtPositional(true);
+        if (cl.getSubcommands().containsKey("exec")) {
+            cl.getSubcommands().get("exec").setStopAtPositional(true);
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {

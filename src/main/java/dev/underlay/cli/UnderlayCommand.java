@@ -7,16 +7,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The top-level {@code underlay} command. Each subcommand is its own class listed here; it mixes in
+ * The top-level {@code underlay} command. Each subcommand is its own class, listed in {@code UnderlayCli.COMMANDS}
+ * (not in this annotation: picocli would build every one of them at each start); it mixes in
  * {@link DataOption} to open the data folder and writes through {@code spec.commandLine().getOut()/getErr()}.
  */
 @Command(name = "underlay", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Underlay: inventory and automation for racks and clouds. Without a command, "
-                + "'underlay' opens the console.",
-        subcommands = {ImportCommand.class, ExportCommand.class, MachinesCommand.class, ExecCommand.class,
-                HostKeysCommand.class, LabCommand.class, ContentCommand.class, ParamsCommand.class,
-                RenderCommand.class, RunCommand.class, JobsCommands.Jobs.class, JobsCommands.Logs.class,
-                JobsCommands.Rerun.class, CommandLine.HelpCommand.class})
+                + "'underlay' opens the console.")
 public final class UnderlayCommand implements Runnable {
     private final CliContext.Opener opener;
 

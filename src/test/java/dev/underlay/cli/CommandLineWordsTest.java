@@ -61,9 +61,7 @@ class CommandLineWordsTest {
     @Test
     void portInUseNamesBasePortAndSshdLogsNoRawLine() throws Exception {
         ch.qos.logback.classic.LoggerContext product = new ch.qos.logback.classic.LoggerContext();
-        ch.qos.logback.classic.joran.JoranConfigurator config = new ch.qos.logback.classic.joran.JoranConfigurator();
-        config.setContext(product);
-        config.doConfigure(getClass().getResource("/logback.xml")); // the product's, not the tests' configuration
+        dev.underlay.app.LogSetup.apply(product, null); // the product's, not the tests' configuration
         assertFalse(product.getLogger("org.apache.sshd.common.io.nio2.Nio2Acceptor").isErrorEnabled(),
                 "a bind failure reaches the user as one sentence, not as Nio2Acceptor's log line");
         assertTrue(product.getLogger("org.apache.sshd.server").isErrorEnabled());

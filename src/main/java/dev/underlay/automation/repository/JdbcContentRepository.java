@@ -31,8 +31,15 @@ import java.util.Map;
  * everything it brought go, the new one comes, or nothing changes.
  */
 public final class JdbcContentRepository implements ContentStore {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Database db;
+
+    /**
+     * Made on first use: an ObjectMapper costs some 350 classes and a sixth of a second of CPU, and every open of
+     * a data folder builds this repository, also for commands that never touch content packs.
+     */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     public JdbcContentRepository(Database db) {
         this.db = db;
@@ -99,7 +106,7 @@ public final class JdbcContentRepository implements ContentStore {
                 st.setString(1, s.name());
                 st.setString(2, p.name());
                 st.setString(3, s.description());
-                st.setString(4, json(JSON.valueToTree(s.params())));
+                st.setString(4, json(Mapper.JSON.valueToTree(s.params())));
                 st.setString(5, json(ContentJson.strings(s.profiles())));
                 st.addBatch();
                 ordered(tasks, s.name(), s.tasks());
@@ -180,7 +187,7 @@ public final class JdbcContentRepository implements ContentStore {
 
     static String json(JsonNode n) {
         try {
-            return JSON.writeValueAsString(n);
+            return Mapper.JSON.writeValueAsString(n);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -188,7 +195,7 @@ public final class JdbcContentRepository implements ContentStore {
 
     static JsonNode tree(String s) throws SQLException {
         try {
-            return JSON.readTree(s);
+            return Mapper.JSON.readTree(s);
         } catch (JsonProcessingException e) {
             throw new SQLException("stored JSON cannot be read: " + e.getOriginalMessage(), e);
         }
