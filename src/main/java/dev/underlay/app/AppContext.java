@@ -80,9 +80,9 @@ public final class AppContext implements CliContext {
         var templates = new dev.underlay.automation.template.Templates();
         this.content = new dev.underlay.automation.ContentService(
                 new dev.underlay.automation.repository.JdbcContentRepository(database), inventory, templates);
-        this.automation = new dev.underlay.automation.AutomationCatalog(content,
-                new dev.underlay.automation.TaskRenderer(templates, inventory.paramValues()));
         this.publisher = new dev.underlay.automation.ParamPublisher(inventory);
+        this.automation = new dev.underlay.automation.AutomationCatalog(content,
+                new dev.underlay.automation.TaskRenderer(templates, inventory.paramValues()), publisher);
         // marks the jobs a killed process left running as interrupted, then purges those past their retention
         this.jobs = new JobService(inventory, this::ssh, new JdbcJobRepository(database), plansByName(),
                 dataFolder.resolve("rehearse"));
