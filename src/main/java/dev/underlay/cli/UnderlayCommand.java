@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
         subcommands = {ImportCommand.class, ExportCommand.class, MachinesCommand.class, ExecCommand.class,
                 HostKeysCommand.class, LabCommand.class, ContentCommand.class, ParamsCommand.class,
                 RenderCommand.class, RunCommand.class, JobsCommands.Jobs.class, JobsCommands.Logs.class,
-                JobsCommands.Rerun.class, CommandLine.HelpCommand.class})
+                JobsCommands.Rerun.class, FactsCommands.Facts.class, FactsCommands.Health.class,
+                CommandLine.HelpCommand.class})
 public final class UnderlayCommand implements Runnable {
     private final CliContext.Opener opener;
 
