@@ -29,6 +29,8 @@ public final class FactsService {
 
     private final FactsStore store;
     private final JobService jobs;
+    private final List<java.util.function.Consumer<Map<String, MachineHealth>>> healthListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FactsService(FactsStore store, JobService jobs) {
         this.store = store;
@@ -87,6 +89,10 @@ public final class FactsService {
         }
         if (!health.isEmpty()) {
             store.addHealth(health);
+            if (!healthListeners.isEmpty()) {
+                Map<String, MachineHealth> latest = store.latestHealth();
+                healthListeners.forEach(l -> l.accept(latest));
+            }
         }
         return new Harvest(facts.size(), health.size());
     }
@@ -149,6 +155,21 @@ public final class FactsService {
             }
         }
         return out;
+    }
+
+    /**
+     * Told every machine's newest health after a harvest stored some (on the thread that harvested: the job timer);
+     * the racks' health colouring listens.
+     */
+    public void addHealthListener(java.util.function.Consumer<Map<String, MachineHealth>> listener) {
+        healthListeners.add(listener);
+    }
+
+    /** Reads every machine's newest health again and tells the health listeners (after an outside change). */
+    public Map<String, MachineHealth> reloadHealth() {
+        Map<String, MachineHealth> latest = store.latestHealth();
+        healthListeners.forEach(l -> l.accept(latest));
+        return latest;
     }
 
     /** The newest facts of every machine that has any. */
