@@ -17,7 +17,7 @@ public final class PublishedFiles {
     /** Where a task writes the value of param NAME. */
     public static final String FOLDER = "/run/underlay/publish/";
     static final String MARKER = "::underlay-published ";
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
 
     private PublishedFiles() {
     }
