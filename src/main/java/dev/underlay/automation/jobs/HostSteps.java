@@ -174,9 +174,13 @@ final class HostSteps {
                 }
             }
         };
-        h.current = runner.submit(new StepRunner.Request(h.planned, () -> StepRunner.Prepared.command(
-                PublishedFiles.readCommand(plan.publishes(step))), Duration.ofSeconds(30), capture, () -> { },
-                false, true));
+        h.current = runner.submit(new StepRunner.Request(h.planned, () -> {
+            try {
+                return StepRunner.Prepared.command(PublishedFiles.readCommand(plan.publishes(step)));
+            } catch (IllegalArgumentException e) {
+                return StepRunner.Prepared.refused(e.getMessage());
+            }
+        }, Duration.ofSeconds(30), capture, () -> { }, false, true));
         h.current.result().whenComplete((r, e) -> timers.execute(() -> {
             String failure = null;
             String where = "";
