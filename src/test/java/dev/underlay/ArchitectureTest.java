@@ -207,13 +207,18 @@ class ArchitectureTest {
             .because("the Automation area goes through the automation services and the one task runner");
 
     static final ArchRule automationRepository = feature("automation.repository", "automation.content",
-            "automation.jobs", "automation", "db", "ssh")
+            "automation.jobs", "automation", "db", "ssh", "automation.facts")
             .because("content packs and jobs are stored behind their ports (ContentStore, JobRepository), nothing else");
 
     @ArchTest
     static final ArchRule cli = feature("cli", "inventory", "inventory.io", "db", "lab", "secrets", "ssh",
-            "about", "automation", "automation.content", "automation.io", "automation.jobs")
+            "about", "automation", "automation.content", "automation.io", "automation.jobs", "automation.facts")
             .because("the CLI runs on the services the console uses, never on views");
+
+    @ArchTest
+    static final ArchRule automationFacts = feature("automation.facts", "automation.jobs", "ssh")
+            .because("facts and health are read from the job engine's stored results and kept behind their "
+                    + "FactsStore port; they know no view, no CLI and no SQL");
 
     /**
      * Classes of {@code dev.underlay.<pkg>} (that package only; subpackages have their own rules) may depend on

@@ -62,6 +62,7 @@ public final class AppContext implements CliContext {
     private final dev.underlay.automation.AutomationCatalog automation;
     private final dev.underlay.automation.ParamPublisher publisher;
     private final JobService jobs;
+    private final dev.underlay.automation.facts.FactsService facts;
     private SshTransport ssh;
     private SshSettings sshSettings = SshSettings.DEFAULTS;
     private final java.util.List<Runnable> onClose = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -80,12 +81,16 @@ public final class AppContext implements CliContext {
         var templates = new dev.underlay.automation.template.Templates();
         this.content = new dev.underlay.automation.ContentService(
                 new dev.underlay.automation.repository.JdbcContentRepository(database), inventory, templates);
-        this.automation = new dev.underlay.automation.AutomationCatalog(content,
-                new dev.underlay.automation.TaskRenderer(templates, inventory.paramValues()));
         this.publisher = new dev.underlay.automation.ParamPublisher(inventory);
+        this.automation = new dev.underlay.automation.AutomationCatalog(content,
+                new dev.underlay.automation.TaskRenderer(templates, inventory.paramValues()), publisher);
         // marks the jobs a killed process left running as interrupted, then purges those past their retention
         this.jobs = new JobService(inventory, this::ssh, new JdbcJobRepository(database), plansByName(),
                 dataFolder.resolve("rehearse"));
+        // facts and health (issue 13): kept per run, harvested when a job ends
+        this.facts = new dev.underlay.automation.facts.FactsService(
+                new dev.underlay.automation.repository.JdbcFactsRepository(database), jobs);
+        jobs.addEndListener(facts::harvest);
         purgeOldJobs();
     }
 
@@ -136,6 +141,12 @@ public final class AppContext implements CliContext {
     }
 
     /** Where a task's published values go (its cluster's profile). */
+    /** Facts and health of machines, latest and history. */
+    @Override
+    public dev.underlay.automation.facts.FactsService facts() {
+        return facts;
+    }
+
     public dev.underlay.automation.ParamPublisher publisher() {
         return publisher;
     }

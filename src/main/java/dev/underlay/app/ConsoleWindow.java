@@ -79,6 +79,8 @@ final class ConsoleWindow implements AutoCloseable {
     private ConsoleTools tools;
     private File lastDirectory;
     private AutoCloseable placement;
+    /** The racks' health colouring, fed by the facts service (issue 13). */
+    private final dev.underlay.racks.HealthColouring health = new dev.underlay.racks.HealthColouring();
 
     /** @param folderLabel how the data folder is named in the status bar (its path, or a short display name) */
     ConsoleWindow(Stage stage, String folderLabel) {
@@ -91,8 +93,10 @@ final class ConsoleWindow implements AutoCloseable {
         machinesView = new MachinesView(machines, form, bulk);
         // one selection for the table and the racks (and later the topology)
         MachineSelection selection = new MachineSelection(machines);
-        racksView = new RackElevationsView(new RackElevationsViewModel(model, selection, new SideBySideLayout(),
-                tasks, Platform::runLater, lastMessage::set));
+        RackElevationsViewModel racks = new RackElevationsViewModel(model, selection, new SideBySideLayout(),
+                tasks, Platform::runLater, lastMessage::set);
+        racks.addColouring(health);
+        racksView = new RackElevationsView(racks);
 
         status = new StatusBar(folderLabel, Bindings.createStringBinding(
                 () -> String.format(java.util.Locale.ROOT, "%,d machines, %,d shown, %,d selected",
@@ -121,6 +125,9 @@ final class ConsoleWindow implements AutoCloseable {
         contextTasks.set(ctx.tasks());
         this.theme = new ThemeViewModel(ctx.settings(), tasks);
         this.tools = new ConsoleTools(stage, ctx, tasks, model, machines, lastMessage::set);
+        ctx.facts().addHealthListener(latest -> health.update(healthIds(latest)));
+        tasks.submit("read machines' health", () -> healthIds(ctx.facts().latestHealth()), health::update,
+                e -> lastMessage.set("cannot read machines' health: " + e.getMessage()));
         status.addSegment("status-lab", tools.lab().statusTextProperty());
         shell.setToolBar(tools.toolBar());
         menuBar.getMenus().addAll(menuBar.getMenus().size() - 1, List.of(tools.machinesMenu(), tools.labMenu(),
@@ -319,5 +326,12 @@ final class ConsoleWindow implements AutoCloseable {
         model.close();
         filtering.close();
         help.close();
+    }
+
+    private static java.util.Map<String, String> healthIds(
+            java.util.Map<String, dev.underlay.automation.facts.MachineHealth> latest) {
+        java.util.Map<String, String> ids = new java.util.HashMap<>();
+        latest.forEach((m, h) -> ids.put(m, h.state().id()));
+        return ids;
     }
 }

@@ -19,10 +19,18 @@ import java.util.Map;
 public final class AutomationCatalog {
     private final ContentService content;
     private final TaskRenderer renderer;
+    private final ParamPublisher publisher;
 
+    /** A catalog whose plans take no published values (what-if views, tests of rendering). */
     public AutomationCatalog(ContentService content, TaskRenderer renderer) {
+        this(content, renderer, null);
+    }
+
+    /** A catalog whose plans store what their tasks publish through {@code publisher} (decision 0021). */
+    public AutomationCatalog(ContentService content, TaskRenderer renderer, ParamPublisher publisher) {
         this.content = content;
         this.renderer = renderer;
+        this.publisher = publisher;
     }
 
     /**
@@ -103,11 +111,15 @@ public final class AutomationCatalog {
                 t.rebootExit());
     }
 
-    /** A plan over one snapshot of the installed content. */
+    /**
+     * A plan over one snapshot of the installed content, for one job: once a host in no cluster has published
+     * into the job's profile, later renders resolve it too.
+     */
     private final class ContentPlan implements JobPlan {
         private final String title;
         private final List<PlannedStep> steps;
         private final ContentIndex idx;
+        private volatile String jobProfile;
 
         ContentPlan(String title, List<PlannedStep> steps, ContentIndex idx) {
             this.title = title;
@@ -131,8 +143,33 @@ public final class AutomationCatalog {
             if (t == null) {
                 throw new RenderException("task " + step.task() + " on " + machine.name() + ": not in this plan");
             }
-            return renderer.render(t, step.stage().isEmpty() ? null : idx.stages().get(step.stage()), machine,
-                    inventory);
+            return renderer.render(t, step.stage().isEmpty() ? null : idx.stages().get(step.stage()), jobProfile,
+                    machine, inventory);
+        }
+
+        @Override
+        public List<String> publishes(PlannedStep step) {
+            Task t = idx.tasks().get(step.task());
+            return t == null ? List.of() : t.publishes();
+        }
+
+        @Override
+        public String publish(long job, PlannedStep step, Machine machine, Map<String, String> values) {
+            if (publisher == null) {
+                return JobPlan.super.publish(job, step, machine, values);
+            }
+            List<String> declared = publishes(step);
+            for (String name : values.keySet()) {
+                if (!declared.contains(name)) {
+                    throw new IllegalArgumentException(machine.name() + " published " + name + ", which task "
+                            + step.task() + " does not list in its publishes");
+                }
+            }
+            String where = publisher.publishFrom(job, machine, values);
+            if (where.startsWith("job ")) {
+                jobProfile = ParamPublisher.jobProfile(job);
+            }
+            return where;
         }
 
         @Override

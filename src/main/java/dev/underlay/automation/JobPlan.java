@@ -3,6 +3,7 @@ package dev.underlay.automation;
 import dev.underlay.inventory.Inventory;
 import dev.underlay.inventory.Machine;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a job runs, as the job engine sees it: the ordered steps of one workflow (or of one task), and how to render
@@ -24,4 +25,25 @@ public interface JobPlan {
      * @throws RenderException naming the param, the task and the machine when a template cannot be rendered
      */
     RenderedStep render(PlannedStep step, Machine machine, Inventory inventory) throws RenderException;
+
+    /**
+     * The params {@code step} publishes: after it succeeds on a host, the engine reads each one's value from
+     * {@code /run/underlay/publish/NAME} on that host (over the job's connection, never into the log) and hands
+     * them to {@link #publish}. None by default.
+     */
+    default List<String> publishes(PlannedStep step) {
+        return List.of();
+    }
+
+    /**
+     * Stores the values {@code machine} published in {@code step} of job {@code job} (param name to text, as the
+     * host wrote it, trailing newlines stripped), so that later renders of this plan see them. Returns where they
+     * went ("cluster k8s (profile k8s-prof)").
+     *
+     * @throws RuntimeException with one sentence naming the host and the param when they cannot be stored
+     */
+    default String publish(long job, PlannedStep step, Machine machine, Map<String, String> values) {
+        throw new IllegalStateException("plan " + title() + " does not take published values (" + machine.name()
+                + " published " + String.join(", ", values.keySet()) + ")");
+    }
 }

@@ -37,9 +37,25 @@ public final class TaskRenderer {
         return stage == null ? StageParams.NONE : new StageParams(stage.name(), stage.params(), stage.profiles());
     }
 
+    /** The stage's part of resolution, then {@code jobProfile} (values a job's hosts in no cluster published). */
+    static StageParams scope(Stage stage, String jobProfile) {
+        if (jobProfile == null) {
+            return scope(stage);
+        }
+        List<String> profiles = new ArrayList<>(stage == null ? List.of() : stage.profiles());
+        profiles.add(jobProfile);
+        return new StageParams(stage == null ? "" : stage.name(), stage == null ? Map.of() : stage.params(), profiles);
+    }
+
     public RenderedStep render(Task task, Stage stage, Machine m, Inventory inv) throws RenderException {
+        return render(task, stage, null, m, inv);
+    }
+
+    /** As {@link #render(Task, Stage, Machine, Inventory)}, also resolving {@code jobProfile} (may be null). */
+    public RenderedStep render(Task task, Stage stage, String jobProfile, Machine m, Inventory inv)
+            throws RenderException {
         String who = "task " + task.name() + " on " + m.name();
-        ParamValues.Revealed r = values.reveal(inv, m, scope(stage));
+        ParamValues.Revealed r = values.reveal(inv, m, scope(stage, jobProfile));
         for (String p : task.required()) {
             if (!r.resolved().containsKey(p)) {
                 throw new RenderException(who + ": required param " + p + " is not set (not on the machine, its "

@@ -44,6 +44,9 @@ public interface CliContext extends AutoCloseable {
     /** Jobs: run, list, logs, rerun (issue 13). */
     dev.underlay.automation.jobs.JobService jobs();
 
+    /** Facts and health of machines, kept per run (issue 13). */
+    dev.underlay.automation.facts.FactsService facts();
+
     /** The simulated lab. */
     LabService lab();
 

@@ -62,6 +62,8 @@ public final class UnderlayCli {
         m.put("jobs", JobsCommands.Jobs.class);
         m.put("logs", JobsCommands.Logs.class);
         m.put("rerun", JobsCommands.Rerun.class);
+        m.put("facts", FactsCommands.Facts.class);
+        m.put("health", FactsCommands.Health.class);
         m.put("help", CommandLine.HelpCommand.class);
         return Collections.unmodifiableMap(m);
     }

@@ -80,6 +80,49 @@ class RacksConsoleTest extends ConsoleFxTest {
     }
 
     @Test
+    void racksColouredByTheMachinesHealth() throws Exception {
+        app = console.start(dir, "--data-label", "~/underlay-demo");
+        console.robot.clickOn("#nav-racks");
+        waitFor(() -> geometry() != null && geometry().frames().size() == 3);
+        console.robot.clickOn("#rack-fit");
+        java.time.Instant at = java.time.Instant.parse("2026-12-02T04:00:00Z");
+        var sick = new dev.underlay.automation.facts.MachineHealth.Check("health-disk",
+                dev.underlay.automation.facts.HealthState.CRITICAL, "exit 1", at);
+        java.util.List<dev.underlay.automation.facts.MachineHealth> rows = new java.util.ArrayList<>();
+        for (Machine m : app.context().inventory().inventory().machines().values()) {
+            boolean critical = m.name().equals("fra1-db01");
+            boolean warning = m.name().equals("fra1-web02");
+            rows.add(new dev.underlay.automation.facts.MachineHealth(m.name(), 1L, at, critical
+                    ? dev.underlay.automation.facts.HealthState.CRITICAL : warning
+                    ? dev.underlay.automation.facts.HealthState.WARNING : dev.underlay.automation.facts.HealthState.OK,
+                    critical ? java.util.List.of(sick) : java.util.List.of()));
+        }
+        rows.removeIf(h -> h.machine().equals("fra1-gpu04")); // never checked: unknown
+        new dev.underlay.automation.repository.JdbcFactsRepository(app.context().database()).addHealth(rows);
+        app.context().facts().reloadHealth();
+        fx(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<dev.underlay.racks.MachineColouring> c = console.robot
+                    .lookup("#rack-colouring").queryAs(javafx.scene.control.ComboBox.class);
+            c.setValue(c.getItems().stream().filter(x -> x.id().equals("health")).findFirst().orElseThrow());
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        var colouring = fx(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<dev.underlay.racks.MachineColouring> c = console.robot
+                    .lookup("#rack-colouring").queryAs(javafx.scene.control.ComboBox.class);
+            return c.getValue();
+        });
+        var inv = app.context().inventory().inventory();
+        assertEquals(dev.underlay.racks.HealthColouring.CRITICAL, colouring.entryFor(stored("fra1-db01"), inv));
+        assertEquals(dev.underlay.racks.HealthColouring.WARNING, colouring.entryFor(stored("fra1-web02"), inv));
+        assertEquals(dev.underlay.racks.HealthColouring.OK, colouring.entryFor(stored("fra1-web01"), inv));
+        assertEquals(dev.underlay.racks.HealthColouring.UNKNOWN, colouring.entryFor(stored("fra1-gpu04"), inv));
+        shoot("racks-health.png");
+    }
+
+    @Test
     void dragRefusedOnAnOccupiedUThenSavedOnAFreeOneThenUndoneAndARangeOfUSelected() throws Exception {
         app = console.start(dir, "--data-label", "~/underlay-demo");
         console.robot.clickOn("#nav-racks");

@@ -22,7 +22,7 @@ class ContentCliTest {
         Cli.seedDemo(a);
         Cli.Result r = Cli.run("content", "import", "--bundled", "all", "--data", a.toString());
         assertEquals(0, r.code(), r.toString());
-        assertTrue(r.out().contains("installed kubernetes 1.0.0: 5 tasks, 5 stages, 1 workflow"), r.out());
+        assertTrue(r.out().contains("installed kubernetes 1.1.0: 5 tasks, 5 stages, 1 workflow"), r.out());
         assertTrue(r.out().contains("note: param ntp_servers: kept the inventory's own definition"), r.out());
 
         r = Cli.run("content", "list", "--data", a.toString());

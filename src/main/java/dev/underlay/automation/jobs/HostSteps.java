@@ -12,9 +12,12 @@ import dev.underlay.ssh.HostRunState;
 import dev.underlay.ssh.OutputSink;
 import dev.underlay.ssh.StepRunner;
 import dev.underlay.ssh.StepState;
+import dev.underlay.ssh.StreamKind;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -125,7 +128,9 @@ final class HostSteps {
             return;
         }
         boolean ran = r.failure() == FailureKind.NONE && r.exitSignal().isEmpty();
-        if (r.succeeded()) {
+        if (r.succeeded() && !plan.publishes(step).isEmpty()) {
+            readPublished(h, k, attempt, started, r);
+        } else if (r.succeeded()) {
             record(h, k, attempt, StepState.OK, started, now, r, "");
             h.stepState(k, StepState.OK);
             run.stepCompleted(h, k);
@@ -153,6 +158,69 @@ final class HostSteps {
             h.lastKind = r.failure() == FailureKind.NONE ? "exit " + r.exitStatus() : r.failure().name();
             run.hostFailed(h, step);
         }
+    }
+
+    /**
+     * The step ran: read what it published over the same connection, store it on the timer thread (a database
+     * write, never on an SSH thread), and only then count the step done, so the next step (linear) sees it.
+     */
+    private void readPublished(HostRun h, int k, int attempt, Instant started, ExecResult ran) {
+        PlannedStep step = steps.get(k);
+        List<String> lines = new ArrayList<>();
+        OutputSink capture = (host, stream, at, line) -> {
+            if (stream == StreamKind.STDOUT) {
+                synchronized (lines) {
+                    lines.add(line);
+                }
+            }
+        };
+        h.current = runner.submit(new StepRunner.Request(h.planned, () -> {
+            try {
+                return StepRunner.Prepared.command(PublishedFiles.readCommand(plan.publishes(step)));
+            } catch (IllegalArgumentException e) {
+                return StepRunner.Prepared.refused(e.getMessage());
+            }
+        }, Duration.ofSeconds(30), capture, () -> { }, false, true));
+        h.current.result().whenComplete((r, e) -> timers.execute(() -> {
+            String failure = null;
+            String where = "";
+            Map<String, String> values = Map.of();
+            if (!r.succeeded()) {
+                failure = "the step ran, but its published values could not be read from " + h.name() + ": "
+                        + r.message();
+            } else {
+                synchronized (lines) {
+                    values = PublishedFiles.parse(lines);
+                }
+                try {
+                    where = values.isEmpty() ? "" : plan.publish(id, step, h.machine, values);
+                } catch (RuntimeException x) {
+                    failure = h.name() + " published " + String.join(", ", values.keySet()) + ", which the "
+                            + "inventory refused: " + x.getMessage();
+                }
+            }
+            synchronized (run) {
+                h.current = null;
+                Instant end = Instant.now();
+                if (h.cancelled || run.cancelled()) {
+                    record(h, k, attempt, StepState.CANCELLED, started, end, ran, "cancelled while its published "
+                            + "values were read");
+                    h.stepState(k, StepState.CANCELLED);
+                    run.hostEnded(h, HostRunState.CANCELLED);
+                } else if (failure != null) {
+                    record(h, k, attempt, StepState.FAILED, started, end, ran, failure);
+                    h.stepState(k, StepState.FAILED);
+                    h.lastFailure = failure;
+                    h.lastKind = "PUBLISH";
+                    run.hostFailed(h, step);
+                } else {
+                    record(h, k, attempt, StepState.OK, started, end, ran, values.isEmpty() ? ""
+                            : "published " + String.join(", ", values.keySet()) + " to " + where);
+                    h.stepState(k, StepState.OK);
+                    run.stepCompleted(h, k);
+                }
+            }
+        }));
     }
 
     private void again(HostRun h, int k, Duration wait, boolean reconnect) {

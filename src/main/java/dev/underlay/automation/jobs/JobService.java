@@ -49,6 +49,7 @@ public final class JobService implements AutoCloseable {
     private final int interrupted;
     private volatile Duration rebootPoll = Duration.ofSeconds(5);
     private volatile FaultSpec rehearsalFaults = FaultSpec.NONE;
+    private final List<java.util.function.LongConsumer> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public JobService(InventoryService inventory, Supplier<SshTransport> ssh, JobRepository repository,
                       PlanSource plans, Path rehearseFolder) {
@@ -74,6 +75,14 @@ public final class JobService implements AutoCloseable {
     /** How often a rebooting host is tried (5 s; tests shorten it). */
     public void rebootPoll(Duration every) {
         this.rebootPoll = every;
+    }
+
+    /**
+     * Told the id of every job that ran (not a dry run) once its log is written, on the job timer thread, before
+     * the job's {@code done} completes: facts and health are harvested here. A listener that throws is logged.
+     */
+    public void addEndListener(java.util.function.LongConsumer listener) {
+        ended.add(listener);
     }
 
     /** Faults given to rehearsal twins (tests and demos); none by default. */
@@ -167,6 +176,13 @@ public final class JobService implements AutoCloseable {
             }
             log.flush();
             active.remove(id);
+            for (java.util.function.LongConsumer l : ended) {
+                try {
+                    l.accept(id);
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(JobService.class).warn("after job {}: {}", id, e.toString(), e);
+                }
+            }
             return state;
         }, timers);
         run.start();

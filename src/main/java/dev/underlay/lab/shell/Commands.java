@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The commands the lab shell knows, by name. Nothing here starts a process: every command is Java code working on
- * the simulated host's state. One instance serves every host (it is stateless apart from the scheduler).
+ * the simulated host's state. One instance serves every host (stateless apart from the scheduler and the
+ * simulated Kubernetes clusters of {@link KubeCommands}).
  */
 public final class Commands {
     /** A command: returns its exit status, or sets {@link Invocation#pending} to finish later. */
@@ -51,6 +52,7 @@ public final class Commands {
         FactCommands.register(table);
         ServiceCommands.register(table);
         OpsCommands.register(table);
+        new KubeCommands().register(table);
         MiscCommands.register(table, table.keySet());
     }
 

@@ -21,7 +21,7 @@ final class FactCommands {
         });
         t.put("free", inv -> {
             String unit = inv.args.contains("-h") ? "h" : inv.args.contains("-g") ? "g"
-                    : inv.args.contains("-m") ? "m" : "k";
+                    : inv.args.contains("-m") ? "m" : inv.args.contains("-b") ? "b" : "k";
             inv.out.append(Facts.free(inv.host().identity(), unit));
             return 0;
         });

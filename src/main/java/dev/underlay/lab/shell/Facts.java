@@ -63,6 +63,8 @@ final class Facts {
                 return Long.toString(kb / 1024 / 1024);
             case "h":
                 return human(kb * 1024, "i");
+            case "b":
+                return Long.toString(kb * 1024);
             default:
                 return Long.toString(kb);
         }

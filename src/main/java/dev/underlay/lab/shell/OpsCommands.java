@@ -4,19 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Commands the bundled content packs need (decision 0004: no process is ever started): {@code timedatectl},
- * {@code hostnamectl}, {@code kubeadm} (init, token create, upload-certs, join, reset) and {@code kubectl} (get
- * nodes, drain, uncordon), {@code reboot}. Their state lives in the host's files: {@code /etc/hostname},
- * {@code /etc/kubernetes/admin.conf} (a control plane), {@code /etc/kubernetes/kubelet.conf} (a node) and
- * {@code /var/lib/lab/reboots} (how often the host was asked to reboot). Tokens are derived from the host name,
- * so a rerun prints the same join command.
+ * {@code hostnamectl}, {@code reboot} ({@link KubeCommands} has kubeadm and kubectl). Their state lives in the
+ * host's files: {@code /etc/hostname} and {@code /var/lib/lab/reboots} (how often the host was asked to reboot).
  */
 final class OpsCommands {
     static final String ADMIN_CONF = "/etc/kubernetes/admin.conf";
@@ -29,8 +23,6 @@ final class OpsCommands {
     static void register(Map<String, Commands.Command> t) {
         t.put("timedatectl", OpsCommands::timedatectl);
         t.put("hostnamectl", OpsCommands::hostnamectl);
-        t.put("kubeadm", inv -> missingPackage(inv, "kubeadm") ? notFound(inv) : kubeadm(inv));
-        t.put("kubectl", inv -> missingPackage(inv, "kubectl") ? notFound(inv) : kubectl(inv));
         t.put("reboot", OpsCommands::reboot);
     }
 
@@ -40,12 +32,12 @@ final class OpsCommands {
                 && !MiscCommands.installed(inv).contains(command);
     }
 
-    private static int notFound(Invocation inv) {
+    static int notFound(Invocation inv) {
         inv.err.append("bash: ").append(inv.name()).append(": command not found\n");
         return 127;
     }
 
-    private static List<String> words(Invocation inv) {
+    static List<String> words(Invocation inv) {
         return inv.args.subList(1, inv.args.size()).stream().filter(a -> !a.startsWith("-")).toList();
     }
 
@@ -109,98 +101,6 @@ final class OpsCommands {
         return set == null || set.isBlank() ? inv.host().identity().hostname() : set.strip();
     }
 
-    private static int kubeadm(Invocation inv) {
-        List<String> w = words(inv);
-        String verb = w.isEmpty() ? "" : w.get(0);
-        String endpoint = option(inv, "--control-plane-endpoint", inv.host().identity().hostname() + ":6443");
-        switch (verb) {
-            case "init" -> {
-                if (w.size() > 1 && w.get(1).equals("phase")) {
-                    inv.println("[upload-certs] Using certificate key:").println(hash(inv, "certs"));
-                    return 0;
-                }
-                if (exists(inv, ADMIN_CONF)) {
-                    return inv.fail(1, "[ERROR FileAvailable--etc-kubernetes-admin.conf]: " + ADMIN_CONF
-                            + " already exists");
-                }
-                if (!write(inv, ADMIN_CONF, "server: https://" + endpoint + "\n")
-                        || !write(inv, KUBELET_CONF, "server: https://" + endpoint + "\n")) {
-                    return 1;
-                }
-                inv.println("Your Kubernetes control-plane has initialized successfully!");
-                inv.println(join(inv, endpoint));
-                return 0;
-            }
-            case "token" -> {
-                String conf = read(inv, ADMIN_CONF);
-                if (conf == null) {
-                    return inv.fail(1, "failed to load admin kubeconfig: open " + ADMIN_CONF
-                            + ": no such file or directory");
-                }
-                inv.println(join(inv, conf.strip().replace("server: https://", "")));
-                return 0;
-            }
-            case "join" -> {
-                String token = option(inv, "--token", "");
-                if (w.size() < 2 || !token.matches("[a-z0-9]{6}\\.[a-z0-9]{16}")
-                        || !option(inv, "--discovery-token-ca-cert-hash", "").startsWith("sha256:")) {
-                    return inv.fail(1, "a join needs the endpoint, --token xxxxxx.xxxxxxxxxxxxxxxx and "
-                            + "--discovery-token-ca-cert-hash sha256:...");
-                }
-                if (exists(inv, KUBELET_CONF)) {
-                    return inv.fail(1, "[ERROR FileAvailable--etc-kubernetes-kubelet.conf]: " + KUBELET_CONF
-                            + " already exists");
-                }
-                boolean cp = inv.args.contains("--control-plane");
-                if (!write(inv, KUBELET_CONF, "server: https://" + w.get(1) + "\n")
-                        || (cp && !write(inv, ADMIN_CONF, "server: https://" + w.get(1) + "\n"))) {
-                    return 1;
-                }
-                inv.println("This node has joined the cluster" + (cp ? " as a control-plane node" : "") + ".");
-                return 0;
-            }
-            case "reset" -> {
-                delete(inv, ADMIN_CONF);
-                delete(inv, KUBELET_CONF);
-                return 0;
-            }
-            default -> {
-                return inv.fail(1, "unknown command \"" + verb + "\" for \"kubeadm\"");
-            }
-        }
-    }
-
-    private static int kubectl(Invocation inv) {
-        List<String> w = words(inv).stream().filter(x -> !x.contains("=")).toList();
-        if (!exists(inv, ADMIN_CONF)) {
-            return inv.fail(1, "The connection to the server localhost:8080 was refused - did you specify the "
-                    + "right host or port?");
-        }
-        String verb = w.isEmpty() ? "" : w.get(0);
-        switch (verb) {
-            case "get" -> {
-                inv.println("NAME   STATUS   ROLES           AGE   VERSION");
-                inv.println(hostname(inv) + "   Ready    control-plane   1d    v1.31.2");
-                return 0;
-            }
-            case "drain", "cordon", "uncordon" -> {
-                if (w.size() < 2) {
-                    return inv.fail(1, "error: USAGE: kubectl " + verb + " NODE");
-                }
-                if (verb.equals("drain")) {
-                    inv.println("node/" + w.get(1) + " cordoned");
-                    inv.println("node/" + w.get(1) + " drained");
-                } else {
-                    inv.println("node/" + w.get(1) + " " + verb + "ed");
-                }
-                return 0;
-            }
-            default -> {
-                return inv.fail(1, "error: unknown command \"" + verb + "\" for \"kubectl\"");
-            }
-        }
-    }
-
     /** Counts the request in {@value #REBOOTS}; the session goes on (the job engine reconnects after a reboot). */
     private static int reboot(Invocation inv) {
         String n = read(inv, REBOOTS);
@@ -208,23 +108,7 @@ final class OpsCommands {
         return write(inv, REBOOTS, (count + 1) + "\n") ? 0 : 1;
     }
 
-    private static String join(Invocation inv, String endpoint) {
-        String h = hash(inv, "token");
-        return "kubeadm join " + endpoint + " --token " + h.substring(0, 6) + "." + h.substring(6, 22)
-                + " --discovery-token-ca-cert-hash sha256:" + hash(inv, "ca");
-    }
-
-    private static String hash(Invocation inv, String what) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest((inv.host().identity().hostname() + "/" + what)
-                    .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String option(Invocation inv, String name, String dflt) {
+    static String option(Invocation inv, String name, String dflt) {
         for (int i = 1; i < inv.args.size(); i++) {
             String a = inv.args.get(i);
             if (a.equals(name) && i + 1 < inv.args.size()) {
@@ -237,16 +121,16 @@ final class OpsCommands {
         return dflt;
     }
 
-    private static boolean exists(Invocation inv, String path) {
+    static boolean exists(Invocation inv, String path) {
         return HostFiles.isFile(inv.host(), inv.path(path));
     }
 
-    private static String read(Invocation inv, String path) {
+    static String read(Invocation inv, String path) {
         Path p = inv.path(path);
         return HostFiles.isFile(inv.host(), p) ? HostFiles.read(inv.host(), p) : null;
     }
 
-    private static boolean write(Invocation inv, String path, String text) {
+    static boolean write(Invocation inv, String path, String text) {
         if (inv.host().diskFull()) {
             inv.fail(1, path + ": No space left on device");
             return false;
@@ -262,7 +146,7 @@ final class OpsCommands {
         }
     }
 
-    private static void delete(Invocation inv, String path) {
+    static void delete(Invocation inv, String path) {
         try {
             Files.deleteIfExists(inv.path(path));
         } catch (IOException e) {
