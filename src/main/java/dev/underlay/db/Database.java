@@ -214,6 +214,7 @@ public final class Database implements AutoCloseable {
             T result;
             try {
                 result = work.run(c);
+                LOG.debug("log commit started"); // JobKillTest aims a kill at it
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
