@@ -190,17 +190,21 @@ public final class JobLog implements JobListener, AutoCloseable {
             }
         }
         int n = events.size();
+        Map<Long, long[]> perJob = new java.util.TreeMap<>(); // one warning per job and turn: lines, hosts
         for (Map.Entry<LogQueue.Gap, Long> g : queue.takeGaps().entrySet()) {
             LogQueue.Gap gap = g.getKey();
             long s = seq.computeIfAbsent(gap.job(), j -> new AtomicLong()).getAndIncrement();
             String note = DROPPED_PREFIX + g.getValue() + " output lines of " + gap.host() + " were dropped here: "
                     + "the job log's database writes fell behind and its queue was full";
-            LOG.warn("Job {} host {} step {}: {} output lines dropped (the job log was full)", gap.job(), gap.host(),
-                    gap.step(), g.getValue());
+            long[] sum = perJob.computeIfAbsent(gap.job(), j -> new long[2]);
+            sum[0] += g.getValue();
+            sum[1]++;
             lines.add(new JobRepository.LineRow(gap.job(), new JobRepository.OutputLine(s, Instant.now(),
                     gap.host(), gap.step(), gap.stream(), note)));
             n++;
         }
+        perJob.forEach((job, sum) -> LOG.warn("Job {}: {} output lines of {} hosts dropped (the job log was full); "
+                + "each host's log says how many", job, sum[0], sum[1]));
         return new Pending(new JobRepository.Batch(jobs, hosts, steps, lines), n);
     }
 }
