@@ -20,7 +20,7 @@ public final class Database implements AutoCloseable {
      * The newest migration this build carries ({@code db/migration/V<n>__*.sql}); {@code DatabaseTest} keeps it
      * equal to the files. A folder already at this version opens without Flyway.
      */
-    static final int SCHEMA_VERSION = 7;
+    static final int SCHEMA_VERSION = 8;
     /**
      * Versions no migration of this build carries: none today (a branch that lacks a migration
      * another carries lists it here). Flyway allows the gap; the fast check below must too.
@@ -35,6 +35,11 @@ public final class Database implements AutoCloseable {
     private final WriteGate gate = new WriteGate();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean compact;
+    /** The log path syncs the file at most this often. */
+    private static final long SYNC_NANOS = 1_000_000_000L;
+    private volatile long lastLogSync = System.nanoTime() - SYNC_NANOS;
+    private final java.util.concurrent.atomic.AtomicLong logCommits = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong logSyncs = new java.util.concurrent.atomic.AtomicLong();
 
     private Database(Path folder, JdbcConnectionPool pool, boolean created) {
         this.folder = folder;
@@ -193,6 +198,48 @@ public final class Database implements AutoCloseable {
             }
             return result;
         }
+    }
+
+    /**
+     * The log path, for frequent small writes whose loss window may be a second (a running job's output, decision
+     * 0019): runs {@code work} in one transaction and commits it, then has H2 write the commit into the file
+     * ({@code CHECKPOINT}: a process killed after this returns keeps it, since the operating system holds the
+     * bytes) and syncs the file to the disk ({@code CHECKPOINT SYNC}) only when the last sync is a second old or
+     * more. {@link #transaction} syncs after every commit; imports keep that.
+     */
+    public <T> T logTransaction(SqlWork<T> work) throws SQLException {
+        try (WritePermit w = beginWrite(); Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            T result;
+            try {
+                result = work.run(c);
+                LOG.debug("log commit started"); // JobKillTest aims a kill at it
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            long now = System.nanoTime();
+            boolean sync = now - lastLogSync >= SYNC_NANOS;
+            try (Statement st = c.createStatement()) {
+                st.execute(sync ? "CHECKPOINT SYNC" : "CHECKPOINT");
+            }
+            if (sync) {
+                lastLogSync = now;
+            }
+            logCommits.incrementAndGet();
+            if (sync) {
+                logSyncs.incrementAndGet();
+            }
+            return result;
+        }
+    }
+
+    /** Commits and file syncs the log path has made (for tests and benchmarks): {@code {commits, syncs}}. */
+    public long[] logPathCounts() {
+        return new long[] {logCommits.get(), logSyncs.get()};
     }
 
     /** What {@link #stopWrites} found. */

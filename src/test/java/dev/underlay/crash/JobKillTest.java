@@ -24,11 +24,24 @@ import org.junit.jupiter.api.io.TempDir;
  * line the job had received a second before the kill is in the database, each once.
  */
 class JobKillTest {
+    /** Database's debug line as a log batch's commit begins (the child logs it: logback-commits.xml). */
+    private static final String LOG_COMMIT = "Database: log commit started";
+
     @TempDir
     Path dir;
 
     @Test
     void aKilledJobIsMarkedInterruptedWithItsLogCompleteToASecondBeforeTheKill() throws Exception {
+        killMidJob(false);
+    }
+
+    /** The kill aimed at the log path's commit (its debug line): the batch in flight is lost, not the one before. */
+    @Test
+    void aJobKilledDuringALogCommitKeepsItsLogToASecondBeforeTheKill() throws Exception {
+        killMidJob(true);
+    }
+
+    private void killMidJob(boolean duringCommit) throws Exception {
         Path data = dir.resolve("data");
         try (LabWorld world = LabWorld.start(20, dir, FaultSpec.NONE)) {
             try (AppContext ctx = AppContext.open(data, false, Runnable::run)) {
@@ -36,7 +49,9 @@ class JobKillTest {
             }
             long receivedBefore;
             long job;
-            try (ChildJvm child = ChildJvm.start(JobKillChild.class, List.of(data.toString()))) {
+            String logging = JobKillTest.class.getResource("/crash/logback-commits.xml").getPath();
+            try (ChildJvm child = ChildJvm.start(JobKillChild.class, List.of("-Dlogback.configurationFile="
+                    + logging), List.of(data.toString()))) {
                 ChildJvm.Line pid = child.awaitLine(l -> l.startsWith("pid "), 60_000);
                 assertNotNull(pid, child.stderr());
                 assertEquals(child.pid(), Long.parseLong(pid.text().substring(4)), "the PID is the JVM's own");
@@ -46,6 +61,12 @@ class JobKillTest {
                 assertNotNull(child.awaitLine(l -> l.startsWith("received ") && count(l) > 3000, 60_000),
                         child.stderr());
                 Thread.sleep(1500);
+                if (duringCommit) {
+                    long before = child.lines().stream().filter(l -> LOG_COMMIT.equals(l.text())).count();
+                    long[] seen = {0};
+                    assertNotNull(child.awaitLine(l -> LOG_COMMIT.equals(l) && ++seen[0] > before, 10_000),
+                            "the log commits: " + child.stderr());
+                }
                 long killedAt = child.millis();
                 assertTrue(child.signal(ChildJvm.Signal.KILL), "the child ran until the kill");
                 child.waitFor(10_000);

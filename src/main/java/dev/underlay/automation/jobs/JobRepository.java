@@ -15,7 +15,10 @@ public interface JobRepository {
     /** Stores a new job (its state running, or succeeded/failed for a dry run stored at its end); returns its id. */
     long create(NewJob job);
 
-    /** Writes one batch in one transaction, in the order: job states, host states, step results, lines. */
+    /**
+     * Writes one batch in one transaction, in the order: job states, host states, step results, lines; on the
+     * database's log path (in the file when this returns, synced at most once a second: decision 0019).
+     */
     void write(Batch batch);
 
     /** Jobs a killed process left running (or paused, or waiting for approval) become interrupted; how many. */

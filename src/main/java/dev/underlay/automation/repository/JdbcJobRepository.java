@@ -21,7 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** Jobs in the database ({@code V6__jobs.sql}); every write in one {@link Database#transaction}. */
+/**
+ * Jobs in the database ({@code V6__jobs.sql}, {@code V8}); every write in one transaction: the log's batches on
+ * {@link Database#logTransaction}, the rest on {@link Database#transaction}.
+ */
 public final class JdbcJobRepository implements JobRepository {
     private static final String ACTIVE = "('RUNNING', 'PAUSED', 'AWAITING_APPROVAL')";
 
@@ -97,7 +100,7 @@ public final class JdbcJobRepository implements JobRepository {
 
     @Override
     public void write(Batch batch) {
-        tx(c -> {
+        logTx(c -> {
             jobStates(c, batch.jobs());
             hostStates(c, batch.hosts());
             steps(c, batch.steps());
@@ -359,6 +362,15 @@ public final class JdbcJobRepository implements JobRepository {
             return db.transaction(work);
         } catch (SQLException e) {
             throw new DatabaseException("cannot write jobs: " + e.getMessage(), e);
+        }
+    }
+
+    /** The database's log path: in the file on return, synced at most once a second (decision 0019). */
+    private void logTx(Database.SqlWork<Void> work) {
+        try {
+            db.logTransaction(work);
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot write the job log: " + e.getMessage(), e);
         }
     }
 
