@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
 /** {@code underlay machines [--query Q] [--json]}: lists machines as a table or as JSON for scripts. */
 @Command(name = "machines", mixinStandardHelpOptions = true,
         description = {"Lists machines, all or those matching a query (for example 'rack:fra1-r01 -status:retired' or 'fra1-k8s-w[01-06]').",
-            "--json prints an array of objects with each machine's own and resolved params; secure values are",
-            "always \"********\" (and \"secure\": true in resolved)."})
+            "--json prints an array of objects with each machine's own and resolved params; secure values are always "
+                + "\"********\" (and \"secure\": true in resolved)."})
 final class MachinesCommand implements Callable<Integer> {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code underlay params MACHINE [--task T] [--stage S] [--json]}: every param's value and where it came from. */
 @Command(name = "params", mixinStandardHelpOptions = true,
-        description = {"Shows a machine's params with their values and sources, as a job step resolves them:",
-            "machine, its profiles, the stage and its profiles, its clusters' profiles, global, defaults.",
+        description = {"Shows a machine's params with their values and sources, as a job step resolves them.",
+            "The order: machine, its profiles, the stage and its profiles, its clusters' profiles, global, defaults.",
             "With --task, the task's params only, required ones that are not set marked MISSING.",
             "Secure values are always ********."})
 final class ParamsCommand implements Callable<Integer> {

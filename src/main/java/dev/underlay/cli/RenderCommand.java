@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code underlay render TASK --machine M [--stage S]}: what-if, exactly what would run, connecting nowhere. */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = {"Shows a task's scripts and files exactly as they would run on a machine, without",
-            "connecting anywhere (what-if). Secure values are shown as ********."})
+        description = {"Shows a task's scripts and files exactly as they would run on a machine (what-if).",
+            "Connects nowhere. Secure values are shown as ********."})
 final class RenderCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -77,7 +77,9 @@ public final class Database implements AutoCloseable {
     }
 
     private static String url(Path abs) {
-        return "jdbc:h2:file:" + abs.resolve(FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE";
+        // no trace file while opening: a folder another process holds would get this one's "file is locked" stack
+        // trace in its underlay.trace.db; errors are traced again once the database is open (openPool)
+        return "jdbc:h2:file:" + abs.resolve(FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
     }
 
     private static JdbcConnectionPool openPool(Path abs) {
@@ -85,6 +87,9 @@ public final class Database implements AutoCloseable {
         pool.setMaxConnections(16);
         try (Connection c = pool.getConnection()) {
             c.isValid(1);
+            try (Statement st = c.createStatement()) {
+                st.execute("SET TRACE_LEVEL_FILE 1"); // errors, as H2's default
+            }
             restrictFiles(abs);
             return pool;
         } catch (SQLException e) {

@@ -164,6 +164,18 @@ public final class FaultSpec {
         return Collections.unmodifiableMap(result);
     }
 
+    /**
+     * The hosts each rule picks among these hosts, in rule order, each list sorted by name (the same choice as
+     * {@link #resolve}: what the console shows beside each fault).
+     */
+    public List<List<String>> hostsPerRule(List<String> hostNames) {
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            out.add(select(rules.get(i), i, hostNames).stream().sorted().toList());
+        }
+        return out;
+    }
+
     private Set<String> select(Rule r, int index, List<String> hostNames) {
         if (r.share() >= 0) {
             long salt = seed * 1_000_003L + index * 7_919L + r.kind().ordinal();

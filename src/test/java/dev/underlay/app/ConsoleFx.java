@@ -41,8 +41,8 @@ final class ConsoleFx {
     /** Clicks the table cell showing exactly this text (a machine's name). */
     void clickCell(String text) throws Exception {
         Predicate<Node> cell = n -> n instanceof TableCell<?, ?> c && text.equals(c.getText()) && n.isVisible();
-        waitFor(() -> fx(() -> robot.lookup("#machine-table").lookup(cell).tryQuery().isPresent()));
-        robot.clickOn(robot.lookup("#machine-table").lookup(cell).<Node>query());
+        waitFor(() -> fx(() -> robot.lookup(".machine-table-view").lookup(cell).tryQuery().isPresent()));
+        robot.clickOn(robot.lookup(".machine-table-view").lookup(cell).<Node>query());
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -156,4 +156,29 @@ class CommandLineWordsTest {
         String text = Files.exists(trace) ? Files.readString(trace) : "";
         assertFalse(text.contains("already closed"), text);
     }
+
+    @Test
+    void everyCommandSummaryInTheHelpIsAWholeSentence() {
+        String help = Cli.run("--help").out();
+        String commands = help.substring(help.indexOf("Commands:") + "Commands:".length());
+        java.util.List<String> entries = new java.util.ArrayList<>();
+        for (String line : commands.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            if (line.startsWith("  ") && !line.startsWith("    ")) {
+                entries.add(line.trim());
+            } else if (!entries.isEmpty()) {
+                entries.set(entries.size() - 1, entries.get(entries.size() - 1) + " " + line.trim());
+            }
+        }
+        assertTrue(entries.size() >= 10, help);
+        for (String e : entries) {
+            if (!e.startsWith("help ")) {
+                assertTrue(e.endsWith(".") || e.endsWith(".)") || e.endsWith("')."), "cut summary: " + e);
+            }
+        }
+        String machines = Cli.run("machines", "--help").out();
+        assertTrue(machines.replaceAll("\\s+", " ").contains("secure values are always \"********\""), machines);
+    }
 }

@@ -1,12 +1,14 @@
 package dev.underlay.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,10 @@ class DataFolderLockTest {
             DataFolderInUseException e = assertThrows(DataFolderInUseException.class, () -> Database.open(dir));
             assertTrue(e.getMessage().contains("in use by another running Underlay"), e.getMessage());
             assertTrue(e.getMessage().contains(dir.toString()), e.getMessage());
+            Path trace = dir.resolve("underlay.trace.db");
+            String traced = Files.exists(trace) ? Files.readString(trace) : "";
+            assertFalse(traced.contains("locked"), "the refused open left its stack trace in the holder's folder: "
+                    + traced);
         } finally {
             holder.getOutputStream().close();
             if (!holder.waitFor(20, TimeUnit.SECONDS)) {

@@ -14,6 +14,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 
 /**
  * The machines table's columns, and the sort order of the table turned into a plain comparator over machines. The
@@ -28,7 +31,13 @@ final class MachineColumns {
             .map(s -> UiStyles.status(s.id())).toList();
 
     private final Map<TableColumn<Machine, ?>, Function<Machine, ?>> values = new IdentityHashMap<>();
+    /** Rows measured to size the Tags and Profiles columns, and the widest they grow to (a tooltip shows more). */
+    static final int FIT_ROWS = 500;
+    static final double FIT_MAX_WIDTH = 360;
+
     private final List<TableColumn<Machine, ?>> columns;
+    private final TableColumn<Machine, String> tags = listColumn("Tags", 150, Machine::tags);
+    private final TableColumn<Machine, String> profiles = listColumn("Profiles", 120, Machine::profiles);
 
     MachineColumns() {
         columns = List.of(
@@ -42,8 +51,38 @@ final class MachineColumns {
                 text("Address", 80, Machine::address),
                 portColumn(),
                 text("User", 54, Machine::sshUser),
-                text("Tags", 150, m -> String.join(", ", m.tags())),
-                text("Profiles", 120, m -> String.join(", ", m.profiles())));
+                tags,
+                profiles);
+    }
+
+    /** The Name column (kept in view when the table scrolls sideways). */
+    TableColumn<Machine, ?> name() {
+        return columns.get(0);
+    }
+
+    /**
+     * Widens the Tags and Profiles columns to their longest text among the first rows (never narrower than they
+     * are, never wider than {@link #FIT_MAX_WIDTH}), measured in {@code font}.
+     */
+    void fit(List<Machine> rows, Font font) {
+        fit(tags, rows, font);
+        fit(profiles, rows, font);
+    }
+
+    private void fit(TableColumn<Machine, String> c, List<Machine> rows, Font font) {
+        @SuppressWarnings("unchecked")
+        Function<Machine, String> value = (Function<Machine, String>) values.get(c);
+        Text probe = new Text();
+        probe.setFont(font);
+        double widest = 0;
+        for (int i = 0; i < Math.min(rows.size(), FIT_ROWS); i++) {
+            probe.setText(value.apply(rows.get(i)));
+            widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+        }
+        double wanted = Math.min(FIT_MAX_WIDTH, Math.ceil(widest) + 24); // the cell's padding and a margin
+        if (wanted > c.getWidth()) {
+            c.setPrefWidth(wanted);
+        }
     }
 
     List<TableColumn<Machine, ?>> all() {
@@ -83,6 +122,23 @@ final class MachineColumns {
 
     private TableColumn<Machine, String> text(String title, double width, Function<Machine, String> f) {
         return column(title, "col-" + title.toLowerCase(), width, f, TEXT);
+    }
+
+    /** A list shown joined by commas; the whole list in a tooltip, for a cell too narrow to show it. */
+    private TableColumn<Machine, String> listColumn(String title, double width, Function<Machine, List<String>> f) {
+        TableColumn<Machine, String> c = text(title, width, m -> String.join(", ", f.apply(m)));
+        c.setCellFactory(col -> new TableCell<>() {
+            private final Tooltip tip = new Tooltip();
+
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? "" : s);
+                tip.setText(s);
+                setTooltip(empty || s == null || s.isEmpty() ? null : tip);
+            }
+        });
+        return c;
     }
 
     private TableColumn<Machine, Machine> uColumn() {

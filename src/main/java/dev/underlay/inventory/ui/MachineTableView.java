@@ -4,6 +4,7 @@ import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.underlay.inventory.Machine;
+import dev.underlay.ui.FrozenColumn;
 import dev.underlay.ui.Icons;
 import dev.underlay.ui.UiStyles;
 import java.util.ArrayList;
@@ -17,9 +18,11 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
+import javafx.scene.text.Font;
 import javafx.scene.layout.VBox;
 
 /**
@@ -28,10 +31,13 @@ import javafx.scene.layout.VBox;
  * the order to the view model. Binds and forwards only.
  */
 public final class MachineTableView extends VBox {
+    /** The table's font size (app.css, {@code .machine-table-view .table-view}), for sizing columns to text. */
+    private static final double FONT_SIZE = 13;
     private final MachinesViewModel vm;
     private final CustomTextField search = new CustomTextField();
     private final TableView<Machine> table = new TableView<>();
     private final MachineColumns columns = new MachineColumns();
+    private final FrozenColumn<Machine> frozenName;
     private boolean applyingRequest;
 
     public MachineTableView(MachinesViewModel vm) {
@@ -65,11 +71,11 @@ public final class MachineTableView extends VBox {
         empty.setMaxWidth(640);
         table.setPlaceholder(empty);
         table.getColumns().addAll(columns.all());
-        // Sorting is the view model's (on a worker, over the whole filtered list); the table only says the order.
-        table.setSortPolicy(t -> {
-            vm.comparatorProperty().set(columns.comparator(t.getSortOrder()));
-            return true;
-        });
+        // the Name column stays in view when the others scroll sideways (a table of its own beside the table)
+        frozenName = new FrozenColumn<>(table, columns.name());
+        // Sorting is the view model's (on a worker, over the whole filtered list); the tables only say the order.
+        table.setSortPolicy(t -> sortChanged());
+        frozenName.frozen().setSortPolicy(t -> sortChanged());
         showRows(vm.rows());
         vm.rowsProperty().addListener(o -> showRows(vm.rows())); // not a change listener: no list compare
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Machine>) c -> {
@@ -78,11 +84,11 @@ public final class MachineTableView extends VBox {
             }
         });
         vm.selectRequestProperty().addListener((obs, o, names) -> selectNames(names));
-        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox.setVgrow(frozenName.node(), Priority.ALWAYS);
 
         VBox top = new VBox(4, search, error);
         top.getStyleClass().add("search-bar");
-        getChildren().addAll(top, table);
+        getChildren().addAll(top, frozenName.node());
         getStyleClass().add("machine-table-view");
     }
 
@@ -95,15 +101,19 @@ public final class MachineTableView extends VBox {
         if (rows.isEmpty() && table.getPlaceholder() instanceof Label empty) {
             empty.setText(vm.emptyText());
         }
+        columns.fit(rows, Font.font(FONT_SIZE));
         List<Machine> before = List.copyOf(vm.selection());
         applyingRequest = true;
         try {
             // the table clears its sort order when given items that are not a SortedList (RT-35763): an
             // unsorted SortedList over the already sorted rows keeps the column headers' arrows
-            table.setItems(table.getSortOrder().isEmpty() ? rows : new SortedList<>(rows));
-            if (!before.isEmpty()) {
-                reselect(before.stream().map(Machine::name).collect(Collectors.toSet()));
-            }
+            TableView<Machine> names = frozenName.frozen();
+            frozenName.setItems(table.getSortOrder().isEmpty() ? rows : new SortedList<>(rows),
+                    names.getSortOrder().isEmpty() ? rows : new SortedList<>(rows), () -> {
+                        if (!before.isEmpty()) {
+                            reselect(before.stream().map(Machine::name).collect(Collectors.toSet()));
+                        }
+                    });
         } finally {
             applyingRequest = false;
         }
@@ -111,6 +121,14 @@ public final class MachineTableView extends VBox {
         if (!now.equals(vm.selection())) {
             vm.select(new ArrayList<>(now));
         }
+    }
+
+    /** The order of both tables' sort orders (the frozen Name column's first) goes to the view model. */
+    private boolean sortChanged() {
+        List<TableColumn<Machine, ?>> order = new ArrayList<>(frozenName.frozen().getSortOrder());
+        order.addAll(table.getSortOrder());
+        vm.comparatorProperty().set(columns.comparator(order));
+        return true;
     }
 
     /** Selects the rows of these machines; returns the first index selected, or -1. */
@@ -154,6 +172,11 @@ public final class MachineTableView extends VBox {
 
     public TableView<Machine> table() {
         return table;
+    }
+
+    /** The table of the frozen Name column, beside {@link #table()}. */
+    public TableView<Machine> nameTable() {
+        return frozenName.frozen();
     }
 
     private static String queryHelp() {

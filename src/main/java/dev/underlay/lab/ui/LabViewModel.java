@@ -2,7 +2,9 @@ package dev.underlay.lab.ui;
 
 import dev.underlay.inventory.Inventory;
 import dev.underlay.inventory.Machine;
+import dev.underlay.inventory.NodeSet;
 import dev.underlay.lab.FaultSpec;
+import dev.underlay.lab.LabHost;
 import dev.underlay.lab.LabService;
 import dev.underlay.lab.LabStatus;
 import dev.underlay.ssh.Endpoint;
@@ -44,6 +46,13 @@ public final class LabViewModel {
     public record Preset(String label, String spec) {
     }
 
+    /**
+     * The lab hosts one fault of the edited spec hits: the fault as the lab reads it, the hosts (sorted), the
+     * hosts folded as a node set, and how many lab hosts there are.
+     */
+    public record FaultHit(int rule, String fault, List<String> hosts, String folded, int labHosts) {
+    }
+
     /** What a start did about host keys; {@code conflicts} are the sentences of keys that were kept. */
     public record Started(LabStatus status, KnownHostsImport.Report trust) {
     }
@@ -59,6 +68,8 @@ public final class LabViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final StringProperty faultText = new SimpleStringProperty(this, "faultText", "");
     private final ReadOnlyStringWrapper faultError = new ReadOnlyStringWrapper(this, "faultError", "");
+    private final ReadOnlyObjectWrapper<List<FaultHit>> faultHits = new ReadOnlyObjectWrapper<>(this, "faultHits",
+            List.of());
     private final ReadOnlyObjectWrapper<List<String>> conflicts = new ReadOnlyObjectWrapper<>(this, "conflicts",
             List.of());
 
@@ -74,7 +85,10 @@ public final class LabViewModel {
         this.labFolder = labFolder;
         this.tasks = tasks;
         this.messages = messages;
-        faultText.addListener((obs, o, n) -> faultError.set(check(n)));
+        faultText.addListener((obs, o, n) -> {
+            faultError.set(check(n));
+            faultHits.set(hits(n));
+        });
         show(lab.status());
     }
 
@@ -103,6 +117,14 @@ public final class LabViewModel {
     /** The sentence saying what is wrong with the edited spec, or "". */
     public ReadOnlyStringProperty faultErrorProperty() {
         return faultError.getReadOnlyProperty();
+    }
+
+    /**
+     * Per fault of the edited spec (when it parses), the lab hosts it hits: the lab machines of the inventory,
+     * which a start serves. Empty while the spec does not parse.
+     */
+    public ReadOnlyObjectProperty<List<FaultHit>> faultHitsProperty() {
+        return faultHits.getReadOnlyProperty();
     }
 
     /** Host keys in the lab's known_hosts that differ from stored ones (kept, not overwritten), after a start. */
@@ -184,9 +206,43 @@ public final class LabViewModel {
         return true;
     }
 
-    /** Puts a preset's spec in the field. */
+    /**
+     * Adds a preset's faults to the edited spec; one of the same fault (kind, and command for {@code fail}) is
+     * replaced. The empty preset clears the spec.
+     */
     public void usePreset(Preset p) {
-        faultText.set(p.spec());
+        faultText.set(FaultItems.combine(faultText.get(), p.spec()));
+    }
+
+    /** Removes the {@code rule}-th fault of the edited spec (as {@link FaultHit#rule()} numbers them). */
+    public void removeFault(int rule) {
+        faultText.set(FaultItems.remove(faultText.get(), rule));
+    }
+
+    /** Refreshes the hosts each fault hits, for an inventory that changed while the dialog is open. */
+    public void refreshHits() {
+        faultHits.set(hits(faultText.get()));
+    }
+
+    private List<FaultHit> hits(String text) {
+        FaultSpec spec;
+        try {
+            spec = FaultSpec.parse(text);
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+        if (spec.rules().isEmpty()) {
+            return List.of();
+        }
+        List<String> names = inventory.get().machines().values().stream().filter(LabHost::served)
+                .map(Machine::name).sorted().toList();
+        List<List<String>> chosen = spec.hostsPerRule(names);
+        List<FaultHit> out = new ArrayList<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            out.add(new FaultHit(i, spec.rules().get(i).toString(), chosen.get(i), NodeSet.fold(chosen.get(i)),
+                    names.size()));
+        }
+        return List.copyOf(out);
     }
 
     private static String check(String text) {

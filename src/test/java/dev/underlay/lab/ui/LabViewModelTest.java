@@ -114,4 +114,27 @@ class LabViewModelTest {
         assertTrue(vm.statusTextProperty().get().endsWith("no faults"), vm.statusTextProperty().get());
         assertEquals(41, ctx.lab().status().listening());
     }
+
+    @Test
+    void eachFaultSaysWhichLabHostsItHitsAsAFoldedNodeSet() {
+        vm.faultTextProperty().set("refuse:10%, slow=300ms:fra1-gpu0[3-4]|fra1-db*, fail=uname:fra1-nothing*");
+        List<LabViewModel.FaultHit> hits = vm.faultHitsProperty().get();
+        assertEquals(3, hits.size(), hits.toString());
+        assertEquals(4, hits.get(0).hosts().size(), "10% of 41 lab hosts, rounded");
+        assertEquals(41, hits.get(0).labHosts());
+        assertEquals("slow=300ms:fra1-gpu0[3-4]|fra1-db*", hits.get(1).fault());
+        assertEquals(List.of("fra1-db01", "fra1-db02", "fra1-db03", "fra1-gpu03", "fra1-gpu04"), hits.get(1).hosts());
+        assertEquals("fra1-db[01-03],fra1-gpu[03-04]", hits.get(1).folded());
+        assertEquals(List.of(), hits.get(2).hosts(), "a pattern that names no lab host hits none");
+
+        vm.removeFault(1);
+        assertEquals("refuse:10%, fail=uname:fra1-nothing*", vm.faultTextProperty().get());
+        vm.usePreset(LabViewModel.PRESETS.get(1));
+        assertEquals("refuse:10%, fail=uname:fra1-nothing*, slow=500ms:5%", vm.faultTextProperty().get(),
+                "a preset adds to the spec");
+        assertEquals(3, vm.faultHitsProperty().get().size());
+
+        vm.faultTextProperty().set("refuse:200%");
+        assertEquals(List.of(), vm.faultHitsProperty().get(), "nothing hit while the spec does not parse");
+    }
 }
