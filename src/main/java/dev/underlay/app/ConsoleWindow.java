@@ -79,6 +79,8 @@ final class ConsoleWindow implements AutoCloseable {
     private ConsoleTools tools;
     private File lastDirectory;
     private AutoCloseable placement;
+    private MachineSelection selection;
+    private dev.underlay.automation.ui.jobs.JobsConsole jobsConsole;
 
     /** @param folderLabel how the data folder is named in the status bar (its path, or a short display name) */
     ConsoleWindow(Stage stage, String folderLabel) {
@@ -90,7 +92,7 @@ final class ConsoleWindow implements AutoCloseable {
         BulkEditViewModel bulk = new BulkEditViewModel(model, tasks, lastMessage::set, machines.selection());
         machinesView = new MachinesView(machines, form, bulk);
         // one selection for the table and the racks (and later the topology)
-        MachineSelection selection = new MachineSelection(machines);
+        selection = new MachineSelection(machines);
         racksView = new RackElevationsView(new RackElevationsViewModel(model, selection, new SideBySideLayout(),
                 tasks, Platform::runLater, lastMessage::set));
 
@@ -123,10 +125,17 @@ final class ConsoleWindow implements AutoCloseable {
         this.tools = new ConsoleTools(stage, ctx, tasks, model, machines, lastMessage::set);
         status.addSegment("status-lab", tools.lab().statusTextProperty());
         shell.setToolBar(tools.toolBar());
+        // jobs (issues 13, 14): the Jobs area, the start dialog on the selection, the job windows
+        jobsConsole = new dev.underlay.automation.ui.jobs.JobsConsole(stage, ctx.jobs(), ctx.content()::index,
+                model::inventory, tasks, selection::names, lastMessage::set);
+        shell.addArea("jobs", "Jobs", Icons.RUN, jobsConsole.view());
+        Menu automationMenu = tools.automationMenu();
+        automationMenu.getItems().add(0, jobsConsole.contextItems().get(0));
         menuBar.getMenus().addAll(menuBar.getMenus().size() - 1, List.of(tools.machinesMenu(), tools.labMenu(),
-                tools.automationMenu()));
-        machinesView.tableView().table().setContextMenu(withOpenItems(tools.machineContextMenu()));
-        javafx.scene.control.ContextMenu racksMenu = tools.machineContextMenu();
+                automationMenu));
+        machinesView.tableView().table().setContextMenu(jobsConsole.addTo(withOpenItems(
+                tools.machineContextMenu())));
+        javafx.scene.control.ContextMenu racksMenu = jobsConsole.addTo(tools.machineContextMenu());
         racksView.canvas().setOnContextMenuRequested(e -> racksMenu.show(racksView.canvas(), e.getScreenX(),
                 e.getScreenY()));
         theme.themeProperty().addListener((obs, o, n) -> {
@@ -159,6 +168,10 @@ final class ConsoleWindow implements AutoCloseable {
 
     LabViewModel lab() {
         return tools.lab();
+    }
+
+    dev.underlay.automation.ui.jobs.JobsConsole jobs() {
+        return jobsConsole;
     }
 
     private MenuBar menus() {
@@ -315,6 +328,9 @@ final class ConsoleWindow implements AutoCloseable {
         }
         if (tools != null) {
             tools.close();
+        }
+        if (jobsConsole != null) {
+            jobsConsole.close();
         }
         model.close();
         filtering.close();
