@@ -233,7 +233,7 @@ public final class JobStartViewModel {
     private static String sentence(String s) {
         String t = s == null || s.isBlank() ? "it failed" : s.trim();
         t = Character.toUpperCase(t.charAt(0)) + t.substring(1);
-        return t.endsWith(".") || t.endsWith(")") ? t : t + ".";
+        return t.endsWith(".") ? t : t + ".";
     }
 
     /** Starts the job on the task runner; {@code started} gets its id (a dry run has ended by then). */

@@ -100,8 +100,7 @@ class JobViewModelsLabTest {
         assertTrue(vm.canStartProperty().get());
 
         vm.targetProperty().set("rack:r1");
-        assertTrue(vm.targetErrorProperty().get().startsWith("The target 'rack:r1' selects nothing: "),
-                vm.targetErrorProperty().get());
+        assertEquals("No machine matches 'rack:r1' in the inventory.", vm.targetErrorProperty().get());
         assertEquals(0, vm.hostsProperty().get());
         assertFalse(vm.canStartProperty().get());
         vm.targetProperty().set("  ");
