@@ -47,7 +47,7 @@ final class JobGrid extends HostRowsCanvas {
 
     private double column() {
         int n = Math.max(1, progress.steps().size());
-        return Math.max(26, Math.min(140, (canvas.getWidth() - NAME - 4) / n));
+        return Math.max(26, Math.min(200, (canvas.getWidth() - NAME - 4) / n));
     }
 
     @Override

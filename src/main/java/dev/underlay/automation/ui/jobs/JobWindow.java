@@ -144,6 +144,8 @@ public final class JobWindow extends BorderPane {
                         + (g.example().isEmpty() ? "" : "\n" + g.example()));
                 what.setWrapText(true);
                 what.setMaxWidth(Double.MAX_VALUE);
+                what.setPrefWidth(0); // wrap to the list's width instead of widening it
+                what.setMinHeight(Label.USE_PREF_SIZE);
                 HBox.setHgrow(what, Priority.ALWAYS);
                 Button rerun = new Button("Rerun these");
                 rerun.getStyleClass().add("job-rerun-group");
@@ -191,8 +193,9 @@ public final class JobWindow extends BorderPane {
         return vm;
     }
 
-    JobGrid grid() {
-        return grid;
+    /** Where on the screen the grid shows {@code host} at {@code step} (scrolled into sight): to click it. */
+    public javafx.geometry.Point2D cellOnScreen(String host, int step) {
+        return grid.localToScreen(grid.cellCentre(host, step));
     }
 
     /** Stops drawing and watching; the job goes on. */
