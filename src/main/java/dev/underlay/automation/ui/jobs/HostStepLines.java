@@ -31,7 +31,7 @@ final class HostStepLines extends BorderPane {
             @Override
             protected void updateItem(JobRepository.OutputLine l, boolean empty) {
                 super.updateItem(l, empty);
-                setText(empty || l == null ? null : TIME.format(l.at()) + "  " + l.text());
+                setText(empty || l == null ? null : TIME.format(l.at()) + "  " + l.text().stripTrailing());
                 pseudoClassStateChanged(STDERR, !empty && l != null && l.stream() == StreamKind.STDERR);
             }
         });
