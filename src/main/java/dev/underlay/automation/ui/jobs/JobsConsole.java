@@ -178,6 +178,7 @@ public final class JobsConsole implements AutoCloseable {
     /** Closes the job windows and the dialog; jobs go on (the engine cancels them at exit). */
     @Override
     public void close() {
+        view.dispose();
         for (Stage w : List.copyOf(windows.values())) {
             w.close();
         }

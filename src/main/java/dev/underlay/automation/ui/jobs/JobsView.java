@@ -29,6 +29,7 @@ public final class JobsView extends BorderPane {
     private final JobsViewModel vm;
     private final TableView<JobsViewModel.JobRow> table = new TableView<>();
     private final Timeline ticks;
+    private boolean disposed;
 
     /**
      * @param open      opens a job's window
@@ -91,7 +92,7 @@ public final class JobsView extends BorderPane {
         ticks = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
         ticks.setCycleCount(Timeline.INDEFINITE);
         sceneProperty().addListener((o, a, s) -> {
-            if (s == null) {
+            if (s == null || disposed) {
                 ticks.stop();
             } else {
                 vm.refresh();
@@ -110,7 +111,15 @@ public final class JobsView extends BorderPane {
                     .filter(r -> table.getSelectionModel().getSelectedItem() != r)
                     .ifPresent(r -> table.getSelectionModel().select(r));
         }
-        table.refresh(); // durations of running jobs move on
+        if (vm.rows().stream().anyMatch(r -> !r.state().isFinal())) {
+            table.refresh(); // durations of running jobs move on
+        }
+    }
+
+    /** Stops reading the list (the console closes). */
+    public void dispose() {
+        disposed = true;
+        ticks.stop();
     }
 
     private static TableColumn<JobsViewModel.JobRow, String> column(String title,
