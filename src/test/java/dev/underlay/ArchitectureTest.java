@@ -206,6 +206,12 @@ class ArchitectureTest {
             "ui", "background")
             .because("the Automation area goes through the automation services and the one task runner");
 
+    @ArchTest
+    static final ArchRule automationUiJobs = feature("automation.ui.jobs", "automation", "automation.content",
+            "automation.jobs", "inventory", "ssh", "ui", "background")
+            .because("the jobs views start and watch jobs through JobService and the one task runner; the step and "
+                    + "host states they colour are the SSH step runner's public enums");
+
     static final ArchRule automationRepository = feature("automation.repository", "automation.content",
             "automation.jobs", "automation", "db", "ssh", "automation.facts")
             .because("content packs and jobs are stored behind their ports (ContentStore, JobRepository), nothing else");

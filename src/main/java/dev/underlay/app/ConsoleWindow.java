@@ -81,6 +81,8 @@ final class ConsoleWindow implements AutoCloseable {
     private AutoCloseable placement;
     /** The racks' health colouring, fed by the facts service (issue 13). */
     private final dev.underlay.racks.HealthColouring health = new dev.underlay.racks.HealthColouring();
+    private MachineSelection selection;
+    private dev.underlay.automation.ui.jobs.JobsConsole jobsConsole;
 
     /** @param folderLabel how the data folder is named in the status bar (its path, or a short display name) */
     ConsoleWindow(Stage stage, String folderLabel) {
@@ -97,6 +99,9 @@ final class ConsoleWindow implements AutoCloseable {
                 tasks, Platform::runLater, lastMessage::set);
         racks.addColouring(health);
         racksView = new RackElevationsView(racks);
+        selection = new MachineSelection(machines);
+        racksView = new RackElevationsView(new RackElevationsViewModel(model, selection, new SideBySideLayout(),
+                tasks, Platform::runLater, lastMessage::set));
 
         status = new StatusBar(folderLabel, Bindings.createStringBinding(
                 () -> String.format(java.util.Locale.ROOT, "%,d machines, %,d shown, %,d selected",
@@ -130,10 +135,17 @@ final class ConsoleWindow implements AutoCloseable {
                 e -> lastMessage.set("cannot read machines' health: " + e.getMessage()));
         status.addSegment("status-lab", tools.lab().statusTextProperty());
         shell.setToolBar(tools.toolBar());
+        // jobs (issues 13, 14): the Jobs area, the start dialog on the selection, the job windows
+        jobsConsole = new dev.underlay.automation.ui.jobs.JobsConsole(stage, ctx.jobs(), ctx.content()::index,
+                model::inventory, tasks, selection::names, lastMessage::set);
+        shell.addArea("jobs", "Jobs", Icons.RUN, jobsConsole.view());
+        Menu automationMenu = tools.automationMenu();
+        automationMenu.getItems().add(0, jobsConsole.contextItems().get(0));
         menuBar.getMenus().addAll(menuBar.getMenus().size() - 1, List.of(tools.machinesMenu(), tools.labMenu(),
-                tools.automationMenu()));
-        machinesView.tableView().table().setContextMenu(withOpenItems(tools.machineContextMenu()));
-        javafx.scene.control.ContextMenu racksMenu = tools.machineContextMenu();
+                automationMenu));
+        machinesView.tableView().table().setContextMenu(jobsConsole.addTo(withOpenItems(
+                tools.machineContextMenu())));
+        javafx.scene.control.ContextMenu racksMenu = jobsConsole.addTo(tools.machineContextMenu());
         racksView.canvas().setOnContextMenuRequested(e -> racksMenu.show(racksView.canvas(), e.getScreenX(),
                 e.getScreenY()));
         theme.themeProperty().addListener((obs, o, n) -> {
@@ -166,6 +178,10 @@ final class ConsoleWindow implements AutoCloseable {
 
     LabViewModel lab() {
         return tools.lab();
+    }
+
+    dev.underlay.automation.ui.jobs.JobsConsole jobs() {
+        return jobsConsole;
     }
 
     private MenuBar menus() {
@@ -322,6 +338,9 @@ final class ConsoleWindow implements AutoCloseable {
         }
         if (tools != null) {
             tools.close();
+        }
+        if (jobsConsole != null) {
+            jobsConsole.close();
         }
         model.close();
         filtering.close();

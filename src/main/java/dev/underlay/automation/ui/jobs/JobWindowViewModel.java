@@ -1,0 +1,282 @@
+package dev.underlay.automation.ui.jobs;
+
+import dev.underlay.automation.jobs.JobHandle;
+import dev.underlay.automation.jobs.JobRun;
+import dev.underlay.automation.jobs.JobService;
+import dev.underlay.automation.jobs.JobState;
+import dev.underlay.automation.jobs.JobTarget;
+import dev.underlay.background.TaskRunner;
+import dev.underlay.inventory.NodeSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The job window's state: the job's {@link JobProgress} read from the database, moved on by the live events of
+ * {@link JobEvents} (queued on I/O threads, applied by {@link #drain()} once per pulse), the header's figures, the
+ * failure groups, the controls the engine offers for a job running in this process, and the log of the chosen
+ * cell. A job another process runs (the CLI) is read again from the database every two seconds until it ends.
+ * Closing the window ({@link #close()}) stops watching; it never stops the job. Never touches a control.
+ */
+public final class JobWindowViewModel implements AutoCloseable {
+    /** Events applied per drain, so one pulse never does unbounded work. */
+    static final int MAX_PER_DRAIN = 20_000;
+    private static final Duration POLL = Duration.ofSeconds(2);
+    private static final Duration FIGURES = Duration.ofMillis(250);
+
+    private final long id;
+    private final JobService jobs;
+    private final TaskRunner tasks;
+    private final Supplier<Instant> clock;
+    private final LongConsumer opened;
+    private final Queue<JobEvent> incoming = new ConcurrentLinkedQueue<>();
+    private final Runnable unwatch;
+    private final JobEvents events;
+    private final ReadOnlyObjectWrapper<JobProgress> progress = new ReadOnlyObjectWrapper<>(this, "progress");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Reading the job\u2026");
+    private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper(this, "counts", "");
+    private final ReadOnlyStringWrapper time = new ReadOnlyStringWrapper(this, "time", "");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyDoubleWrapper fraction = new ReadOnlyDoubleWrapper(this, "fraction", -1);
+    private final ReadOnlyBooleanWrapper canCancel = new ReadOnlyBooleanWrapper(this, "canCancel");
+    private final ReadOnlyBooleanWrapper canPause = new ReadOnlyBooleanWrapper(this, "canPause");
+    private final ReadOnlyBooleanWrapper canResume = new ReadOnlyBooleanWrapper(this, "canResume");
+    private final ReadOnlyBooleanWrapper canApprove = new ReadOnlyBooleanWrapper(this, "canApprove");
+    private final ReadOnlyBooleanWrapper canRerun = new ReadOnlyBooleanWrapper(this, "canRerun");
+    private final ObservableList<JobProgress.FailureGroup> failures = FXCollections.observableArrayList();
+    private final HostStepLog log;
+    private long shownVersion = -1;
+    private Instant lastFigures = Instant.EPOCH;
+    private Instant lastPoll = Instant.EPOCH;
+    private boolean loading;
+    private boolean closed;
+
+    /**
+     * @param events the console's listener: this job's live events come from it, and reruns report to it
+     * @param opened told the id of each job this window starts (a rerun), to open its window
+     */
+    public JobWindowViewModel(long id, JobService jobs, JobEvents events, TaskRunner tasks, Supplier<Instant> clock,
+                              LongConsumer opened) {
+        this.id = id;
+        this.jobs = jobs;
+        this.tasks = tasks;
+        this.clock = clock;
+        this.opened = opened;
+        this.events = events;
+        this.log = new HostStepLog(id, jobs, tasks);
+        // watch before reading: what happens while the database is read is queued, and final states stick
+        this.unwatch = events.watch(id, incoming::add);
+        load();
+    }
+
+    private void load() {
+        loading = true;
+        tasks.submit("read-job-" + id, () -> {
+            jobs.flush();
+            var summary = jobs.find(id).orElseThrow(() -> new IllegalArgumentException("job " + id
+                    + " is no longer in the database (purged by the retention setting?)"));
+            return new JobProgress(summary, jobs.hosts(id), jobs.results(id));
+        }, p -> {
+            loading = false;
+            if (!closed) {
+                progress.set(p);
+                title.set("Job " + p.id() + ": " + p.summary().title() + " on " + p.summary().target());
+                shownVersion = -1;
+                lastFigures = Instant.EPOCH;
+                drain();
+            }
+        }, e -> {
+            loading = false;
+            problem.set("Cannot read job " + id + ": " + e.getMessage());
+        });
+    }
+
+    /** Applies the queued events and refreshes the figures (at most four times a second); FX thread. */
+    public void drain() {
+        JobProgress p = progress.get();
+        if (p == null || closed) {
+            return;
+        }
+        JobEvent e;
+        int n = 0;
+        while (n < MAX_PER_DRAIN && (e = incoming.poll()) != null) {
+            p.apply(e);
+            n++;
+        }
+        Instant now = clock.get();
+        if (p.version() != shownVersion || Duration.between(lastFigures, now).compareTo(FIGURES) >= 0) {
+            figures(p, now);
+        }
+        if (!p.state().isFinal() && run().isEmpty() && !loading
+                && Duration.between(lastPoll, now).compareTo(POLL) >= 0) {
+            lastPoll = now;
+            load(); // run by another process: only the database knows
+        }
+        log.tick(now, !p.state().isFinal());
+    }
+
+    private void figures(JobProgress p, Instant now) {
+        boolean changed = p.version() != shownVersion;
+        shownVersion = p.version();
+        lastFigures = now;
+        JobProgress.Counts c = p.counts();
+        counts.set(String.format(Locale.ROOT, "%d queued, %d running, %d ok, %d failed, %d skipped, %d cancelled",
+                c.queued(), c.running(), c.ok(), c.failed(), c.skipped(), c.cancelled()));
+        fraction.set(p.fraction());
+        Optional<Duration> left = p.remaining(now);
+        time.set("Elapsed " + Durations.text(p.elapsed(now)) + left.map(d -> ", about " + Durations.text(d)
+                + " left").orElse(""));
+        JobState s = p.state();
+        status.set(s.name().charAt(0) + s.name().substring(1).toLowerCase(Locale.ROOT).replace('_', ' ')
+                + (p.message().isEmpty() ? "" : ": " + p.message()));
+        boolean live = run().isPresent() && !s.isFinal();
+        canCancel.set(live);
+        canPause.set(live && s == JobState.RUNNING);
+        canResume.set(live && s == JobState.PAUSED);
+        canApprove.set(live && s == JobState.AWAITING_APPROVAL);
+        canRerun.set(s.isFinal() && c.failed() > 0);
+        if (changed) {
+            List<JobProgress.FailureGroup> groups = p.failureGroups();
+            if (!groups.equals(failures)) {
+                failures.setAll(groups);
+            }
+        }
+    }
+
+    private Optional<JobRun> run() {
+        return jobs.active(id);
+    }
+
+    public void cancel() {
+        run().ifPresent(JobRun::cancel);
+    }
+
+    public void pause() {
+        run().ifPresent(JobRun::pause);
+    }
+
+    public void resume() {
+        run().ifPresent(JobRun::resume);
+    }
+
+    public void approve() {
+        run().ifPresent(JobRun::approve);
+    }
+
+    /** Runs every failed host again, as a new job linked to this one. */
+    public void rerunFailed() {
+        rerun("rerun-failed-" + id, () -> jobs.rerunFailed(id, events));
+    }
+
+    /** Runs again only the hosts of one failure group, with this job's plan and options. */
+    public void rerun(JobProgress.FailureGroup group) {
+        JobProgress p = progress.get();
+        if (p == null) {
+            return;
+        }
+        var s = p.summary();
+        rerun("rerun-group-" + id, () -> jobs.start(jobs.plan(s.planName()), s.planName(),
+                JobTarget.hosts(group.hosts()), s.options().withDryRun(false), events, id));
+    }
+
+    private void rerun(String name, java.util.concurrent.Callable<JobHandle> start) {
+        problem.set("");
+        tasks.submit(name, start, h -> opened.accept(h.id()), e -> problem.set("Job " + id
+                + " could not be run again: " + e.getMessage()));
+    }
+
+    /** Shows the log of one host at one step (step -1: every step of the host). */
+    public void select(String host, int step) {
+        log.select(host, step);
+    }
+
+    public HostStepLog log() {
+        return log;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public ReadOnlyObjectProperty<JobProgress> progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty countsProperty() {
+        return counts.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty timeProperty() {
+        return time.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty fractionProperty() {
+        return fraction.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canCancelProperty() {
+        return canCancel.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canPauseProperty() {
+        return canPause.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canResumeProperty() {
+        return canResume.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canApproveProperty() {
+        return canApprove.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRerunProperty() {
+        return canRerun.getReadOnlyProperty();
+    }
+
+    public ObservableList<JobProgress.FailureGroup> failures() {
+        return failures;
+    }
+
+    /** A group's hosts as a folded node set: {@code lab[0003-0005]}. */
+    public static String hostsText(JobProgress.FailureGroup g) {
+        return NodeSet.fold(g.hosts());
+    }
+
+    /** Stops watching the job; the job goes on. */
+    @Override
+    public void close() {
+        closed = true;
+        unwatch.run();
+        incoming.clear();
+    }
+}

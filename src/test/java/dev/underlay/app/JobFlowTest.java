@@ -1,0 +1,159 @@
+package dev.underlay.app;
+
+import static dev.underlay.app.ConsoleFx.fx;
+import static dev.underlay.app.ConsoleFx.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.underlay.automation.jobs.JobRepository;
+import dev.underlay.automation.ui.jobs.JobsViewModel;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.scene.input.MouseButton;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Jobs as a technician runs them: select lab machines, start the health workflow from the context menu, watch the
+ * grid turn ok but for the host given a full disk, open that host's log from its red cell, and rerun its failure
+ * group; the Jobs area lists both jobs. Screenshots of the job window are saved and looked at.
+ */
+class JobFlowTest extends ConsoleFxTest {
+    private static final String FAULTY = "fra1-k8s-w02";
+
+    private String text(String query) throws Exception {
+        return fx(() -> console.robot.lookup(query).queryAs(Label.class).getText());
+    }
+
+    /** A label of the newest job window (several may be open: the first job's and its rerun's). */
+    private String newest(String id) throws Exception {
+        return fx(() -> {
+            List<Label> all = console.robot.lookup("#" + id).queryAllAs(Label.class).stream().toList();
+            return all.isEmpty() ? "" : all.stream().filter(l -> l.getScene().getWindow().isShowing())
+                    .map(Label::getText).reduce((a, b) -> a.compareTo(b) >= 0 ? a : b).orElse("");
+        });
+    }
+
+    @Test
+    void startHealthOnLabMachinesFromTheContextMenuOpenTheFailedCellsLogAndRerunItsGroup() throws Exception {
+        app = console.start(dir);
+        app.context().content().install(app.context().content().bundled("health"), false);
+        startLab(() -> console.robot.clickOn("Lab").clickOn("Start lab"));
+        waitFor(() -> text("#status-lab").startsWith("Lab: 41 hosts on ports"));
+        fx(() -> {
+            app.window().lab().faultTextProperty().set("diskfull:" + FAULTY);
+            return app.window().lab().applyFaults();
+        });
+        waitFor(() -> text("#status-lab").endsWith("faults diskfull:" + FAULTY));
+
+        console.retype("#machine-search", "fra1-k8s-w[01-04]");
+        waitFor(() -> fx(() -> table().getItems().size()) == 4);
+        fx(() -> {
+            table().getSelectionModel().selectAll();
+            return null;
+        });
+        Predicate<Node> w03 = n -> n instanceof TableCell<?, ?> c && "fra1-k8s-w03".equals(c.getText());
+        Node cellW03 = console.robot.lookup("#machine-table").lookup(w03).query();
+        console.robot.clickOn(cellW03, MouseButton.SECONDARY);
+        if (!fx(() -> table().getContextMenu().isShowing())) {
+            // Monocle does not always turn a secondary click into a context menu request: show the same menu there
+            fx(() -> {
+                Point2D at = cellW03.localToScreen(5, 5);
+                table().getContextMenu().show(cellW03, at.getX(), at.getY());
+                return null;
+            });
+        }
+        waitFor(() -> fx(() -> table().getContextMenu().isShowing()));
+        assertEquals(4, fx(() -> table().getSelectionModel().getSelectedItems().size()), "the selection stays");
+        console.robot.clickOn("Run workflow or task\u2026");
+        waitFor(() -> fx(() -> console.robot.lookup("#job-start-plan").tryQuery().isPresent()));
+        assertEquals("fra1-k8s-w[01-04]", fx(() -> console.robot.lookup("#job-start-target")
+                .queryAs(javafx.scene.control.TextField.class).getText()), "prefilled with the selection");
+        assertTrue(text("#job-start-plan-error").startsWith("Choose the workflow or task"));
+        fx(() -> {
+            @SuppressWarnings("unchecked")
+            ComboBox<String> plan = console.robot.lookup("#job-start-plan").queryAs(ComboBox.class);
+            plan.getSelectionModel().select("health");
+            return null;
+        });
+        waitFor(() -> text("#job-start-preview").startsWith("4 hosts in one wave:"));
+        shoot("#job-start-preview", "job-start.png");
+        console.robot.clickOn("#job-start-start");
+
+        waitFor(() -> fx(() -> console.robot.lookup("#job-grid").tryQuery().isPresent()));
+        try {
+            waitFor(() -> newest("job-state").startsWith("Failed"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the job did not fail: " + newest("job-state") + "; " + newest("job-counts")
+                    + "; " + newest("job-title"), e);
+        }
+        assertEquals("0 queued, 0 running, 3 ok, 1 failed, 0 skipped, 0 cancelled", newest("job-counts"));
+        var window = app.window().jobs().window(latestJob()).orElseThrow();
+        var progress = fx(() -> window.viewModel().progressProperty().get());
+        assertEquals(4, progress.steps().size(), "the health workflow's four checks");
+        for (String host : progress.hosts()) {
+            var expected = host.equals(FAULTY) ? dev.underlay.ssh.StepState.FAILED : dev.underlay.ssh.StepState.OK;
+            assertEquals(expected, progress.cell(progress.hostIndex(host), 0), host);
+        }
+
+        Point2D cell = fx(() -> window.cellOnScreen(FAULTY, 0));
+        console.robot.clickOn(cell);
+        waitFor(() -> text("#job-log-header").matches("Output of " + FAULTY + " at step 1: \\d+ lines?"));
+        @SuppressWarnings("unchecked")
+        ListView<JobRepository.OutputLine> log = console.robot.lookup("#job-log-lines").queryAs(ListView.class);
+        assertTrue(fx(() -> log.getItems().stream().anyMatch(l -> l.text().contains("healthy when / is at most"))),
+                "the failed step's own output");
+        shoot("#job-grid", "job-window.png");
+
+        fx(() -> {
+            app.window().lab().faultTextProperty().set("");
+            return app.window().lab().applyFaults();
+        });
+        long first = latestJob();
+        console.robot.clickOn(console.robot.lookup(".job-rerun-group").<Node>query());
+        waitFor(() -> latestJob() != first);
+        long rerun = latestJob();
+        waitFor(() -> fx(() -> app.window().jobs().window(rerun).map(w -> w.viewModel().statusProperty().get())
+                .orElse("")).startsWith("Succeeded"));
+        assertEquals("0 queued, 0 running, 1 ok, 0 failed, 0 skipped, 0 cancelled", fx(() -> app.window().jobs()
+                .window(rerun).orElseThrow().viewModel().countsProperty().get()));
+        JobRepository.JobSummary again = app.context().jobs().find(rerun).orElseThrow();
+        assertEquals(first, again.parent(), "the rerun links to the job it reruns");
+
+        fx(() -> {
+            app.window().root().show("jobs");
+            return null;
+        });
+        @SuppressWarnings("unchecked")
+        TableView<JobsViewModel.JobRow> jobs = console.robot.lookup("#jobs-table").queryAs(TableView.class);
+        waitFor(() -> fx(() -> jobs.getItems().size() == 2 && jobs.getItems().get(0).state().isFinal()));
+        assertEquals(List.of(rerun, first), fx(() -> jobs.getItems().stream().map(JobsViewModel.JobRow::id)
+                .toList()));
+    }
+
+    private long latestJob() throws Exception {
+        return fx(() -> app.context().jobs().list(1).stream().findFirst().map(JobRepository.JobSummary::id)
+                .orElse(-1L));
+    }
+
+    private void shoot(String node, String name) throws Exception {
+        Path folder = Files.createDirectories(Path.of(System.getProperty("underlay.screenshot.dir",
+                "target/screenshots")));
+        Scene scene = fx(() -> console.robot.lookup(node).query().getScene());
+        BufferedImage png = SwingFXUtils.fromFXImage(fx(() -> scene.snapshot(null)), null);
+        ImageIO.write(png, "png", folder.resolve(name).toFile());
+        assertTrue(Files.size(folder.resolve(name)) > 10_000);
+    }
+}
