@@ -94,14 +94,11 @@ final class ConsoleWindow implements AutoCloseable {
         BulkEditViewModel bulk = new BulkEditViewModel(model, tasks, lastMessage::set, machines.selection());
         machinesView = new MachinesView(machines, form, bulk);
         // one selection for the table and the racks (and later the topology)
-        MachineSelection selection = new MachineSelection(machines);
+        selection = new MachineSelection(machines);
         RackElevationsViewModel racks = new RackElevationsViewModel(model, selection, new SideBySideLayout(),
                 tasks, Platform::runLater, lastMessage::set);
         racks.addColouring(health);
         racksView = new RackElevationsView(racks);
-        selection = new MachineSelection(machines);
-        racksView = new RackElevationsView(new RackElevationsViewModel(model, selection, new SideBySideLayout(),
-                tasks, Platform::runLater, lastMessage::set));
 
         status = new StatusBar(folderLabel, Bindings.createStringBinding(
                 () -> String.format(java.util.Locale.ROOT, "%,d machines, %,d shown, %,d selected",
