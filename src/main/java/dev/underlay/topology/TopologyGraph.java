@@ -61,6 +61,56 @@ public final class TopologyGraph {
         return byMachine.getOrDefault(name, -1);
     }
 
+    /**
+     * The vertex a search for {@code text} means (any case): the one whose name or id (without its kind, e.g.
+     * {@code fra1-k8s/worker}) is {@code text}, else the first whose name or id contains it, a machine before a
+     * group; -1 when none.
+     */
+    public int find(String text) {
+        String q = text.toLowerCase(java.util.Locale.ROOT);
+        int partial = -1;
+        for (int i = 0; i < nodes.size(); i++) {
+            TopologyNode n = nodes.get(i);
+            String label = n.label().toLowerCase(java.util.Locale.ROOT);
+            String id = n.id().substring(n.id().indexOf(':') + 1).toLowerCase(java.util.Locale.ROOT);
+            if (label.equals(q) || id.equals(q)) {
+                return i;
+            }
+            if ((label.contains(q) || id.contains(q))
+                    && (partial < 0 || n.machine() != null && nodes.get(partial).machine() == null)) {
+                partial = i;
+            }
+        }
+        return partial;
+    }
+
+    /**
+     * The machine of vertex {@code i}, or the machines below it (a rack's, a site's racks', a role group's members,
+     * a cluster's), each once. A machine's own edges lead to the hosts behind a bastion, and are not followed.
+     */
+    public List<String> machinesUnder(int i) {
+        List<String> out = new java.util.ArrayList<>();
+        java.util.BitSet seen = new java.util.BitSet(nodes.size());
+        java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>(List.of(i));
+        while (!todo.isEmpty()) {
+            int v = todo.pop();
+            if (seen.get(v)) {
+                continue;
+            }
+            seen.set(v);
+            if (nodes.get(v).machine() != null) {
+                out.add(nodes.get(v).machine());
+                continue;
+            }
+            for (TopologyEdge e : edges) {
+                if (e.from() == v) {
+                    todo.push(e.to());
+                }
+            }
+        }
+        return out;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof TopologyGraph g && nodes.equals(g.nodes) && edges.equals(g.edges);

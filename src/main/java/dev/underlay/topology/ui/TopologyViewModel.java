@@ -13,10 +13,8 @@ import dev.underlay.topology.GraphLayout;
 import dev.underlay.topology.PlacedGraph;
 import dev.underlay.topology.TopologyBuilder;
 import dev.underlay.topology.TopologyGraph;
-import dev.underlay.topology.TopologyNode;
 import dev.underlay.ui.Failures;
 import dev.underlay.ui.LatestValueBatcher;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -122,7 +120,9 @@ public final class TopologyViewModel {
             }
             busy.set(false);
             shown.set(inv);
-            if (laid.picture() == picture.get()) {
+            PlacedGraph now = picture.get();
+            if (laid.picture() == now || now != null && now.layoutId().equals(laid.picture().layoutId())
+                    && now.graph().equals(laid.picture().graph())) { // two snapshots laid out side by side
                 recolours.set(recolours.get() + 1);
             } else {
                 picture.set(laid.picture());
@@ -262,25 +262,12 @@ public final class TopologyViewModel {
      */
     public boolean search(String text) {
         PlacedGraph p = picture.get();
-        String q = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        String q = text == null ? "" : text.strip();
         if (p == null || q.isEmpty()) {
             focused.set(-1);
             return false;
         }
-        int found = -1;
-        int partial = -1;
-        for (int i = 0; i < p.graph().size() && found < 0; i++) {
-            TopologyNode n = p.graph().node(i);
-            String label = n.label().toLowerCase(Locale.ROOT);
-            String id = n.id().substring(n.id().indexOf(':') + 1).toLowerCase(Locale.ROOT);
-            if (label.equals(q) || id.equals(q)) {
-                found = i;
-            } else if (label.contains(q) && (partial < 0 || n.machine() != null
-                    && p.graph().node(partial).machine() == null)) {
-                partial = i;
-            }
-        }
-        int hit = found >= 0 ? found : partial;
+        int hit = p.graph().find(q);
         focused.set(hit);
         if (hit < 0) {
             messages.accept("No site, rack, machine, cluster or role in the topology is named like \"" + text.strip()
@@ -345,29 +332,10 @@ public final class TopologyViewModel {
         selection.select(s);
     }
 
-    /** The machine of vertex {@code i}, or those below it (a group: its members; a site: its racks' machines). */
+    /** The machine of vertex {@code i}, or those below it (see {@link TopologyGraph#machinesUnder}). */
     List<String> machinesUnder(int i) {
         PlacedGraph p = picture.get();
-        List<String> out = new ArrayList<>();
-        if (p == null) {
-            return out;
-        }
-        java.util.BitSet seen = new java.util.BitSet(p.graph().size());
-        java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>(List.of(i));
-        while (!todo.isEmpty()) {
-            int v = todo.pop();
-            if (seen.get(v)) {
-                continue;
-            }
-            seen.set(v);
-            TopologyNode n = p.graph().node(v);
-            if (n.machine() != null) {
-                out.add(n.machine()); // a machine's own edges lead to the hosts behind a bastion: not followed
-                continue;
-            }
-            p.graph().edges().stream().filter(e -> e.from() == v).forEach(e -> todo.push(e.to()));
-        }
-        return out;
+        return p == null || i < 0 ? List.of() : p.graph().machinesUnder(i);
     }
 
     /** The selected machines the inventory has, for the context menu's actions. */
