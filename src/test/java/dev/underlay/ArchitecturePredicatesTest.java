@@ -51,4 +51,15 @@ class ArchitecturePredicatesTest {
         assertFalse(is(ArchitectureTest.sshClient(), dev.underlay.ssh.KnownHostsFileImport.class));
         assertFalse(is(ArchitectureTest.sshClient(), dev.underlay.ssh.Endpoint.class));
     }
+
+    @Test
+    void everyRuleOfTheArchitectureTestIsRun() {
+        // two feature rules once sat there without @ArchTest, so JUnit never checked them
+        for (java.lang.reflect.Field f : ArchitectureTest.class.getDeclaredFields()) {
+            if (com.tngtech.archunit.lang.ArchRule.class.isAssignableFrom(f.getType())) {
+                assertTrue(f.isAnnotationPresent(com.tngtech.archunit.junit.ArchTest.class),
+                        f.getName() + " has no @ArchTest");
+            }
+        }
+    }
 }

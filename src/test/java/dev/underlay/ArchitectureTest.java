@@ -207,6 +207,7 @@ class ArchitectureTest {
     static final ArchRule automationIo = feature("automation.io", "automation.content", "inventory")
             .because("content pack files are read into the model and written from it, nothing else");
 
+    @ArchTest
     static final ArchRule automationJobs = feature("automation.jobs", "automation", "inventory", "ssh", "lab")
             .because("the job engine runs the model's plans over the SSH client (or lab twins) and keeps them "
                     + "through its repository port; it knows no view and no CLI");
@@ -222,6 +223,7 @@ class ArchitectureTest {
             .because("the jobs views start and watch jobs through JobService and the one task runner; the step and "
                     + "host states they colour are the SSH step runner's public enums");
 
+    @ArchTest
     static final ArchRule automationRepository = feature("automation.repository", "automation.content",
             "automation.jobs", "automation", "db", "ssh", "automation.facts")
             .because("content packs and jobs are stored behind their ports (ContentStore, JobRepository), nothing else");
