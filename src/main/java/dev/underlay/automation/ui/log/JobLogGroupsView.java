@@ -21,7 +21,8 @@ final class JobLogGroupsView extends VBox {
         title.getStyleClass().add("log-groups-title");
         ListView<JobLogGroups.StepRow> steps = new ListView<>(vm.groups().steps());
         steps.setId("log-group-steps");
-        steps.setPrefHeight(150);
+        steps.setPrefHeight(190);
+        steps.setCellFactory(l -> wrapping());
         steps.setOnMouseClicked(e -> {
             JobLogGroups.StepRow r = steps.getSelectionModel().getSelectedItem();
             if (r != null) {
@@ -35,6 +36,11 @@ final class JobLogGroupsView extends VBox {
         ListView<JobLogGroups.GroupRow> groups = new ListView<>(vm.groups().groupRows());
         groups.setId("log-groups");
         groups.setCellFactory(l -> new ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0); // wrap within the list's width instead of scrolling sideways
+            }
+
             @Override
             protected void updateItem(JobLogGroups.GroupRow g, boolean empty) {
                 super.updateItem(g, empty);
@@ -60,5 +66,18 @@ final class JobLogGroupsView extends VBox {
         all.setOnAction(e -> vm.show(null, null));
         getChildren().addAll(title, steps, groupsTitle, groups, new HBox(4, outliers, all));
         setMinWidth(220);
+    }
+
+    private static ListCell<JobLogGroups.StepRow> wrapping() {
+        ListCell<JobLogGroups.StepRow> c = new ListCell<>() {
+            @Override
+            protected void updateItem(JobLogGroups.StepRow r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : r.toString());
+            }
+        };
+        c.setWrapText(true);
+        c.setPrefWidth(0);
+        return c;
     }
 }

@@ -59,7 +59,7 @@ public final class JobLogPane extends BorderPane {
         getStylesheets().add(JobLogPane.class.getResource("job-log.css").toExternalForm());
         setTop(toolBar());
         SplitPane split = new SplitPane(logList(), new JobLogGroupsView(vm));
-        split.setDividerPositions(0.72);
+        split.setDividerPositions(0.64);
         setCenter(split);
         Label status = new Label();
         status.setId("log-status");
@@ -90,7 +90,13 @@ public final class JobLogPane extends BorderPane {
         vm.rowsProperty().addListener((o, a, b) -> list.setItems(b));
         vm.revisionProperty().addListener((o, a, b) -> {
             if (vm.followingProperty().get() && vm.rowCount() > 0) {
-                list.scrollTo(vm.rowCount() - 1);
+                list.layout(); // the skin takes in the new row count on layout; scrolling before it stops short
+                VirtualFlow<?> flow = (VirtualFlow<?>) list.lookup(".virtual-flow");
+                if (flow != null) {
+                    flow.setPosition(1); // the end exactly (scrollTo(last) can stop a fraction of a row short)
+                } else {
+                    list.scrollTo(vm.rowCount() - 1);
+                }
             }
         });
         vm.jumpProperty().addListener((o, a, j) -> {
@@ -123,6 +129,7 @@ public final class JobLogPane extends BorderPane {
     /** After the user's wheel, drag or key has moved the view: follow again only if the end is in sight. */
     private void afterUserMove() {
         Platform.runLater(() -> {
+            list.layout(); // the cells where the move left them
             VirtualFlow<?> flow = (VirtualFlow<?>) list.lookup(".virtual-flow");
             if (flow != null && flow.getLastVisibleCell() != null) {
                 vm.userScrolled(flow.getLastVisibleCell().getIndex());
@@ -166,8 +173,8 @@ public final class JobLogPane extends BorderPane {
         }
         vm.filterProperty().addListener((o, a, f) -> controlsFrom(f));
         search.setId("log-search");
-        search.setPromptText("Search (Enter: next, Shift+Enter: previous)");
-        search.setPrefColumnCount(22);
+        search.setPromptText("Search (Enter, Shift+Enter)");
+        search.setPrefColumnCount(16);
         search.textProperty().bindBidirectional(vm.queryProperty());
         search.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
