@@ -79,7 +79,7 @@ final class LogCell extends ListCell<Integer> {
             }
             textStart = prefix.length();
             addRuns(parts, l);
-            flow.getChildren().setAll(parts);
+            reuse(parts);
             matches = LogSearch.ranges(l.text(), query);
             marks.getElements().clear();
             requestLayout();
@@ -112,6 +112,28 @@ final class LogCell extends ListCell<Integer> {
                     piece.getStyleClass().add("ansi-bold");
                 }
                 parts.add(piece);
+            }
+        }
+
+        /** Keeps the flow's Text nodes and changes only their text and classes: no new nodes, less CSS a pulse. */
+        private void reuse(List<Node> parts) {
+            List<Node> have = flow.getChildren();
+            for (int i = 0; i < parts.size(); i++) {
+                Text want = (Text) parts.get(i);
+                if (i < have.size()) {
+                    Text t = (Text) have.get(i);
+                    if (!t.getText().equals(want.getText())) {
+                        t.setText(want.getText());
+                    }
+                    if (!t.getStyleClass().equals(want.getStyleClass())) {
+                        t.getStyleClass().setAll(want.getStyleClass());
+                    }
+                } else {
+                    have.add(want);
+                }
+            }
+            if (have.size() > parts.size()) {
+                have.subList(parts.size(), have.size()).clear();
             }
         }
 
