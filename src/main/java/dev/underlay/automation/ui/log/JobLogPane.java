@@ -241,7 +241,8 @@ public final class JobLogPane extends BorderPane {
             } else if (f.hosts().size() == 1) {
                 host.setValue(f.hosts().iterator().next());
             } else {
-                host.setValue(f.hosts().size() + " hosts");
+                host.getSelectionModel().clearSelection(); // several hosts (a group): said by the prompt
+                host.setPromptText(f.hosts().size() + " hosts");
             }
             step.getSelectionModel().select(f.step() == null ? 0 : Math.min(f.step() + 1, step.getItems().size() - 1));
         } finally {

@@ -181,6 +181,7 @@ public final class JobLogViewModel {
         filter.set(f);
         rows.set(new LogRows(filtered));
         match = keep < 0 ? -1 : filtered.rowOf(keep);
+        searchStatus.set(match < 0 ? "" : String.format("row %,d of %,d", match + 1, rowCount()));
         revision.set(revision.get() + 1);
         if (match >= 0) {
             jumpTo(match);

@@ -145,6 +145,7 @@ class JobLogPaneTest {
         robot.clickOn("#log-outliers");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(10 * 52, fx(vm::rowCount), "ten hosts: 50 lines, the start and the end of step 2 each");
+        assertEquals("10 hosts", fx(() -> ((javafx.scene.control.ComboBox<?>) pane.lookup("#log-host")).getPromptText()));
         shoot("job-log-outliers.png");
 
         fx(() -> {
