@@ -217,6 +217,16 @@ class ArchitectureTest {
             .because("content packs and jobs are stored behind their ports (ContentStore, JobRepository), nothing else");
 
     @ArchTest
+    static final ArchRule automationJobsLog = feature("automation.jobs.log", "automation.jobs", "inventory", "ssh")
+            .because("the log viewer's model keeps and groups job output without a toolkit; it reuses the "
+                    + "inventory's node sets and knows no view");
+
+    @ArchTest
+    static final ArchRule automationUiLog = feature("automation.ui.log", "automation.jobs.log", "automation.jobs",
+            "ssh", "background")
+            .because("the live log viewer draws the log model, and exports through the one task runner");
+
+    @ArchTest
     static final ArchRule cli = feature("cli", "inventory", "inventory.io", "db", "lab", "secrets", "ssh",
             "about", "automation", "automation.content", "automation.io", "automation.jobs", "automation.facts")
             .because("the CLI runs on the services the console uses, never on views");
