@@ -172,6 +172,16 @@ class ArchitectureTest {
                     + "through the task runner");
 
     @ArchTest
+    static final ArchRule topology = feature("topology", "inventory")
+            .because("the topology graph and its layouts are made from an inventory snapshot, without a toolkit");
+
+    @ArchTest
+    static final ArchRule topologyUi = feature("topology.ui", "topology", "racks", "inventory", "inventory.ui", "ui",
+            "background")
+            .because("the Topology area draws the topology model in the racks' colourings, shares the machines "
+                    + "table's selection and lays out on the task runner");
+
+    @ArchTest
     static final ArchRule about = feature("about")
             .because("what a build is (version, commit, bundled licences) is read by the CLI and the console alike");
 

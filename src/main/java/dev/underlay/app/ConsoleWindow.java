@@ -18,6 +18,10 @@ import dev.underlay.lab.ui.LabViewModel;
 import dev.underlay.racks.SideBySideLayout;
 import dev.underlay.racks.ui.RackElevationsView;
 import dev.underlay.racks.ui.RackElevationsViewModel;
+import dev.underlay.topology.ForceLayout;
+import dev.underlay.topology.LayeredLayout;
+import dev.underlay.topology.ui.TopologyView;
+import dev.underlay.topology.ui.TopologyViewModel;
 import dev.underlay.background.ExecutorTaskRunner;
 import dev.underlay.background.TaskRunner;
 import dev.underlay.ui.ActivityTaskRunner;
@@ -61,6 +65,8 @@ final class ConsoleWindow implements AutoCloseable {
     private final ActivityTaskRunner tasks = new ActivityTaskRunner(contextTasks);
     /** Filtering the machines table: its own thread, so a query never waits behind a write or an SSH scan. */
     private final TaskRunner filtering = new ExecutorTaskRunner("underlay-filter", 1, Platform::runLater);
+    /** Topology layouts: their own thread, seconds long at 5,000 vertices, never ahead of a write in the queue. */
+    private final TaskRunner layouts = new ExecutorTaskRunner("underlay-layout", 1, Platform::runLater);
     private final InventoryModel model = new InventoryModel(Platform::runLater);
     private final StringProperty lastMessage = new SimpleStringProperty("");
     private final MachinesViewModel machines;
@@ -68,6 +74,7 @@ final class ConsoleWindow implements AutoCloseable {
     private final InventoryEditors editors;
     private CatalogService catalog;
     private final RackElevationsView racksView;
+    private final TopologyView topologyView;
     private final StatusBar status;
     private final MenuBar menuBar;
     private final RadioMenuItem light = new RadioMenuItem("Light theme");
@@ -93,12 +100,14 @@ final class ConsoleWindow implements AutoCloseable {
                 name -> machines.requestSelect(List.of(name)));
         BulkEditViewModel bulk = new BulkEditViewModel(model, tasks, lastMessage::set, machines.selection());
         machinesView = new MachinesView(machines, form, bulk);
-        // one selection for the table and the racks (and later the topology)
+        // one selection for the table, the racks and the topology
         selection = new MachineSelection(machines);
         RackElevationsViewModel racks = new RackElevationsViewModel(model, selection, new SideBySideLayout(),
                 tasks, Platform::runLater, lastMessage::set);
         racks.addColouring(health);
         racksView = new RackElevationsView(racks);
+        topologyView = new TopologyView(new TopologyViewModel(model, selection, List.of(new LayeredLayout(),
+                new ForceLayout()), layouts, Platform::runLater, lastMessage::set));
 
         status = new StatusBar(folderLabel, Bindings.createStringBinding(
                 () -> String.format(java.util.Locale.ROOT, "%,d machines, %,d shown, %,d selected",
@@ -114,6 +123,7 @@ final class ConsoleWindow implements AutoCloseable {
         shell = new AppShell(menuBar, status);
         shell.addArea("machines", "Machines", Icons.MACHINES, machinesView);
         shell.addArea("racks", "Racks", Icons.RACKS, racksView);
+        shell.addArea("topology", "Topology", Icons.TOPOLOGY, topologyView);
         editors.areas().forEach(a -> shell.addArea(a.id(), a.title(), a.icon(), a.view()));
         machinesView.setOnOpen(this::open);
         shell.setDisable(true);
@@ -145,6 +155,11 @@ final class ConsoleWindow implements AutoCloseable {
         javafx.scene.control.ContextMenu racksMenu = jobsConsole.addTo(tools.machineContextMenu());
         racksView.canvas().setOnContextMenuRequested(e -> racksMenu.show(racksView.canvas(), e.getScreenX(),
                 e.getScreenY()));
+        ContextMenu topologyMenu = jobsConsole.addTo(tools.machineContextMenu());
+        topologyMenu.getItems().add(item("Open details", null, () -> topologyView.viewModel().selectedMachines()
+                .stream().findFirst().ifPresent(m -> openMachine(m.name()))));
+        topologyView.canvas().canvas().setOnContextMenuRequested(e -> topologyMenu.show(topologyView.canvas(),
+                e.getScreenX(), e.getScreenY()));
         theme.themeProperty().addListener((obs, o, n) -> {
             UnderlayApp.applyTheme(n);
             (n == Theme.DARK ? dark : light).setSelected(true);
@@ -167,6 +182,10 @@ final class ConsoleWindow implements AutoCloseable {
 
     RackElevationsView racksView() {
         return racksView;
+    }
+
+    TopologyView topologyView() {
+        return topologyView;
     }
 
     ThemeViewModel theme() {
@@ -225,7 +244,7 @@ final class ConsoleWindow implements AutoCloseable {
         light.setOnAction(e -> theme.select(Theme.LIGHT));
         dark.setOnAction(e -> theme.select(Theme.DARK));
         view.getItems().addAll(item("Machines", null, () -> shell.show("machines")),
-                item("Racks", null, () -> shell.show("racks")));
+                item("Racks", null, () -> shell.show("racks")), item("Topology", null, () -> shell.show("topology")));
         editors.areas().forEach(a -> view.getItems().add(item(a.title(), null, () -> shell.show(a.id()))));
         view.getItems().addAll(new SeparatorMenuItem(), light, dark);
         MenuBar bar = new MenuBar(file, edit, view, help.menu()); // the Machines and Lab menus come with the data folder
@@ -341,6 +360,7 @@ final class ConsoleWindow implements AutoCloseable {
         }
         model.close();
         filtering.close();
+        layouts.close();
         help.close();
     }
 

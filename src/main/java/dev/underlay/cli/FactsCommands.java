@@ -31,8 +31,8 @@ final class FactsCommands {
 
     /** {@code underlay facts [MACHINE] [--query Q] [--history N] [--json]}. */
     @Command(name = "facts", mixinStandardHelpOptions = true,
-            description = {"Shows machines' facts (OS, kernel, CPU, memory, disks, NICs) as the last facts job found",
-                "them ('underlay run facts --on Q' gathers them). With MACHINE and --history N, its last N runs."})
+            description = {"Shows machines' facts (OS, kernel, CPU, memory, disks, NICs) as the last facts job found them.",
+                "'underlay run facts --on Q' gathers them. With MACHINE and --history N, its last N runs."})
     static final class Facts implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
@@ -91,8 +91,8 @@ final class FactsCommands {
 
     /** {@code underlay health [MACHINE] [--query Q] [--history N] [--json]}. */
     @Command(name = "health", mixinStandardHelpOptions = true,
-            description = {"Shows machines' health (ok, warning, critical, unknown) as the last health job set it,",
-                "with the checks that failed and when ('underlay run health --on Q' checks).",
+            description = {"Shows machines' health (ok, warning, critical, unknown) as the last health job set it.",
+                "Each with the checks that failed and when ('underlay run health --on Q' checks).",
                 "Machines never checked are unknown. With MACHINE and --history N, its last N runs."})
     static final class Health implements Callable<Integer> {
         @Spec

@@ -7,6 +7,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignG;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
@@ -21,6 +22,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 public enum Icons {
     MACHINES(MaterialDesignS.SERVER),
     RACKS(MaterialDesignS.SERVER_NETWORK),
+    TOPOLOGY(MaterialDesignG.GRAPH_OUTLINE),
     PROFILES(MaterialDesignT.TUNE),
     CLUSTERS(MaterialDesignH.HEXAGON_MULTIPLE),
     SEARCH(MaterialDesignM.MAGNIFY),

@@ -65,7 +65,8 @@ class JobFlowTest extends ConsoleFxTest {
             return null;
         });
         Predicate<Node> w03 = n -> n instanceof TableCell<?, ?> c && "fra1-k8s-w03".equals(c.getText());
-        Node cellW03 = console.robot.lookup("#machine-table").lookup(w03).query();
+        // the Name column is a table of its own beside #machine-table (ui.FrozenColumn)
+        Node cellW03 = console.robot.lookup(w03).query();
         console.robot.clickOn(cellW03, MouseButton.SECONDARY);
         if (!fx(() -> table().getContextMenu().isShowing())) {
             // Monocle does not always turn a secondary click into a context menu request: show the same menu there
