@@ -56,11 +56,12 @@ public final class JobWindow extends BorderPane {
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox left = new VBox(6, views, colours.legend());
         VBox.setVgrow(views, Priority.ALWAYS);
-        SplitPane right = new SplitPane(failures(), logArea());
-        right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.3);
-        SplitPane main = new SplitPane(left, right);
-        main.setDividerPositions(0.45);
+        SplitPane top = new SplitPane(left, failures());
+        top.setDividerPositions(0.62);
+        // the log below, the window's whole width: its tool bar and the groups beside the lines need it
+        SplitPane main = new SplitPane(top, logArea());
+        main.setOrientation(Orientation.VERTICAL);
+        main.setDividerPositions(0.42);
         setCenter(main);
         BorderPane.setMargin(main, new Insets(0, 8, 8, 8));
         sceneProperty().addListener((o, a, s) -> {

@@ -22,6 +22,7 @@ final class JobLogGroupsView extends VBox {
         ListView<JobLogGroups.StepRow> steps = new ListView<>(vm.groups().steps());
         steps.setId("log-group-steps");
         steps.setPrefHeight(190);
+        steps.setMinHeight(100); // a few steps stay in sight when the pane is short (the job window's lower half)
         steps.setCellFactory(l -> wrapping());
         steps.setOnMouseClicked(e -> {
             JobLogGroups.StepRow r = steps.getSelectionModel().getSelectedItem();
