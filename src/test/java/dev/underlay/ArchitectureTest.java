@@ -218,9 +218,10 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule automationUiJobs = feature("automation.ui.jobs", "automation", "automation.content",
-            "automation.jobs", "inventory", "ssh", "ui", "background")
+            "automation.jobs", "inventory", "ssh", "ui", "background", "automation.ui.log")
             .because("the jobs views start and watch jobs through JobService and the one task runner; the step and "
-                    + "host states they colour are the SSH step runner's public enums");
+                    + "host states they colour are the SSH step runner's public enums; the job window embeds the log "
+                    + "viewer");
 
     static final ArchRule automationRepository = feature("automation.repository", "automation.content",
             "automation.jobs", "automation", "db", "ssh", "automation.facts")
