@@ -219,14 +219,25 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule automationUiJobs = feature("automation.ui.jobs", "automation", "automation.content",
-            "automation.jobs", "inventory", "ssh", "ui", "background")
+            "automation.jobs", "inventory", "ssh", "ui", "background", "automation.ui.log")
             .because("the jobs views start and watch jobs through JobService and the one task runner; the step and "
-                    + "host states they colour are the SSH step runner's public enums");
+                    + "host states they colour are the SSH step runner's public enums; the job window embeds the log "
+                    + "viewer");
 
     @ArchTest
     static final ArchRule automationRepository = feature("automation.repository", "automation.content",
             "automation.jobs", "automation", "db", "ssh", "automation.facts")
             .because("content packs and jobs are stored behind their ports (ContentStore, JobRepository), nothing else");
+
+    @ArchTest
+    static final ArchRule automationJobsLog = feature("automation.jobs.log", "automation.jobs", "inventory", "ssh")
+            .because("the log viewer's model keeps and groups job output without a toolkit; it reuses the "
+                    + "inventory's node sets and knows no view");
+
+    @ArchTest
+    static final ArchRule automationUiLog = feature("automation.ui.log", "automation.jobs.log", "automation.jobs",
+            "ssh", "background")
+            .because("the live log viewer draws the log model, and exports through the one task runner");
 
     @ArchTest
     static final ArchRule cli = feature("cli", "inventory", "inventory.io", "db", "lab", "secrets", "ssh",

@@ -111,11 +111,33 @@ class JobFlowTest extends ConsoleFxTest {
 
         Point2D cell = fx(() -> window.cellOnScreen(FAULTY, 0));
         console.robot.clickOn(cell);
-        waitFor(() -> text("#job-log-header").matches("Output of " + FAULTY + " at step 1: \\d+ lines?"));
+        var log = fx(() -> window.viewModel().logProperty().get());
+        // the pane holds the whole job; the click narrowed it to that host at that step, its failure included
+        waitFor(() -> fx(() -> log.filterProperty().get().step() != null && rows(log).stream()
+                .anyMatch(t -> t.contains("healthy when / is at most")) && rows(log).stream()
+                .anyMatch(t -> t.startsWith("step 1 ") && t.contains(": failed (exit "))));
+        assertEquals(List.of(FAULTY), fx(() -> hostsShown(log)), "only the clicked host's lines");
+        assertEquals(0, fx(() -> log.filterProperty().get().step()));
+        assertEquals(FAULTY, fx(() -> console.robot.lookup("#log-host").queryAs(ComboBox.class).getValue()),
+                "the host box says whose lines they are");
+        assertTrue(fx(() -> log.hosts().size()) == 4 && fx(log::lineCount) > fx(log::rowCount),
+                "every host's output is in the pane, the filter shows one");
         @SuppressWarnings("unchecked")
-        ListView<JobRepository.OutputLine> log = console.robot.lookup("#job-log-lines").queryAs(ListView.class);
-        assertTrue(fx(() -> log.getItems().stream().anyMatch(l -> l.text().contains("healthy when / is at most"))),
-                "the failed step's own output");
+        ListView<Object> steps = console.robot.lookup("#log-group-steps").queryAs(ListView.class);
+        try {
+            // disk and memory figures differ from host to host; the time check prints the same on every host
+            waitFor(() -> fx(() -> steps.getItems().stream().anyMatch(r -> r.toString().startsWith("step 3 ")
+                    && r.toString().endsWith(": all 3 hosts printed the same")) && steps.getItems().stream()
+                    .anyMatch(r -> r.toString().startsWith("step 1 ") && r.toString().endsWith("3 differ (3 other "
+                            + "outputs)"))));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the groups beside the log: " + fx(() -> List.copyOf(steps.getItems())), e);
+        }
+        @SuppressWarnings("unchecked")
+        ListView<Object> groups = console.robot.lookup("#log-groups").queryAs(ListView.class);
+        assertEquals(4, fx(() -> groups.getItems().size()), "the clicked step's groups: four outputs");
+        assertTrue(fx(() -> groups.getItems().stream().anyMatch(g -> g.toString().startsWith(FAULTY + "  (1 host, "))),
+                "the faulty host's own group");
         shoot("#job-grid", "job-window.png");
 
         fx(() -> {
@@ -142,6 +164,22 @@ class JobFlowTest extends ConsoleFxTest {
         waitFor(() -> fx(() -> jobs.getItems().size() == 2 && jobs.getItems().get(0).state().isFinal()));
         assertEquals(List.of(rerun, first), fx(() -> jobs.getItems().stream().map(JobsViewModel.JobRow::id)
                 .toList()));
+    }
+
+    private static List<String> rows(dev.underlay.automation.ui.log.JobLogViewModel log) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int r = 0; r < log.rowCount(); r++) {
+            out.add(log.row(r).text());
+        }
+        return out;
+    }
+
+    private static List<String> hostsShown(dev.underlay.automation.ui.log.JobLogViewModel log) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (int r = 0; r < log.rowCount(); r++) {
+            out.add(log.row(r).host());
+        }
+        return List.copyOf(out);
     }
 
     private long latestJob() throws Exception {

@@ -38,6 +38,20 @@ public interface JobRepository {
     /** The output lines in the order they were stored, of one host and one step when they are given. */
     void output(long id, String host, Integer step, Consumer<OutputLine> each);
 
+    /**
+     * At most {@code limit} of the job's lines stored after {@code afterSeq}, in order: a reader's next chunk.
+     * This default walks every line; a repository with an index on (job, seq) answers it directly.
+     */
+    default void outputAfter(long id, long afterSeq, int limit, Consumer<OutputLine> each) {
+        int[] n = {0};
+        output(id, null, null, l -> {
+            if (l.seq() > afterSeq && n[0] < limit) {
+                n[0]++;
+                each.accept(l);
+            }
+        });
+    }
+
     /** Deletes jobs that ended before {@code cutoff}, with everything they hold; how many. */
     int purgeEndedBefore(Instant cutoff);
 

@@ -236,6 +236,12 @@ public final class JobService implements AutoCloseable {
         repository.output(id, host, step, each);
     }
 
+    /** At most {@code limit} of the job's lines stored after {@code afterSeq}, in the order they were stored. */
+    public void outputAfter(long id, long afterSeq, int limit,
+                            java.util.function.Consumer<JobRepository.OutputLine> each) {
+        repository.outputAfter(id, afterSeq, limit, each);
+    }
+
     /** Deletes jobs that ended more than {@code keep} ago; how many. */
     public int purgeOlderThan(Duration keep) {
         return repository.purgeEndedBefore(Instant.now().minus(keep));

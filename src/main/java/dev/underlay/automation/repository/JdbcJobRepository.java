@@ -317,16 +317,15 @@ public final class JdbcJobRepository implements JobRepository {
                 st.setInt(i, step);
             }
             st.setFetchSize(1000);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    each.accept(new OutputLine(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                            rs.getInt(4), "stderr".equals(rs.getString(5)) ? StreamKind.STDERR : StreamKind.STDOUT,
-                            rs.getString(6)));
-                }
-            }
+            JobRows.lines(st, each);
         } catch (SQLException e) {
             throw new DatabaseException("cannot read the output of job " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public void outputAfter(long id, long afterSeq, int limit, Consumer<OutputLine> each) {
+        JobRows.linesAfter(db, id, afterSeq, limit, each);
     }
 
     @Override

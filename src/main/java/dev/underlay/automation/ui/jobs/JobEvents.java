@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 /**
  * The console's one listener on the jobs it starts: passed as the extra listener of every start, it hands each
  * job's events to whoever watches that job (its window) and tells the jobs list that something changed. Called on
- * I/O threads; subscribers must only queue. Lines are not passed on: the log is read back from the database.
+ * I/O threads; subscribers must only queue. Lines are not passed on: the log is read back from the database (JobLogFeed).
  */
 public final class JobEvents implements JobListener {
     private final Map<Long, List<Consumer<JobEvent>>> watchers = new ConcurrentHashMap<>();

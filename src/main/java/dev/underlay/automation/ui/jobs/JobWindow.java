@@ -1,5 +1,6 @@
 package dev.underlay.automation.ui.jobs;
 
+import dev.underlay.automation.ui.log.JobLogPane;
 import java.time.Instant;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
@@ -22,8 +23,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The job window's content: the header (state, progress bar, counts, elapsed and time left, the controls), the
- * hosts x steps grid and the timeline, the failed hosts grouped by cause with a rerun of each group, and the chosen
- * cell's log. An {@link AnimationTimer} drains the view model once per pulse and redraws what changed.
+ * hosts x steps grid and the timeline, the failed hosts grouped by cause with a rerun of each group, and the job's
+ * log ({@link JobLogPane}; a click on a cell or a failure group shows that host at that step). An {@link AnimationTimer} drains the view model once per pulse and redraws what changed.
  */
 public final class JobWindow extends BorderPane {
     private final JobWindowViewModel vm;
@@ -55,11 +56,12 @@ public final class JobWindow extends BorderPane {
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox left = new VBox(6, views, colours.legend());
         VBox.setVgrow(views, Priority.ALWAYS);
-        SplitPane right = new SplitPane(failures(), new HostStepLines(vm.log()));
-        right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.35);
-        SplitPane main = new SplitPane(left, right);
-        main.setDividerPositions(0.58);
+        SplitPane top = new SplitPane(left, failures());
+        top.setDividerPositions(0.62);
+        // the log below, the window's whole width: its tool bar and the groups beside the lines need it
+        SplitPane main = new SplitPane(top, logArea());
+        main.setOrientation(Orientation.VERTICAL);
+        main.setDividerPositions(0.42);
         setCenter(main);
         BorderPane.setMargin(main, new Insets(0, 8, 8, 8));
         sceneProperty().addListener((o, a, s) -> {
@@ -165,6 +167,20 @@ public final class JobWindow extends BorderPane {
         VBox box = new VBox(4, head, list);
         VBox.setVgrow(list, Priority.ALWAYS);
         return box;
+    }
+
+    /** The job's log viewer, once the job was read (the step labels name its steps). */
+    private BorderPane logArea() {
+        BorderPane area = new BorderPane(new Label("Reading the job\u2026"));
+        area.setId("job-log-area");
+        vm.logProperty().subscribe(l -> {
+            if (l != null && !(area.getCenter() instanceof JobLogPane)) {
+                JobLogPane pane = new JobLogPane(l);
+                pane.setId("job-log");
+                area.setCenter(pane);
+            }
+        });
+        return area;
     }
 
     private void showCell(String host, int step) {

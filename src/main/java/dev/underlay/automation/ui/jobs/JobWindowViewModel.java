@@ -1,10 +1,12 @@
 package dev.underlay.automation.ui.jobs;
 
 import dev.underlay.automation.jobs.JobHandle;
+import dev.underlay.automation.jobs.JobListener;
 import dev.underlay.automation.jobs.JobRun;
 import dev.underlay.automation.jobs.JobService;
 import dev.underlay.automation.jobs.JobState;
 import dev.underlay.automation.jobs.JobTarget;
+import dev.underlay.automation.ui.log.JobLogViewModel;
 import dev.underlay.background.TaskRunner;
 import dev.underlay.inventory.NodeSet;
 import java.time.Duration;
@@ -30,8 +32,8 @@ import javafx.collections.ObservableList;
 /**
  * The job window's state: the job's {@link JobProgress} read from the database, moved on by the live events of
  * {@link JobEvents} (queued on I/O threads, applied by {@link #drain()} once per pulse), the header's figures, the
- * failure groups, the controls the engine offers for a job running in this process, and the log of the chosen
- * cell. A job another process runs (the CLI) is read again from the database every two seconds until it ends.
+ * failure groups, the controls the engine offers for a job running in this process, and the job's whole log
+ * ({@link JobLogFeed} into a {@link JobLogViewModel}; a chosen cell focuses it). A job another process runs (the CLI) is read again from the database every two seconds until it ends.
  * Closing the window ({@link #close()}) stops watching; it never stops the job. Never touches a control.
  */
 public final class JobWindowViewModel implements AutoCloseable {
@@ -61,7 +63,9 @@ public final class JobWindowViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper canApprove = new ReadOnlyBooleanWrapper(this, "canApprove");
     private final ReadOnlyBooleanWrapper canRerun = new ReadOnlyBooleanWrapper(this, "canRerun");
     private final ObservableList<JobProgress.FailureGroup> failures = FXCollections.observableArrayList();
-    private final HostStepLog log;
+    private final ReadOnlyObjectWrapper<JobLogViewModel> log = new ReadOnlyObjectWrapper<>(this, "log");
+    private JobLogFeed feed;
+    private final List<JobListener.StepResult> stepEvents = new java.util.ArrayList<>();
     private long shownVersion = -1;
     private Instant lastFigures = Instant.EPOCH;
     private Instant lastPoll = Instant.EPOCH;
@@ -72,6 +76,9 @@ public final class JobWindowViewModel implements AutoCloseable {
      * @param events the console's listener: this job's live events come from it, and reruns report to it
      * @param opened told the id of each job this window starts (a rerun), to open its window
      */
+    private record Loaded(JobProgress progress, List<JobListener.StepResult> results) {
+    }
+
     public JobWindowViewModel(long id, JobService jobs, JobEvents events, TaskRunner tasks, Supplier<Instant> clock,
                               LongConsumer opened) {
         this.id = id;
@@ -80,7 +87,6 @@ public final class JobWindowViewModel implements AutoCloseable {
         this.clock = clock;
         this.opened = opened;
         this.events = events;
-        this.log = new HostStepLog(id, jobs, tasks);
         // watch before reading: what happens while the database is read is queued, and final states stick
         this.unwatch = events.watch(id, incoming::add);
         load();
@@ -92,10 +98,18 @@ public final class JobWindowViewModel implements AutoCloseable {
             jobs.flush();
             var summary = jobs.find(id).orElseThrow(() -> new IllegalArgumentException("job " + id
                     + " is no longer in the database (purged by the retention setting?)"));
-            return new JobProgress(summary, jobs.hosts(id), jobs.results(id));
-        }, p -> {
+            List<JobListener.StepResult> results = jobs.results(id);
+            return new Loaded(new JobProgress(summary, jobs.hosts(id), results), results);
+        }, loaded -> {
             loading = false;
             if (!closed) {
+                JobProgress p = loaded.progress();
+                if (feed == null) {
+                    feed = new JobLogFeed(id, jobs, tasks, new JobLogViewModel(p.summary().stepLabels(), tasks),
+                            problem::set);
+                    log.set(feed.log());
+                }
+                feed.results(loaded.results());
                 progress.set(p);
                 title.set("Job " + p.id() + ": " + p.summary().title() + " on " + p.summary().target());
                 shownVersion = -1;
@@ -118,6 +132,9 @@ public final class JobWindowViewModel implements AutoCloseable {
         int n = 0;
         while (n < MAX_PER_DRAIN && (e = incoming.poll()) != null) {
             p.apply(e);
+            if (e instanceof JobEvent.StepChanged s) {
+                stepEvents.add(s.result());
+            }
             n++;
         }
         Instant now = clock.get();
@@ -129,7 +146,11 @@ public final class JobWindowViewModel implements AutoCloseable {
             lastPoll = now;
             load(); // run by another process: only the database knows
         }
-        log.tick(now, !p.state().isFinal());
+        if (!stepEvents.isEmpty()) {
+            feed.results(stepEvents);
+            stepEvents.clear();
+        }
+        feed.pulse(now, !p.state().isFinal());
     }
 
     private void figures(JobProgress p, Instant now) {
@@ -204,11 +225,18 @@ public final class JobWindowViewModel implements AutoCloseable {
 
     /** Shows the log of one host at one step (step -1: every step of the host). */
     public void select(String host, int step) {
-        log.select(host, step);
+        JobLogViewModel l = log.get();
+        if (l != null) {
+            l.show(host, step < 0 ? null : step);
+            if (step >= 0) {
+                l.groups().choose(step); // and beside it, how that step's output compares across hosts
+            }
+        }
     }
 
-    public HostStepLog log() {
-        return log;
+    /** The job's log, set once the job was first read (its step labels name the steps). */
+    public ReadOnlyObjectProperty<JobLogViewModel> logProperty() {
+        return log.getReadOnlyProperty();
     }
 
     public long id() {
@@ -276,6 +304,9 @@ public final class JobWindowViewModel implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (feed != null) {
+            feed.close();
+        }
         unwatch.run();
         incoming.clear();
     }

@@ -143,9 +143,22 @@ class JobViewModelsLabTest {
         assertEquals("lab[0003-0004]", JobWindowViewModel.hostsText(g));
         assertTrue(g.cause().startsWith("exit "), g.cause());
 
+        for (int i = 0; i < 3; i++) {
+            vm.drain(); // the same-thread runner: the last chunk is read, handed over, then the results go after it
+        }
+        var log = vm.logProperty().get();
         vm.select("lab0002", 0);
-        assertEquals(List.of("lab0002"), vm.log().lines().stream().map(l -> l.text()).toList());
-        assertEquals("Output of lab0002 at step 1: 1 line", vm.log().headerProperty().get());
+        List<String> rows = new ArrayList<>();
+        for (int r = 0; r < log.rowCount(); r++) {
+            assertEquals("lab0002", log.row(r).host());
+            rows.add(log.row(r).text());
+        }
+        assertEquals(3, rows.size(), rows.toString());
+        assertTrue(rows.get(0).startsWith("step 1 ") && rows.get(0).endsWith(": started"), rows.toString());
+        assertEquals("lab0002", rows.get(1), "the host's output between its step's start and end");
+        assertTrue(rows.get(2).matches("step 1 .*: ok \\(exit 0, .*\\)"), rows.toString());
+        assertEquals(8, log.hosts().size(), "the whole job's log, not only the chosen cell");
+        assertEquals(0, log.groups().stepProperty().get(), "the chosen cell's step is the one grouped");
 
         JobWindowViewModel reopened = new JobWindowViewModel(h.id(), ctx.jobs(), new JobEvents(), tasks,
                 Instant::now, id -> { });
@@ -155,6 +168,17 @@ class JobViewModelsLabTest {
             assertEquals(live.hostState(live.hostIndex(host)), stored.hostState(stored.hostIndex(host)), host);
         }
         assertEquals(vm.failures(), reopened.failures(), "reopened from the database: the same groups");
+        for (int i = 0; i < 3; i++) {
+            reopened.drain();
+        }
+        var storedLog = reopened.logProperty().get();
+        reopened.select("lab0002", 0);
+        List<String> again = new ArrayList<>();
+        for (int r = 0; r < storedLog.rowCount(); r++) {
+            again.add(storedLog.row(r).text());
+        }
+        assertEquals(rows, again, "reopened: the host's lines and its step's start and end, read back");
+        assertEquals(log.lineCount(), storedLog.lineCount(), "reopened: the whole log, as it was followed live");
 
         world.lab.setFaults(FaultSpec.NONE);
         vm.rerun(g);

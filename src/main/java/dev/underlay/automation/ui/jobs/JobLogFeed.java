@@ -1,0 +1,179 @@
+package dev.underlay.automation.ui.jobs;
+
+import dev.underlay.automation.jobs.JobListener;
+import dev.underlay.automation.jobs.JobRepository;
+import dev.underlay.automation.jobs.JobService;
+import dev.underlay.automation.ui.log.JobLogViewModel;
+import dev.underlay.background.TaskRunner;
+import dev.underlay.ssh.ExecResult;
+import dev.underlay.ssh.StepState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Feeds a job window's {@link JobLogViewModel} the job's whole output: the stored lines read on the task runner in
+ * chunks after the last seq (at once for a job that ended, then every second while it runs), handed over one chunk
+ * a pulse, and the step results (the snapshot's and the live ones) merged into them by time, so a step's end comes
+ * after its lines and the grouping sees a host's output whole. A result waits until a read that began after it
+ * arrived has caught up with the database. FX thread, except the reads.
+ */
+final class JobLogFeed {
+    static final int CHUNK = 5_000;
+    private static final Duration FOLLOW = Duration.ofSeconds(1);
+
+    private record Pending(JobListener.StepResult result, long readsBefore) {
+    }
+
+    private final long job;
+    private final JobService jobs;
+    private final TaskRunner tasks;
+    private final JobLogViewModel log;
+    private final Consumer<String> problem;
+    private final Set<String> seen = new HashSet<>();
+    private final List<Pending> results = new ArrayList<>();
+    private final ArrayDeque<List<JobRepository.OutputLine>> chunks = new ArrayDeque<>();
+    private long lastSeq = -1;
+    private long reads;
+    /** The last read that caught up: results queued before it began may go out after the last line read. */
+    private long released;
+    private boolean reading;
+    private boolean caughtUp;
+    private boolean finalRead;
+    private boolean closed;
+    private Instant lastRead = Instant.EPOCH;
+
+    JobLogFeed(long job, JobService jobs, TaskRunner tasks, JobLogViewModel log, Consumer<String> problem) {
+        this.problem = problem;
+        this.job = job;
+        this.jobs = jobs;
+        this.tasks = tasks;
+        this.log = log;
+    }
+
+    JobLogViewModel log() {
+        return log;
+    }
+
+    /** Step results from a read of the job or a live event; ones already given are ignored. */
+    void results(List<JobListener.StepResult> rs) {
+        for (JobListener.StepResult r : rs) {
+            if (r.state().isFinal() && r.started() != null) {
+                // the database keeps an attempt's last state only: its start is said as a live job says it
+                add(new JobListener.StepResult(r.host(), r.step(), r.attempt(), StepState.RUNNING, r.started(), null,
+                        ExecResult.NO_STATUS, "", "", r.script()));
+            }
+            add(r);
+        }
+    }
+
+    private void add(JobListener.StepResult r) {
+        if (seen.add(r.host() + '\u0000' + r.step() + '\u0000' + r.attempt() + '\u0000' + r.state())) {
+            results.add(new Pending(r, reads));
+        }
+    }
+
+    /** Once a pulse: hands over one chunk read, and reads the next when it is time. */
+    void pulse(Instant now, boolean live) {
+        if (closed) {
+            return;
+        }
+        List<JobRepository.OutputLine> chunk = chunks.poll();
+        if (chunk != null) {
+            feed(chunk);
+        }
+        if (reading || !chunks.isEmpty()) {
+            return;
+        }
+        boolean due = !caughtUp || (live && Duration.between(lastRead, now).compareTo(FOLLOW) >= 0)
+                || (!live && !finalRead);
+        if (due) {
+            finalRead = !live;
+            lastRead = now;
+            read(finalRead);
+        }
+    }
+
+    private void read(boolean last) {
+        long after = lastSeq;
+        reading = true;
+        caughtUp = false;
+        reads++;
+        long readNo = reads;
+        tasks.submit("job-log-" + job, () -> {
+            if (last) {
+                jobs.flush(); // the job ended: its last lines may still be queued for the writer
+            }
+            List<JobRepository.OutputLine> out = new ArrayList<>();
+            jobs.outputAfter(job, after, CHUNK, out::add);
+            return out;
+        }, more -> {
+            reading = false;
+            if (!more.isEmpty()) {
+                lastSeq = more.get(more.size() - 1).seq();
+            }
+            caughtUp = more.size() < CHUNK;
+            if (caughtUp) {
+                released = readNo;
+            }
+            if (!more.isEmpty() || caughtUp) {
+                chunks.add(more); // even empty, a read that caught up lets the results waiting for it go
+            }
+        }, e -> {
+            reading = false;
+            caughtUp = true;
+            problem.accept("The log of job " + job + " could not be read from the database: " + e.getMessage());
+        });
+    }
+
+    private void feed(List<JobRepository.OutputLine> lines) {
+        results.sort(Comparator.comparing(p -> at(p.result())));
+        List<JobRepository.OutputLine> batch = new ArrayList<>(lines.size());
+        int next = 0;
+        for (JobRepository.OutputLine l : lines) {
+            while (next < results.size() && before(results.get(next).result(), l.at())) {
+                next = flush(batch, next);
+            }
+            batch.add(l);
+        }
+        boolean tail = caughtUp && chunks.isEmpty();
+        while (tail && next < results.size() && results.get(next).readsBefore() < released) {
+            next = flush(batch, next);
+        }
+        if (!batch.isEmpty()) {
+            log.append(batch);
+            batch.clear();
+        }
+        results.subList(0, next).clear();
+    }
+
+    /** Appends the lines so far, then the result at {@code next}; the index after it. */
+    private int flush(List<JobRepository.OutputLine> batch, int next) {
+        if (!batch.isEmpty()) {
+            log.append(List.copyOf(batch));
+            batch.clear();
+        }
+        log.steps(List.of(results.get(next).result()));
+        return next + 1;
+    }
+
+    private static boolean before(JobListener.StepResult r, Instant line) {
+        int c = at(r).compareTo(line);
+        return c < 0 || (c == 0 && r.ended() == null);
+    }
+
+    private static Instant at(JobListener.StepResult r) {
+        return r.ended() != null ? r.ended() : r.started() != null ? r.started() : Instant.EPOCH;
+    }
+
+    void close() {
+        closed = true;
+        chunks.clear();
+    }
+}

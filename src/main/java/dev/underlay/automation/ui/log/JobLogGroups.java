@@ -1,0 +1,150 @@
+package dev.underlay.automation.ui.log;
+
+import dev.underlay.automation.jobs.JobListener;
+import dev.underlay.automation.jobs.log.OutputGroups;
+import dev.underlay.ssh.StepState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The grouping side of the log: one summary per step ("step 2 install: 481 hosts printed the same; 19 differ")
+ * and the groups of the chosen step, each a folded node set. Recomputed when output changed, at most every
+ * {@link #EVERY_NANOS} while lines stream in (a step's end is shown at once): a thousand hosts fold in a pass.
+ */
+public final class JobLogGroups {
+    static final long EVERY_NANOS = 250_000_000L;
+    private final OutputGroups model;
+    private final IntFunction<String> stepName;
+    private final LongSupplier clock;
+    private final Map<Integer, OutputGroups.StepGroups> computed = new HashMap<>();
+    private final ObservableList<StepRow> steps = FXCollections.observableArrayList();
+    private final ObservableList<GroupRow> groupRows = FXCollections.observableArrayList();
+    private final ObjectProperty<Integer> step = new SimpleObjectProperty<>();
+    private long last = Long.MIN_VALUE;
+    private boolean userChoseStep;
+
+    /** A step's summary line. */
+    public record StepRow(int step, String name, String summary, int groups) {
+        @Override
+        public String toString() {
+            return "step " + name + ": " + summary;
+        }
+    }
+
+    /** A group as listed: "fra1-k8s-w[01-12] (12 hosts, 4 lines)"; the first is the majority. */
+    public record GroupRow(OutputGroups.Group group, boolean majority) {
+        @Override
+        public String toString() {
+            OutputGroups.Group g = group;
+            return g.nodeSet() + "  (" + g.hosts().size() + (g.hosts().size() == 1 ? " host, " : " hosts, ")
+                    + g.lines() + (g.lines() == 1 ? " line" : " lines") + (g.provisional() ? ", " + g.running()
+                    + " running" : "") + ")" + (majority ? "" : "  differs");
+        }
+    }
+
+    JobLogGroups(OutputGroups model, IntFunction<String> stepName) {
+        this(model, stepName, System::nanoTime);
+    }
+
+    JobLogGroups(OutputGroups model, IntFunction<String> stepName, LongSupplier clock) {
+        this.model = model;
+        this.stepName = stepName;
+        this.clock = clock;
+        step.addListener((o, a, b) -> showGroups());
+    }
+
+    void line(int source, long hash) {
+        model.line(source, hash);
+    }
+
+    void result(JobListener.StepResult r) {
+        if (r.state() == StepState.RUNNING) {
+            model.started(r.host(), r.step(), r.attempt());
+        } else if (r.state().isFinal()) {
+            model.ended(r.host(), r.step());
+        }
+    }
+
+    /** Recomputes changed steps if it is time (or now, if {@code force}). */
+    void refresh(boolean force) {
+        long now = clock.getAsLong();
+        if (!force && last != Long.MIN_VALUE && now - last < EVERY_NANOS) {
+            return;
+        }
+        last = now;
+        boolean any = false;
+        for (int s : model.steps()) {
+            if (model.changed(s) || !computed.containsKey(s)) {
+                computed.put(s, model.groups(s));
+                any = true;
+            }
+        }
+        if (!any) {
+            return;
+        }
+        List<StepRow> rows = new ArrayList<>();
+        computed.keySet().stream().sorted().forEach(s -> {
+            OutputGroups.StepGroups g = computed.get(s);
+            rows.add(new StepRow(s, stepName.apply(s), g.summary(), g.groups().size()));
+        });
+        steps.setAll(rows);
+        if (!userChoseStep && !rows.isEmpty()) {
+            Integer latest = rows.get(rows.size() - 1).step();
+            if (!latest.equals(step.get())) {
+                step.set(latest);
+                return;
+            }
+        }
+        showGroups();
+    }
+
+    /** Recomputes everything now (tests, and the end of a job). */
+    public void refreshNow() {
+        refresh(true);
+    }
+
+    private void showGroups() {
+        OutputGroups.StepGroups g = current();
+        List<GroupRow> rows = new ArrayList<>();
+        for (int i = 0; i < g.groups().size(); i++) {
+            rows.add(new GroupRow(g.groups().get(i), i == 0));
+        }
+        groupRows.setAll(rows);
+    }
+
+    /** The groups of the chosen step (empty if none is chosen). */
+    public OutputGroups.StepGroups current() {
+        Integer s = step.get();
+        OutputGroups.StepGroups g = s == null ? null : computed.get(s);
+        return g != null ? g : new OutputGroups.StepGroups(s == null ? -1 : s, List.of(), 0, 0);
+    }
+
+    /** One summary per step with output, in step order. */
+    public ObservableList<StepRow> steps() {
+        return FXCollections.unmodifiableObservableList(steps);
+    }
+
+    /** The chosen step's groups, the majority first. */
+    public ObservableList<GroupRow> groupRows() {
+        return FXCollections.unmodifiableObservableList(groupRows);
+    }
+
+    /** The step whose groups are listed: the latest with output until the user chooses one. */
+    public ObjectProperty<Integer> stepProperty() {
+        return step;
+    }
+
+    /** The user chose a step: it stays chosen while later steps start. */
+    public void choose(int s) {
+        userChoseStep = true;
+        step.set(s);
+    }
+}

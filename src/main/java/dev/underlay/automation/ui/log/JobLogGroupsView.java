@@ -1,0 +1,84 @@
+package dev.underlay.automation.ui.log;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * Beside the log: one line per step ("step 2 install: 481 hosts printed the same; 19 differ"), and the chosen
+ * step's groups as folded node sets; a click on a group shows its lines, "Outliers" the hosts that differ.
+ */
+final class JobLogGroupsView extends VBox {
+    JobLogGroupsView(JobLogViewModel vm) {
+        super(4);
+        setPadding(new Insets(4));
+        Label title = new Label("Output by step");
+        title.getStyleClass().add("log-groups-title");
+        ListView<JobLogGroups.StepRow> steps = new ListView<>(vm.groups().steps());
+        steps.setId("log-group-steps");
+        steps.setPrefHeight(190);
+        steps.setMinHeight(100); // a few steps stay in sight when the pane is short (the job window's lower half)
+        steps.setCellFactory(l -> wrapping());
+        steps.setOnMouseClicked(e -> {
+            JobLogGroups.StepRow r = steps.getSelectionModel().getSelectedItem();
+            if (r != null) {
+                vm.groups().choose(r.step());
+            }
+        });
+        Label groupsTitle = new Label();
+        groupsTitle.getStyleClass().add("log-groups-title");
+        vm.groups().stepProperty().addListener((o, a, s) -> groupsTitle.setText(s == null ? ""
+                : "Groups of step " + vm.stepName(s)));
+        ListView<JobLogGroups.GroupRow> groups = new ListView<>(vm.groups().groupRows());
+        groups.setId("log-groups");
+        groups.setCellFactory(l -> new ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0); // wrap within the list's width instead of scrolling sideways
+            }
+
+            @Override
+            protected void updateItem(JobLogGroups.GroupRow g, boolean empty) {
+                super.updateItem(g, empty);
+                setText(empty || g == null ? null : g.toString());
+                getStyleClass().remove("log-group-differs");
+                if (!empty && g != null && !g.majority()) {
+                    getStyleClass().add("log-group-differs");
+                }
+            }
+        });
+        groups.setOnMouseClicked(e -> {
+            JobLogGroups.GroupRow g = groups.getSelectionModel().getSelectedItem();
+            if (g != null) {
+                vm.showGroup(g);
+            }
+        });
+        VBox.setVgrow(groups, Priority.ALWAYS);
+        Button outliers = new Button("Outliers");
+        outliers.setId("log-outliers");
+        outliers.setOnAction(e -> vm.showOutliers());
+        Button all = new Button("Show all");
+        all.setId("log-show-all");
+        all.setOnAction(e -> vm.show(null, null));
+        getChildren().addAll(title, steps, groupsTitle, groups, new HBox(4, outliers, all));
+        setMinWidth(220);
+    }
+
+    private static ListCell<JobLogGroups.StepRow> wrapping() {
+        ListCell<JobLogGroups.StepRow> c = new ListCell<>() {
+            @Override
+            protected void updateItem(JobLogGroups.StepRow r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : r.toString());
+            }
+        };
+        c.setWrapText(true);
+        c.setPrefWidth(0);
+        return c;
+    }
+}
