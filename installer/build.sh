@@ -7,7 +7,8 @@
 #  2. jlink: a runtime of the modules in installer/modules.txt, JavaFX's included from those jars, and its CDS
 #     archive; JavaFX's native libraries go beside the JDK's (lib/), as OpenJFX's own jmods put them.
 #  3. jpackage --type app-image: launcher `underlay` (no arguments: the console; anything else: the CLI) with the
-#     JVM options of installer/jvm-options.txt, the same as bin/underlay's, plus the AppCDS archive.
+#     JVM options of installer/jvm-options.txt, the same as bin/underlay's, plus the AppCDS archive; on Linux
+#     beside it bin/underlay.sh (installer/linux/underlay.sh), the same start without the native launcher.
 #  4. AppCDS (installer/cds.sh): training runs of the CLI, and of the console when there is a display, write the
 #     classes they load; one static archive of them goes into the image (lib/app/underlay.jsa).
 #  5. jpackage from that image: the packages, with installer/<platform>/ resources (desktop entry, scripts).
@@ -134,6 +135,20 @@ case $platform in
 esac
 cp "$OUT/LICENSES.txt" "$appdir/LICENSES.txt"
 cp "$HERE/linux/cds-dump.sh" "$appdir/cds-dump.sh"
+if [[ $platform == linux ]]; then
+  # bin/underlay.sh: the runtime's java with the launcher's options, without the native launcher's cost before
+  # main() (decision 0020); /usr/bin/underlay and the menu entry run it. Options are double-quoted in the script,
+  # where $APPDIR is the script's own lib/app.
+  opts="\"-Djpackage.app-version=$APP_VERSION\""
+  while read -r opt; do
+    [[ -z $opt || $opt == \#* ]] && continue
+    [[ $opt == *[\"\\\`]* ]] && die "jvm-options.txt: '$opt' has a quote, backslash or backquote; bin/underlay.sh cannot carry it"
+    opts+="${opts:+ \\$'\n'  }\"$opt\""
+  done < "$HERE/jvm-options.txt"
+  script=$(cat "$HERE/linux/underlay.sh")
+  printf '%s\n' "${script/@JVM_OPTIONS@/"$opts"}" > "$image/bin/underlay.sh"
+  chmod 755 "$image/bin/underlay.sh"
+fi
 
 # 4. AppCDS
 JAVA="$java" APPDIR="$appdir" "$HERE/cds.sh" || log "AppCDS archive not made (see above): the package starts without it"

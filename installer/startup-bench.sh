@@ -63,7 +63,7 @@ stats() {  # median min max of the numbers on stdin
 
 BIN=$ROOT/bin/underlay
 
-console env underlay.log.level=INFO "$INSTALLED" --data "$T/demo" >/dev/null  # the first start adds the demo
+console env UNDERLAY_LOG_LEVEL=INFO underlay.log.level=INFO "$INSTALLED" --data "$T/demo" >/dev/null  # the first start adds the demo
 wall "$BIN" machines --query all --data "$T/demo" >/dev/null                    # bin/underlay's archives
 JAVA_OPTS=-Dunderlay.log.level=INFO console "$BIN" --data "$T/demo" >/dev/null
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -76,7 +76,7 @@ for i in $(seq 1 "$RUNS"); do
   done
   read -r w c <<< "$(JAVA_OPTS=-Dunderlay.log.level=INFO console "$BIN" --data "$T/demo")"
   con[bin]+="$w "; conCpu[bin]+="$c "
-  read -r w c <<< "$(console env underlay.log.level=INFO "$INSTALLED" --data "$T/demo")"
+  read -r w c <<< "$(console env UNDERLAY_LOG_LEVEL=INFO underlay.log.level=INFO "$INSTALLED" --data "$T/demo")"
   con[installed]+="$w "; conCpu[installed]+="$c "
 done
 report() {

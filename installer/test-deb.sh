@@ -50,6 +50,8 @@ if ! dpkg -i "$deb" >"$T/dpkg.log" 2>&1; then
 fi
 dpkg -s underlay | grep -q '^Status: install ok installed' || fail "the package is not installed"
 [[ $(command -v underlay) == /usr/bin/underlay ]] || fail "underlay is not on the PATH (found: $(command -v underlay || true))"
+[[ $(readlink -f /usr/bin/underlay) == /opt/underlay/bin/underlay.sh ]] \
+  || fail "/usr/bin/underlay leads to $(readlink -f /usr/bin/underlay), not the script bin/underlay.sh (decision 0020)"
 # the installed CLI, without the JVM's note about JAVA_TOOL_OPTIONS
 underlay() { /usr/bin/underlay "$@" 2> >(grep -v '^Picked up JAVA_TOOL_OPTIONS' >&2); }
 ok "installed: /opt/underlay ($(du -sh /opt/underlay | cut -f1)), /usr/bin/underlay -> $(readlink /usr/bin/underlay)"
@@ -77,8 +79,8 @@ if [[ -z ${DISPLAY:-} ]]; then
   export DISPLAY=":$d"
   sleep 1
 fi
-# logback reads underlay.log.level from the environment too: INFO prints the line that says the window is open
-env underlay.log.level=INFO "$launcher" >"$T/console.log" 2>&1 & console=$!
+# logback reads UNDERLAY_LOG_LEVEL (sh drops the dotted underlay.log.level): INFO prints the line that says the window is open
+env UNDERLAY_LOG_LEVEL=INFO "$launcher" >"$T/console.log" 2>&1 & console=$!
 for _ in $(seq 1 1200); do  # at most 120 s
   grep -q 'ms after the JVM started' "$T/console.log" && break
   kill -0 "$console" 2>/dev/null || break
@@ -90,7 +92,17 @@ if command -v xwininfo >/dev/null; then
 fi
 grep -qi 'unsupported JavaFX configuration' "$T/console.log" && fail "JavaFX warned: $(cat "$T/console.log")"
 [[ -e $HOME/.openjfx ]] && fail "JavaFX unpacked its libraries into ~/.openjfx"
-kill "$console"; wait "$console" 2>/dev/null || true; console=
+# the menu's script execs the runtime's java: the PID we started is the JVM, so SIGTERM reaches it
+[[ $(readlink "/proc/$console/exe") == /opt/underlay/lib/runtime/bin/java ]] \
+  || fail "the console's process $console is $(readlink "/proc/$console/exe"), not the bundled java"
+# ... with exactly the options jpackage's launcher gives it (its lib/app/underlay.cfg, in order, and jpackage.app-path)
+want=$(printf '%s\n' /opt/underlay/lib/runtime/bin/java; sed -n 's/^java-options=//p' /opt/underlay/lib/app/underlay.cfg \
+  | sed 's|\$APPDIR|/opt/underlay/lib/app|g'; printf '%s\n' -Djpackage.app-path=/opt/underlay/bin/underlay \
+  -cp /opt/underlay/lib/app/underlay.jar dev.underlay.app.Main)
+got=$(tr '\0' '\n' < "/proc/$console/cmdline")
+[[ $got == "$want" ]] || { diff <(echo "$want") <(echo "$got") || true; fail "the script's JVM options differ from the launcher's"; }
+kill "$console"; rc=0; wait "$console" 2>/dev/null || rc=$?; console=
+[[ $rc -eq 143 ]] || fail "the console ended with $rc on SIGTERM, not 143"
 ok "console window open: $(grep -o 'opened .*' "$T/console.log")"
 [[ -f $data/underlay.mv.db ]] || fail "the console made no data folder at $data"
 
@@ -102,12 +114,19 @@ user_files() {
 
 # CLI round trip: the demo out, into a fresh folder, out again
 underlay export "$T/demo.json" --format json --data "$data" >/dev/null
-underlay import "$T/demo.json" --data "$T/fresh" >"$T/import.log" || { cat "$T/import.log"; fail "import"; }
-underlay export "$T/again.json" --format json --data "$T/fresh" >/dev/null
+fresh="$T/fresh folder"  # an argument with a space goes through bin/underlay.sh as one
+underlay import "$T/demo.json" --data "$fresh" >"$T/import.log" || { cat "$T/import.log"; fail "import"; }
+underlay export "$T/again.json" --format json --data "$fresh" >/dev/null
 cmp -s "$T/demo.json" "$T/again.json" || { diff "$T/demo.json" "$T/again.json" | head -20; fail "export -> import -> export differs"; }
-n=$(underlay machines --query all --data "$T/fresh" | tail -1)
+[[ -f $fresh/underlay.mv.db ]] || fail "import did not write its data folder at '$fresh'"
+n=$(underlay machines --query all --data "$fresh" | tail -1)
 [[ $n == "41 machines" ]] || fail "machines --query all said '$n', not the demo's 41 machines"
 ok "CLI round trip: export, import into a fresh folder, export: same $(stat -c %s "$T/demo.json") bytes; $n"
+# a refused command exits as it does through jpackage's launcher (still in the package), with its message
+rc=0; underlay machines --query 'rack:' --data "$fresh" >/dev/null 2>"$T/refused.err" || rc=$?
+lrc=0; /opt/underlay/bin/underlay machines --query 'rack:' --data "$fresh" >/dev/null 2>/dev/null || lrc=$?
+[[ $rc -ne 0 && $rc -eq $lrc && -s $T/refused.err ]] || fail "a refused query exited $rc (launcher: $lrc): $(cat "$T/refused.err")"
+ok "a refused command: exit code $rc as through the launcher, $(grep -vc '^Picked up' "$T/refused.err") line(s) on stderr"
 
 # upgrade (the same package again: prerm upgrade, unpack, postinst configure) keeps the user's folders
 before=$(user_files)
@@ -121,7 +140,7 @@ before=$(user_files)  # the CLI above opened the folder (H2 rewrites its file on
 
 dpkg -r underlay >"$T/remove.log" 2>&1 || { cat "$T/remove.log"; fail "dpkg -r"; }
 installed=
-[[ ! -e /usr/bin/underlay && ! -e /opt/underlay/bin/underlay ]] || fail "dpkg -r left the program: $(ls -la /usr/bin/underlay /opt/underlay 2>&1)"
+[[ ! -e /usr/bin/underlay && ! -e /opt/underlay/bin/underlay && ! -e /opt/underlay/bin/underlay.sh ]] || fail "dpkg -r left the program: $(ls -la /usr/bin/underlay /opt/underlay 2>&1)"
 [[ ! -e $desktop ]] || fail "dpkg -r left the menu entry $desktop"
 after=$(user_files)
 [[ $before == "$after" ]] || fail "dpkg -r changed the user's folders"

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import java.util.function.UnaryOperator;
 
 /**
  * Underlay's logging, set up in code: Logback finds this class through {@code META-INF/services} before it looks
@@ -16,13 +17,17 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * (the tests').
  *
  * <p>What it sets: warnings and errors to stderr ({@code HH:mm:ss.SSS LEVEL logger - message}); the root level
- * from {@code underlay.log.level}, a system property or else an environment variable of that name (default WARN);
+ * from {@code underlay.log.level}, a system property or else an environment variable of that name or
+ * {@code UNDERLAY_LOG_LEVEL} (default WARN; dash, Debian's {@code /bin/sh}, drops the dotted name from the
+ * environment of what it runs, so through {@code bin/underlay} and the installed script only the second arrives);
  * Flyway at WARN, Apache SSHD at ERROR, and nothing from SSHD's acceptor (a port that cannot be bound reaches the
  * lab as an exception, which says it in one sentence with what to do).
  */
 public final class LogSetup extends ContextAwareBase implements Configurator {
     /** Name of the property (or environment variable) holding the root level. */
     public static final String LEVEL = "underlay.log.level";
+    /** The environment variable of the root level that every shell passes on. */
+    public static final String LEVEL_ENV = "UNDERLAY_LOG_LEVEL";
     static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{24} - %msg%n";
 
     @Override
@@ -31,9 +36,17 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
                 || LogSetup.class.getClassLoader().getResource("logback-test.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY; // Logback's own configurator reads the file
         }
-        String level = System.getProperty(LEVEL);
-        apply(context, level != null ? level : System.getenv(LEVEL));
+        apply(context, rootLevel(System::getProperty, System::getenv));
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** The root level's setting: the property, else the dotted environment variable, else {@link #LEVEL_ENV}. */
+    static String rootLevel(UnaryOperator<String> properties, UnaryOperator<String> environment) {
+        String level = properties.apply(LEVEL);
+        if (level == null) {
+            level = environment.apply(LEVEL);
+        }
+        return level != null ? level : environment.apply(LEVEL_ENV);
     }
 
     /** Configures {@code context} as the application runs, with {@code rootLevel} (null or unknown: WARN). */

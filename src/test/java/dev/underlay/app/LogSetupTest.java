@@ -8,6 +8,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.core.ConsoleAppender;
+import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,17 @@ class LogSetupTest {
         assertEquals(Level.DEBUG, root("debug"));
         assertEquals(Level.WARN, root(null));
         assertEquals(Level.WARN, root("loud"));
+    }
+
+    @Test
+    void levelComesFromThePropertyThenTheDottedVariableThenTheOneEveryShellPassesOn() {
+        Map<String, String> none = Map.of();
+        assertEquals("DEBUG", LogSetup.rootLevel(Map.of(LogSetup.LEVEL, "DEBUG")::get,
+                Map.of(LogSetup.LEVEL, "INFO", LogSetup.LEVEL_ENV, "ERROR")::get));
+        assertEquals("INFO", LogSetup.rootLevel(none::get,
+                Map.of(LogSetup.LEVEL, "INFO", LogSetup.LEVEL_ENV, "ERROR")::get));
+        assertEquals("ERROR", LogSetup.rootLevel(none::get, Map.of(LogSetup.LEVEL_ENV, "ERROR")::get));
+        assertEquals(null, LogSetup.rootLevel(none::get, none::get));
     }
 
     @Test
