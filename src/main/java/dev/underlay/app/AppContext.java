@@ -59,6 +59,8 @@ public final class AppContext implements CliContext {
     private final LabService lab = new LabService();
     private final SettingsService settings;
     private final dev.underlay.automation.ContentService content;
+    /** This open filled a new folder with the demo inventory (the console's first start). */
+    private boolean seededNow;
     private final dev.underlay.automation.AutomationCatalog automation;
     private final dev.underlay.automation.ParamPublisher publisher;
     private final JobService jobs;
@@ -195,17 +197,42 @@ public final class AppContext implements CliContext {
             if (sealPlaintextAtRest(store, service)) {
                 db.compactOnClose();
             }
-            if (seedDemo && db.created() && store.setting(DEMO_SEEDED).isEmpty()) {
+            boolean seeding = seedDemo && db.created() && store.setting(DEMO_SEEDED).isEmpty();
+            if (seeding) {
                 service.apply(DemoInventory.changes(labKey(db.folder())));
                 store.putSetting(DEMO_SEEDED, "true");
             }
             TaskRunner tasks = new ExecutorTaskRunner("underlay-task", 4, callbacks);
             AppContext ctx = new AppContext(db.folder(), db, service, tasks, prompts, secrets);
+            ctx.seededNow = seeding;
             StartupTrace.mark("services wired");
             return ctx;
         } catch (RuntimeException e) {
             db.close();
             throw e;
+        }
+    }
+
+    /**
+     * The console's first start on a new folder installs the bundled content packs beside the demo inventory, so
+     * that the Automation area and the start dialog have workflows to offer. A pack that cannot be installed is
+     * logged and left out: the folder still opens, and {@code underlay content import --bundled NAME} says why.
+     * Does nothing on any later open. Off the FX thread.
+     */
+    public void installBundledContentOnFirstStart() {
+        if (!seededNow) {
+            return;
+        }
+        seededNow = false;
+        for (String name : dev.underlay.automation.ContentService.BUNDLED) {
+            try {
+                if (!content.index().packs().containsKey(name)) {
+                    content.install(content.bundled(name), false);
+                }
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(AppContext.class).warn("bundled content pack {} not installed: {}",
+                        name, e.getMessage());
+            }
         }
     }
 

@@ -53,8 +53,8 @@ public class UnderlayApp extends Application {
         // first the folder, on a worker: reading a large inventory then overlaps building and showing the window
         ExitGuard guard = launchGuard;
         opener.submit("open-data-folder", () -> guard == null
-                ? AppContext.open(folder, true, Platform::runLater, asking)
-                : guard.watch(() -> AppContext.open(folder, true, Platform::runLater, asking)),
+                ? openFolder(folder, asking)
+                : guard.watch(() -> openFolder(folder, asking)),
                 this::opened, e -> openFailed(folder, e));
         applyTheme(Theme.LIGHT);
         building = new ConsoleWindow(primary, folderLabel);
@@ -68,6 +68,18 @@ public class UnderlayApp extends Application {
         primary.setMinHeight(560);
         primary.show();
         StartupTrace.mark("window shown");
+    }
+
+    /** The folder as the console opens it: the demo and the bundled content packs on a first start. */
+    private static AppContext openFolder(Path folder, AppContext.Prompts asking) {
+        AppContext ctx = AppContext.open(folder, true, Platform::runLater, asking);
+        try {
+            ctx.installBundledContentOnFirstStart();
+        } catch (RuntimeException e) {
+            ctx.close();
+            throw e;
+        }
+        return ctx;
     }
 
     private void opened(AppContext ctx) {
