@@ -4,7 +4,8 @@ import atlantafx.base.theme.Styles;
 import dev.underlay.racks.ElevationGeometry;
 import dev.underlay.racks.LegendEntry;
 import dev.underlay.racks.MachineColouring;
-import dev.underlay.ui.UiStyles;
+import dev.underlay.ui.LegendPane;
+import dev.underlay.ui.ToolButtons;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;
@@ -16,14 +17,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
 
 /**
@@ -81,55 +80,33 @@ public final class RackElevationsView extends BorderPane {
         colouring.setCellFactory(l -> new ColouringCell());
         colouring.setButtonCell(new ColouringCell());
         colouring.valueProperty().bindBidirectional(vm.colouringProperty());
-        Button out = button("rack-zoom-out", "\u2212", "Zoom out (Ctrl+wheel)", () -> vm.zoomBy(1 / 1.25));
-        Button in = button("rack-zoom-in", "+", "Zoom in (Ctrl+wheel)", () -> vm.zoomBy(1.25));
-        Button fit = button("rack-fit", "Fit", "Show the whole site", canvas::fit);
+        Button out = ToolButtons.of("rack-zoom-out", "\u2212", "Zoom out (Ctrl+wheel)", () -> vm.zoomBy(1 / 1.25));
+        Button in = ToolButtons.of("rack-zoom-in", "+", "Zoom in (Ctrl+wheel)", () -> vm.zoomBy(1.25));
+        Button fit = ToolButtons.of("rack-fit", "Fit", "Show the whole site", canvas::fit);
         Label zoom = new Label();
         zoom.setId("rack-zoom");
         zoom.setMinWidth(44);
         zoom.setAlignment(Pos.CENTER);
         zoom.textProperty().bind(vm.zoomProperty().map(z -> String.format(Locale.ROOT, "%.0f%%",
                 z.doubleValue() * 100)));
-        Button undo = button("rack-undo", "Undo move", "Undo the last move (Ctrl+Z)", vm.moves()::undo);
+        Button undo = ToolButtons.of("rack-undo", "Undo move", "Undo the last move (Ctrl+Z)", vm.moves()::undo);
         undo.disableProperty().bind(vm.moves().canUndoProperty().not().or(vm.moves().busyProperty()));
-        Button redo = button("rack-redo", "Redo move", "Redo (Ctrl+Y)", vm.moves()::redo);
+        Button redo = ToolButtons.of("rack-redo", "Redo move", "Redo (Ctrl+Y)", vm.moves()::redo);
         redo.disableProperty().bind(vm.moves().canRedoProperty().not().or(vm.moves().busyProperty()));
-        Button png = button("rack-export-png", "Export PNG\u2026", "The whole site as a picture", () -> export("png"));
-        Button svg = button("rack-export-svg", "Export SVG\u2026", "The whole site as a drawing", () -> export("svg"));
+        Button png = ToolButtons.of("rack-export-png", "Export PNG\u2026", "The whole site as a picture", () -> export("png"));
+        Button svg = ToolButtons.of("rack-export-svg", "Export SVG\u2026", "The whole site as a drawing", () -> export("svg"));
         ToolBar bar = new ToolBar(new Label("Site"), site, new Label("Colour by"), colouring, new Separator(), out,
                 zoom, in, fit, new Separator(), undo, redo, new Separator(), png, svg);
         bar.setId("rack-tools");
         return bar;
     }
 
-    private static Button button(String id, String text, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        return b;
-    }
-
     private void showLegend(List<LegendEntry> entries) {
-        Label title = new Label("Legend");
-        title.getStyleClass().add(UiStyles.SECTION);
-        legend.getChildren().setAll(title);
-        for (LegendEntry e : entries) {
-            Rectangle swatch = new Rectangle(14, 14, Color.rgb(e.swatch().red(), e.swatch().green(),
-                    e.swatch().blue()));
-            swatch.setArcWidth(3);
-            swatch.setArcHeight(3);
-            Label l = new Label(e.label(), swatch);
-            l.getStyleClass().add("rack-legend-entry");
-            legend.getChildren().add(l);
-        }
-        Label help = new Label("Click selects, Ctrl+click adds.\nDrag across empty space to select "
+        LegendPane.fill(legend, entries.stream().map(e -> new LegendPane.Entry(e.label(),
+                Color.rgb(e.swatch().red(), e.swatch().green(), e.swatch().blue()))).toList(), "rack-legend-entry",
+                "Click selects, Ctrl+click adds.\nDrag across empty space to select "
                 + "what it touches; drag along the U numbers to select a range of U.\nDrag a machine to "
                 + "another U, face or rack; Ctrl+Z undoes.\n\u2194 full depth (both faces).");
-        help.setWrapText(true);
-        help.getStyleClass().addAll(UiStyles.MUTED, Styles.TEXT_SMALL);
-        VBox.setMargin(help, new Insets(16, 0, 0, 0));
-        legend.getChildren().add(help);
     }
 
     private void export(String kind) {

@@ -4,7 +4,8 @@ import atlantafx.base.theme.Styles;
 import dev.underlay.racks.LegendEntry;
 import dev.underlay.racks.MachineColouring;
 import dev.underlay.topology.GraphLayout;
-import dev.underlay.ui.UiStyles;
+import dev.underlay.ui.LegendPane;
+import dev.underlay.ui.ToolButtons;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
@@ -16,12 +17,10 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.Rectangle;
 import javafx.util.StringConverter;
 
 /**
@@ -79,9 +78,9 @@ public final class TopologyView extends BorderPane {
                 canvas.canvas().requestFocus();
             }
         });
-        Button out = button("topology-zoom-out", "\u2212", "Zoom out (wheel, -)", () -> vm.zoomBy(1 / 1.25));
-        Button in = button("topology-zoom-in", "+", "Zoom in (wheel, +)", () -> vm.zoomBy(1.25));
-        Button fit = button("topology-fit", "Fit", "Show the whole graph (0 or F)", vm::fit);
+        Button out = ToolButtons.of("topology-zoom-out", "\u2212", "Zoom out (wheel, -)", () -> vm.zoomBy(1 / 1.25));
+        Button in = ToolButtons.of("topology-zoom-in", "+", "Zoom in (wheel, +)", () -> vm.zoomBy(1.25));
+        Button fit = ToolButtons.of("topology-fit", "Fit", "Show the whole graph (0 or F)", vm::fit);
         Label zoom = new Label();
         zoom.setId("topology-zoom");
         zoom.setMinWidth(52);
@@ -107,36 +106,14 @@ public final class TopologyView extends BorderPane {
         };
     }
 
-    private static Button button(String id, String text, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        return b;
-    }
-
     private void showLegend(List<LegendEntry> entries) {
-        Label title = new Label("Legend");
-        title.getStyleClass().add(UiStyles.SECTION);
-        legend.getChildren().setAll(title);
-        for (LegendEntry e : entries) {
-            Rectangle swatch = new Rectangle(14, 14, Color.rgb(e.swatch().red(), e.swatch().green(),
-                    e.swatch().blue()));
-            swatch.setArcWidth(3);
-            swatch.setArcHeight(3);
-            Label l = new Label(e.label(), swatch);
-            l.getStyleClass().add("topology-legend-entry");
-            legend.getChildren().add(l);
-        }
-        Label help = new Label("Grey: sites, regions and racks; violet: clusters and their role groups.\n"
+        LegendPane.fill(legend, entries.stream().map(e -> new LegendPane.Entry(e.label(),
+                Color.rgb(e.swatch().red(), e.swatch().green(), e.swatch().blue()))).toList(), "topology-legend-entry",
+                "Grey: sites, regions and racks; violet: clusters and their role groups.\n"
                 + "Lines: where a machine sits (grey), its cluster role (violet), the bastion it is reached "
                 + "through (orange).\n\nClick selects a machine (a group: its machines), Ctrl+click adds. "
                 + "Shift+drag selects what the rectangle touches. Drag pans; the wheel zooms; 0 fits. Click "
                 + "the minimap to go there.");
-        help.setWrapText(true);
-        help.getStyleClass().addAll(UiStyles.MUTED, Styles.TEXT_SMALL);
-        VBox.setMargin(help, new Insets(16, 0, 0, 0));
-        legend.getChildren().add(help);
     }
 
     public TopologyCanvas canvas() {
