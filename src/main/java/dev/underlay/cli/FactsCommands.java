@@ -29,6 +29,18 @@ final class FactsCommands {
     private FactsCommands() {
     }
 
+    /** What {@code facts} and {@code health} both take: which machines, how many runs of one, and the output form. */
+    static final class Which {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "MACHINE", description = "One machine.")
+        String machine;
+        @Option(names = {"-q", "--query"}, paramLabel = "Q", description = "Machines matching a query.")
+        String query;
+        @Option(names = "--history", paramLabel = "N", description = "The machine's last N runs, newest first.")
+        Integer history;
+        @Option(names = "--json", description = "Print JSON instead of a table.")
+        boolean json;
+    }
+
     /** {@code underlay facts [MACHINE] [--query Q] [--history N] [--json]}. */
     @Command(name = "facts", mixinStandardHelpOptions = true,
             description = {"Shows machines' facts (OS, kernel, CPU, memory, disks, NICs) as the last facts job found them.",
@@ -38,32 +50,26 @@ final class FactsCommands {
         private CommandSpec spec;
         @Mixin
         private DataOption data;
-        @Parameters(index = "0", arity = "0..1", paramLabel = "MACHINE", description = "One machine.")
-        private String machine;
-        @Option(names = {"-q", "--query"}, paramLabel = "Q", description = "Machines matching a query.")
-        private String query;
-        @Option(names = "--history", paramLabel = "N", description = "The machine's last N runs, newest first.")
-        private Integer history;
-        @Option(names = "--json", description = "Print JSON instead of a table.")
-        private boolean json;
+        @Mixin
+        private Which which;
 
         @Override
         public Integer call() throws JsonProcessingException {
             PrintWriter out = spec.commandLine().getOut();
             try (CliContext ctx = data.open()) {
                 List<MachineFacts> rows = new ArrayList<>();
-                if (machine != null && history != null) {
-                    known(ctx.inventory().inventory(), machine);
-                    rows.addAll(ctx.facts().factsHistory(machine, history));
+                if (which.machine != null && which.history != null) {
+                    known(ctx.inventory().inventory(), which.machine);
+                    rows.addAll(ctx.facts().factsHistory(which.machine, which.history));
                 } else {
                     Map<String, MachineFacts> latest = ctx.facts().latestFacts();
-                    for (String m : names(ctx.inventory().inventory(), machine, query)) {
+                    for (String m : names(ctx.inventory().inventory(), which.machine, which.query)) {
                         if (latest.containsKey(m)) {
                             rows.add(latest.get(m));
                         }
                     }
                 }
-                if (json) {
+                if (which.json) {
                     ArrayNode arr = NODES.arrayNode();
                     rows.forEach(f -> arr.add(json(f)));
                     out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(arr));
@@ -99,14 +105,8 @@ final class FactsCommands {
         private CommandSpec spec;
         @Mixin
         private DataOption data;
-        @Parameters(index = "0", arity = "0..1", paramLabel = "MACHINE", description = "One machine.")
-        private String machine;
-        @Option(names = {"-q", "--query"}, paramLabel = "Q", description = "Machines matching a query.")
-        private String query;
-        @Option(names = "--history", paramLabel = "N", description = "The machine's last N runs, newest first.")
-        private Integer history;
-        @Option(names = "--json", description = "Print JSON instead of a table.")
-        private boolean json;
+        @Mixin
+        private Which which;
 
         @Override
         public Integer call() throws JsonProcessingException {
@@ -114,16 +114,16 @@ final class FactsCommands {
             try (CliContext ctx = data.open()) {
                 List<String> names;
                 List<MachineHealth> rows = new ArrayList<>();
-                if (machine != null && history != null) {
-                    known(ctx.inventory().inventory(), machine);
-                    rows.addAll(ctx.facts().healthHistory(machine, history));
+                if (which.machine != null && which.history != null) {
+                    known(ctx.inventory().inventory(), which.machine);
+                    rows.addAll(ctx.facts().healthHistory(which.machine, which.history));
                     names = rows.stream().map(MachineHealth::machine).toList();
                 } else {
-                    names = names(ctx.inventory().inventory(), machine, query);
+                    names = names(ctx.inventory().inventory(), which.machine, which.query);
                     Map<String, MachineHealth> latest = ctx.facts().latestHealth();
                     names.forEach(n -> rows.add(latest.get(n)));
                 }
-                if (json) {
+                if (which.json) {
                     ArrayNode arr = NODES.arrayNode();
                     for (int i = 0; i < rows.size(); i++) {
                         MachineHealth h = rows.get(i);
