@@ -94,9 +94,11 @@ final class JdbcJobOutput {
      */
     static void read(Database db, long id, String host, Integer step, long afterSeq, long limit,
                      Consumer<OutputLine> each) {
+        // ORDER BY names both columns of the key: with first_seq alone H2 reads the whole rest of the job and sorts it
         String sql = "SELECT first_seq, first_at, host, step, stream, line_count, marks, body FROM job_output_chunk "
                 + "WHERE job_id = ? AND first_seq > ? AND last_seq > ?" + (host == null ? "" : " AND host = ?")
-                + (step == null ? "" : " AND step = ?") + " ORDER BY first_seq FETCH FIRST " + PAGE + " ROWS ONLY";
+                + (step == null ? "" : " AND step = ?") + " ORDER BY job_id, first_seq FETCH FIRST " + PAGE
+                + " ROWS ONLY";
         PriorityQueue<OutputLine> waiting = new PriorityQueue<>(Comparator.comparingLong(OutputLine::seq));
         long from = afterSeq < Long.MIN_VALUE + OutputChunk.MAX_SPAN ? Long.MIN_VALUE : afterSeq - OutputChunk.MAX_SPAN;
         long left = limit;
