@@ -7,7 +7,6 @@ import dev.underlay.db.Database;
 import dev.underlay.db.DatabaseException;
 import dev.underlay.ssh.HostRunState;
 import dev.underlay.ssh.StepState;
-import dev.underlay.ssh.StreamKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +21,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Jobs in the database ({@code V6__jobs.sql}, {@code V8}); every write in one transaction: the log's batches on
+ * Jobs in the database ({@code V6__jobs.sql}, {@code V8}, the log's rows in {@link JdbcJobOutput} since
+ * {@code V9}); every write in one transaction: the log's batches on
  * {@link Database#logTransaction}, the rest on {@link Database#transaction}.
  */
 public final class JdbcJobRepository implements JobRepository {
@@ -104,7 +104,7 @@ public final class JdbcJobRepository implements JobRepository {
             jobStates(c, batch.jobs());
             hostStates(c, batch.hosts());
             steps(c, batch.steps());
-            lines(c, batch.lines());
+            JdbcJobOutput.write(c, batch.lines());
             return null;
         });
     }
@@ -199,31 +199,6 @@ public final class JdbcJobRepository implements JobRepository {
         return i;
     }
 
-    private static void lines(Connection c, List<LineRow> lines) throws SQLException {
-        if (lines.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement st = c.prepareStatement("INSERT INTO job_output (job_id, seq, at, host, step, "
-                + "stream, line) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            int n = 0;
-            for (LineRow r : lines) {
-                OutputLine l = r.line();
-                st.setLong(1, r.job());
-                st.setLong(2, l.seq());
-                st.setTimestamp(3, Timestamp.from(l.at()));
-                st.setString(4, l.host());
-                st.setInt(5, l.step());
-                st.setString(6, l.stream() == StreamKind.STDERR ? "stderr" : "stdout");
-                st.setString(7, cut(l.text(), 65_536));
-                st.addBatch();
-                if (++n % 5000 == 0) {
-                    st.executeBatch();
-                }
-            }
-            st.executeBatch();
-        }
-    }
-
     @Override
     public int markInterrupted(Instant at) {
         if (count("SELECT COUNT(*) FROM job WHERE state IN " + ACTIVE, null) == 0) {
@@ -305,27 +280,12 @@ public final class JdbcJobRepository implements JobRepository {
 
     @Override
     public void output(long id, String host, Integer step, Consumer<OutputLine> each) {
-        String sql = "SELECT seq, at, host, step, stream, line FROM job_output WHERE job_id = ?"
-                + (host == null ? "" : " AND host = ?") + (step == null ? "" : " AND step = ?") + " ORDER BY seq";
-        try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement(sql)) {
-            int i = 1;
-            st.setLong(i++, id);
-            if (host != null) {
-                st.setString(i++, host);
-            }
-            if (step != null) {
-                st.setInt(i, step);
-            }
-            st.setFetchSize(1000);
-            JobRows.lines(st, each);
-        } catch (SQLException e) {
-            throw new DatabaseException("cannot read the output of job " + id + ": " + e.getMessage(), e);
-        }
+        JdbcJobOutput.read(db, id, host, step, Long.MIN_VALUE, Long.MAX_VALUE, each);
     }
 
     @Override
     public void outputAfter(long id, long afterSeq, int limit, Consumer<OutputLine> each) {
-        JobRows.linesAfter(db, id, afterSeq, limit, each);
+        JdbcJobOutput.read(db, id, null, null, afterSeq, limit, each);
     }
 
     @Override

@@ -79,34 +79,4 @@ final class JobRows {
             return out;
         }
     }
-
-
-    /** Output rows (seq, at, host, step, stream, line) handed on one by one. */
-    static void lines(PreparedStatement st, java.util.function.Consumer<dev.underlay.automation.jobs.JobRepository
-            .OutputLine> each) throws SQLException {
-        try (ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                each.accept(new dev.underlay.automation.jobs.JobRepository.OutputLine(rs.getLong(1),
-                        rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getInt(4), "stderr".equals(rs.getString(5))
-                        ? dev.underlay.ssh.StreamKind.STDERR : dev.underlay.ssh.StreamKind.STDOUT, rs.getString(6)));
-            }
-        }
-    }
-
-    /** At most {@code limit} lines of job {@code id} after {@code afterSeq}. */
-    static void linesAfter(Database db, long id, long afterSeq, int limit,
-                           java.util.function.Consumer<dev.underlay.automation.jobs.JobRepository.OutputLine> each) {
-        // the primary key (job_id, seq) answers it without reading the lines before
-        String sql = "SELECT seq, at, host, step, stream, line FROM job_output WHERE job_id = ? AND seq > ?"
-                + " ORDER BY seq FETCH FIRST ? ROWS ONLY";
-        try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement(sql)) {
-            st.setLong(1, id);
-            st.setLong(2, afterSeq);
-            st.setInt(3, limit);
-            st.setFetchSize(Math.min(limit, 1000));
-            JobRows.lines(st, each);
-        } catch (SQLException e) {
-            throw new DatabaseException("cannot read the output of job " + id + ": " + e.getMessage(), e);
-        }
-    }
 }

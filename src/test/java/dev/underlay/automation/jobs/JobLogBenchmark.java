@@ -108,7 +108,11 @@ class JobLogBenchmark {
                 fed -= log.dropped();
             }
             long[] rows = {0};
+            long r0 = System.nanoTime();
             repo.output(job, null, null, l -> rows[0]++);
+            double read = (System.nanoTime() - r0) / 1e9;
+            System.out.printf(Locale.ROOT, "JobLogBenchmark: read back %,d lines in %.2f s (%,.0f lines/s)%n",
+                    rows[0], read, rows[0] / Math.max(1e-9, read));
             assertEquals(stored, rows[0], "lines and drop notes stored");
             assertTrue(rows[0] >= fed, "every line not dropped is stored");
         }
