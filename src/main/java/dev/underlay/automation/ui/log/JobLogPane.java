@@ -3,6 +3,7 @@ package dev.underlay.automation.ui.log;
 import dev.underlay.automation.jobs.log.LogFilter;
 import dev.underlay.automation.jobs.log.LogStream;
 import java.io.File;
+import java.text.NumberFormat;
 import java.util.EnumSet;
 import java.util.Set;
 import javafx.collections.ListChangeListener;
@@ -59,8 +60,10 @@ public final class JobLogPane extends BorderPane {
         status.textProperty().bind(vm.statusProperty());
         Label counts = new Label();
         counts.setId("log-counts");
-        vm.revisionProperty().addListener((o, a, b) -> counts.setText(String.format("%,d of %,d lines shown",
-                vm.rowCount(), vm.lineCount())));
+        // one NumberFormat kept: String.format("%,d") looked up the locale's symbols anew each pulse (JFR, 0025)
+        NumberFormat n = NumberFormat.getIntegerInstance();
+        vm.revisionProperty().addListener((o, a, b) -> counts.setText(n.format(vm.rowCount()) + " of "
+                + n.format(vm.lineCount()) + " lines shown"));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox bottom = new HBox(8, status, gap, counts);
