@@ -162,25 +162,30 @@ final class LogCanvas extends Region {
         }
         if (dirty) {
             dirty = false;
-            paint(w, h, rows);
+            if (paint(w, h, rows)) {
+                dirty = true;
+                layoutChildren(); // once: the horizontal bar only turns visible here, never back
+            }
         }
     }
 
-    private void paint(double w, double h, int rows) {
+    /** Paints the rows in sight; true if the horizontal bar has just become needed (lay out and paint again). */
+    private boolean paint(double w, double h, int rows) {
         int count = Math.max(0, Math.min(rows - top, (int) Math.ceil(h / ROW)));
         LogPainter.Painted p = painter.paint(canvas.getGraphicsContext2D(), vm, top, count, ROW, w, h,
                 hbar.getValue(), selection, vm.queryProperty().get());
         lastMatches = p.matches();
         columns = Math.max(columns, p.columns());
         double content = columns * palette.charWidth() + 2 * LogPainter.PAD;
-        if (content > w && !hbar.isVisible()) {
-            hbar.setVisible(true); // stays until the filter changes, so the view does not jump as rows pass
-            requestLayout();
-        }
         hbar.setMax(Math.max(0, content - w));
         hbar.setVisibleAmount(w);
         hbar.setUnitIncrement(palette.charWidth() * 4);
         hbar.setBlockIncrement(Math.max(1, w - 40));
+        if (content > w && !hbar.isVisible()) {
+            hbar.setVisible(true); // stays until the filter changes, so the view does not jump as rows pass
+            return true;
+        }
+        return false;
     }
 
     /** Scrolls so that {@code row} is in sight, a few rows below the top. */
