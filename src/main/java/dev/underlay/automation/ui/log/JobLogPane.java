@@ -3,32 +3,24 @@ package dev.underlay.automation.ui.log;
 import dev.underlay.automation.jobs.log.LogFilter;
 import dev.underlay.automation.jobs.log.LogStream;
 import java.io.File;
+import java.text.NumberFormat;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
-import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
-import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.skin.VirtualFlow;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -36,8 +28,8 @@ import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 
 /**
- * The live log viewer: a virtualized list of rows (a {@link ListView} over rows the view model computes, fixed row
- * height, decision 0023), a tool bar (host, step and stream filters, search with next and previous, follow, copy,
+ * The live log viewer: the rows the view model computes painted on a canvas ({@link LogCanvas}, decisions 0023
+ * and 0025), a tool bar (host, step and stream filters, search with next and previous, follow, copy,
  * export) and, beside it, identical output grouped across hosts per step, each group a folded node set, one click
  * from its lines and from the outliers. Reusable: the job window embeds it and feeds its view model once per pulse.
  */
@@ -46,7 +38,7 @@ public final class JobLogPane extends BorderPane {
     static final String ALL_STEPS = "all steps";
     private static final double ROW_HEIGHT = 18;
     private final JobLogViewModel vm;
-    private final ListView<Integer> list = new ListView<>();
+    private final LogCanvas rows;
     private final TextField search = new TextField();
     private final ComboBox<String> host = new ComboBox<>();
     private final ComboBox<String> step = new ComboBox<>();
@@ -55,10 +47,12 @@ public final class JobLogPane extends BorderPane {
 
     public JobLogPane(JobLogViewModel vm) {
         this.vm = vm;
+        this.rows = new LogCanvas(vm);
+        rows.setId("log-list");
         getStyleClass().add("job-log");
         getStylesheets().add(JobLogPane.class.getResource("job-log.css").toExternalForm());
         setTop(toolBar());
-        SplitPane split = new SplitPane(logList(), new JobLogGroupsView(vm));
+        SplitPane split = new SplitPane(rows, new JobLogGroupsView(vm));
         split.setDividerPositions(0.64);
         setCenter(split);
         Label status = new Label();
@@ -66,75 +60,28 @@ public final class JobLogPane extends BorderPane {
         status.textProperty().bind(vm.statusProperty());
         Label counts = new Label();
         counts.setId("log-counts");
-        vm.revisionProperty().addListener((o, a, b) -> counts.setText(String.format("%,d of %,d lines shown",
-                vm.rowCount(), vm.lineCount())));
+        // one NumberFormat kept: String.format("%,d") looked up the locale's symbols anew each pulse (JFR, 0025)
+        NumberFormat n = NumberFormat.getIntegerInstance();
+        vm.revisionProperty().addListener((o, a, b) -> counts.setText(n.format(vm.rowCount()) + " of "
+                + n.format(vm.lineCount()) + " lines shown"));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox bottom = new HBox(8, status, gap, counts);
         bottom.setPadding(new Insets(2, 6, 2, 6));
         setBottom(bottom);
-    }
-
-    /** The rows' list (tests and the job window's keyboard focus). */
-    public ListView<Integer> list() {
-        return list;
-    }
-
-    private ListView<Integer> logList() {
-        list.setId("log-list");
-        list.getStyleClass().add("log-list");
-        list.setFixedCellSize(ROW_HEIGHT);
-        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        list.setCellFactory(l -> new LogCell(vm, vm.queryProperty()::get));
-        list.setItems(vm.rowsProperty().get());
-        vm.rowsProperty().addListener((o, a, b) -> list.setItems(b));
-        vm.revisionProperty().addListener((o, a, b) -> {
-            if (vm.followingProperty().get() && vm.rowCount() > 0) {
-                list.layout(); // the skin takes in the new row count on layout; scrolling before it stops short
-                VirtualFlow<?> flow = (VirtualFlow<?>) list.lookup(".virtual-flow");
-                if (flow != null) {
-                    flow.setPosition(1); // the end exactly (scrollTo(last) can stop a fraction of a row short)
-                } else {
-                    list.scrollTo(vm.rowCount() - 1);
-                }
-            }
-        });
-        vm.jumpProperty().addListener((o, a, j) -> {
-            if (j != null && j.row() < list.getItems().size()) {
-                list.scrollTo(Math.max(0, j.row() - 3));
-                list.getSelectionModel().clearAndSelect(j.row());
-                list.refresh(); // a new query's highlights on the rows already in view
-            }
-        });
-        list.addEventFilter(ScrollEvent.SCROLL, e -> afterUserMove());
-        list.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> afterUserMove());
-        list.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> afterUserMove());
-        list.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.END) {
-                vm.followTail();
-            } else if (e.getCode().isNavigationKey()) {
-                afterUserMove();
-            }
-        });
-        KeyCombination copy = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
-        list.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (copy.match(e)) {
-                copySelection();
+        KeyCombination find = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (find.match(e)) {
+                search.requestFocus();
+                search.selectAll();
                 e.consume();
             }
         });
-        return list;
     }
 
-    /** After the user's wheel, drag or key has moved the view: follow again only if the end is in sight. */
-    private void afterUserMove() {
-        Platform.runLater(() -> {
-            list.layout(); // the cells where the move left them
-            VirtualFlow<?> flow = (VirtualFlow<?>) list.lookup(".virtual-flow");
-            if (flow != null && flow.getLastVisibleCell() != null) {
-                vm.userScrolled(flow.getLastVisibleCell().getIndex());
-            }
-        });
+    /** The rows' canvas (tests; the job window's keyboard focus). */
+    LogCanvas rows() {
+        return rows;
     }
 
     private ToolBar toolBar() {
@@ -198,7 +145,7 @@ public final class JobLogPane extends BorderPane {
         follow.selectedProperty().bind(vm.followingProperty());
         follow.setOnMouseClicked(e -> toggleFollow());
         Button copyButton = new Button("Copy");
-        copyButton.setOnAction(e -> copySelection());
+        copyButton.setOnAction(e -> rows.copySelection());
         Button export = new Button("Export...");
         export.setId("log-export");
         export.setOnAction(e -> export());
@@ -215,11 +162,11 @@ public final class JobLogPane extends BorderPane {
     }
 
     private void next() {
-        vm.findNext(list.getSelectionModel().getSelectedIndex());
+        vm.findNext(rows.selection().lead());
     }
 
     private void previous() {
-        vm.findPrevious(list.getSelectionModel().getSelectedIndex());
+        vm.findPrevious(rows.selection().lead());
     }
 
     private void filterFromControls() {
@@ -248,16 +195,6 @@ public final class JobLogPane extends BorderPane {
         } finally {
             updating = false;
         }
-    }
-
-    private void copySelection() {
-        List<Integer> rows = List.copyOf(list.getSelectionModel().getSelectedIndices());
-        if (rows.isEmpty()) {
-            return;
-        }
-        ClipboardContent c = new ClipboardContent();
-        c.putString(vm.copy(rows));
-        Clipboard.getSystemClipboard().setContent(c);
     }
 
     private void export() {

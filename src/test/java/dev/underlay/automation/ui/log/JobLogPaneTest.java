@@ -1,7 +1,6 @@
 package dev.underlay.automation.ui.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.underlay.automation.jobs.JobListener;
@@ -19,9 +18,6 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
-import javafx.scene.control.IndexedCell;
-import javafx.scene.control.ListView;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -34,8 +30,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The log viewer under Monocle with 100,000 lines of 500 hosts: it follows the tail, stops when the wheel moves it
- * up, finds and highlights a search hit, filters to one host, shows the groups of a step and the outliers; only
- * a screenful of cells exists. Screenshots are written for a person to look at.
+ * up, finds and highlights a search hit, filters to one host, shows the groups of a step and the outliers; the rows
+ * are painted, no node per row. Screenshots are written for a person to look at.
  */
 class JobLogPaneTest {
     final FxRobot robot = new FxRobot();
@@ -106,33 +102,32 @@ class JobLogPaneTest {
             }
         }
         WaitForAsyncUtils.waitForFxEvents();
-        ListView<Integer> list = pane.list();
-        assertEquals(100_000 + 4 * 500 + 3 * 500, fx(() -> list.getItems().size()));
+        LogCanvas list = pane.rows();
+        assertEquals(100_000 + 4 * 500 + 3 * 500, fx(vm::rowCount));
         shoot("job-log-tail.png");
-        assertEquals(vm.rowCount() - 1, fx(() -> lastVisible(list)), "the tail is followed");
-        int cells = fx(() -> list.lookupAll(".log-row").size());
-        assertTrue(cells < 80, "virtualized: " + cells + " cells for 103,500 rows");
+        assertEquals(vm.rowCount() - 1, fx(list::lastVisibleRow), "the tail is followed");
+        int nodes = fx(() -> list.lookupAll("*").size());
+        assertTrue(nodes < 80, "painted, no node per row: " + nodes + " nodes for 103,500 rows");
 
         robot.clickOn(list).push(KeyCode.PAGE_UP).push(KeyCode.PAGE_UP).push(KeyCode.PAGE_UP);
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !vm.followingProperty().get()));
-        int before = fx(() -> lastVisible(list));
+        int before = fx(list::lastVisibleRow);
         fx(() -> {
             vm.append(data.step(500, 3, 1));
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(before, fx(() -> lastVisible(list)), "scrolled up: new lines do not move the view");
+        assertEquals(before, fx(list::lastVisibleRow), "scrolled up: new lines do not move the view");
 
         robot.clickOn("#log-search").write("could not get lock").push(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         int hit = fx(vm::match);
         assertTrue(hit >= 0);
         assertTrue(fx(() -> vm.row(hit).text()).contains("Could not get lock"));
-        assertEquals(List.of(hit), fx(() -> List.copyOf(list.getSelectionModel().getSelectedIndices())));
-        assertTrue(fx(() -> firstVisible(list) <= hit && hit <= lastVisible(list)), "the hit is in view");
-        assertFalse(fx(() -> list.lookupAll(".log-match").stream().filter(n -> !((javafx.scene.shape.Path) n)
-                .getElements().isEmpty()).toList()).isEmpty(), "the match is highlighted");
+        assertEquals(List.of(hit, hit), fx(() -> List.of(list.selection().from(), list.selection().to())));
+        assertTrue(fx(() -> list.firstVisibleRow() <= hit && hit <= list.lastVisibleRow()), "the hit is in view");
+        assertTrue(fx(list::paintedMatches) > 0, "the match is highlighted");
         shoot("job-log-search.png");
 
         fx(() -> {
@@ -156,16 +151,6 @@ class JobLogPaneTest {
         assertEquals(4 * 50 + 4 + 3 + 1, fx(vm::rowCount), "one host: its lines of four steps, starts and ends");
         assertEquals("fra1-k8s-w042", fx(() -> pane.lookup("#log-host").getClass() != null
                 ? ((javafx.scene.control.ComboBox<?>) pane.lookup("#log-host")).getValue().toString() : ""));
-    }
-
-    private static int lastVisible(ListView<?> list) {
-        IndexedCell<?> c = ((VirtualFlow<?>) list.lookup(".virtual-flow")).getLastVisibleCell();
-        return c == null ? -1 : c.getIndex();
-    }
-
-    private static int firstVisible(ListView<?> list) {
-        IndexedCell<?> c = ((VirtualFlow<?>) list.lookup(".virtual-flow")).getFirstVisibleCell();
-        return c == null ? -1 : c.getIndex();
     }
 
     private void shoot(String name) throws Exception {
