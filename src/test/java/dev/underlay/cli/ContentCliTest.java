@@ -33,8 +33,8 @@ class ContentCliTest {
 
         r = Cli.run("content", "import", "--bundled", "health", "--data", a.toString());
         assertEquals(1, r.code(), r.toString());
-        assertEquals("underlay: content pack health refused, nothing written: health.yaml:4: version: content pack "
-                + "health 1.0.0 is installed; 1.0.0 is the same version and replaces it only when asked (--replace)\n",
+        assertEquals("underlay: content pack health refused, nothing written: health.yaml:6: version: content pack "
+                + "health 1.1.0 is installed; 1.1.0 is the same version and replaces it only when asked (--replace)\n",
                 r.err());
 
         Path out = dir.resolve("baseline.yaml");
