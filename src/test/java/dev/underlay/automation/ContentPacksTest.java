@@ -124,8 +124,8 @@ class ContentPacksTest {
             String all = String.join("\n", e.problems());
             assertTrue(all.contains("ntp.yaml:11: params: profile ntp-defaults: param ntp_server value \"\" is "
                     + "refused by its schema"), all);
-            assertTrue(all.contains("ntp.yaml:34: templates: task ntp-check template #1: line 1:"), all);
-            assertTrue(all.contains("ntp.yaml:37: tasks: stage ntp names task nope, which no installed pack or "
+            assertTrue(all.contains("ntp.yaml:35: templates: task ntp-check template #1: line 1:"), all);
+            assertTrue(all.contains("ntp.yaml:38: tasks: stage ntp names task nope, which no installed pack or "
                     + "this one has"), all);
             assertEquals(before, f.ctx.inventory().inventory());
             assertTrue(f.ctx.content().index().packs().isEmpty());
