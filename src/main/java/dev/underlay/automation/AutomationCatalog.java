@@ -108,7 +108,7 @@ public final class AutomationCatalog {
 
     private static PlannedStep step(int index, String stage, Task t) {
         return new PlannedStep(index, stage, t.name(), t.timeout(), t.retries(), t.backoff(), t.incompleteExit(),
-                t.rebootExit());
+                t.rebootExit(), t.continueOnFailure());
     }
 
     /**

@@ -138,6 +138,39 @@ public final class ContentService {
         return removed;
     }
 
+    /**
+     * Removes pack {@code name} (of {@code version} when not null), refusing while a job in {@code running} (their
+     * plan names: workflows or tasks) uses it, or while another installed pack names it as a prerequisite.
+     *
+     * @return what was removed, in words
+     * @throws IllegalArgumentException naming why nothing was removed
+     */
+    public synchronized String remove(String name, String version, java.util.Collection<String> running) {
+        ContentPack p = index().packs().get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("no content pack named " + name + " is installed");
+        }
+        if (version != null && !version.equals(p.version())) {
+            throw new IllegalArgumentException("content pack " + p.title() + " is installed, not " + version
+                    + ": nothing removed");
+        }
+        List<String> needs = index().packs().values().stream().filter(o -> o.prerequisites().contains(name))
+                .map(ContentPack::name).sorted().toList();
+        if (!needs.isEmpty()) {
+            throw new IllegalArgumentException("content pack " + name + " is a prerequisite of " + String.join(", ",
+                    needs) + ": remove " + (needs.size() == 1 ? "it" : "them") + " first; nothing removed");
+        }
+        List<String> used = running.stream().filter(n -> p.workflows().stream().anyMatch(w -> w.name().equals(n))
+                || p.tasks().stream().anyMatch(t -> t.name().equals(n))).distinct().sorted().toList();
+        if (!used.isEmpty()) {
+            throw new IllegalArgumentException("a running job uses content pack " + name + " (" + String.join(", ",
+                    used) + "): let it end or cancel it first; nothing removed");
+        }
+        remove(name);
+        return "removed content pack " + p.title() + ": " + p.tasks().size() + " tasks, " + p.stages().size()
+                + " stages, " + p.workflows().size() + " workflows (its params and profiles stay in the inventory)";
+    }
+
     /** The installed pack as YAML; secure values are the mask, as in every export. */
     public String export(String name) {
         ContentPack p = index().packs().get(name);

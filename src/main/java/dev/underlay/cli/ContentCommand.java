@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
 /** {@code underlay content import|export|list}: automation content packs. */
 @Command(name = "content", mixinStandardHelpOptions = true,
         description = "Automation content packs (tasks, stages, workflows, their params and profiles).",
-        subcommands = {ContentCommand.Import.class, ContentCommand.Export.class, ContentCommand.ListPacks.class})
+        subcommands = {ContentCommand.Import.class, ContentCommand.Export.class, ContentCommand.ListPacks.class,
+            ContentCommand.Remove.class})
 final class ContentCommand implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -158,6 +159,39 @@ final class ContentCommand implements Runnable {
                     Files.writeString(Path.of(file), yaml);
                     out.println("exported content pack " + ctx.content().index().packs().get(name).title() + " to "
                             + file);
+                }
+                return UnderlayCli.OK;
+            }
+        }
+    }
+
+    /** {@code content remove NAME [--version V]}. */
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = {"Removes an installed pack's tasks, stages and workflows (its params and profiles stay).",
+                "Refused while a running job uses it or another installed pack needs it."})
+    static final class Remove implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Mixin
+        private DataOption data;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The installed pack.")
+        private String name;
+
+        @picocli.CommandLine.Option(names = "--version", paramLabel = "V",
+                description = "Remove it only when this version is installed.")
+        private String version;
+
+        @Override
+        public Integer call() {
+            try (CliContext ctx = data.open()) {
+                List<String> running = ctx.jobs().list(1000).stream().filter(j -> !j.state().isFinal())
+                        .map(j -> j.planName()).toList();
+                try {
+                    spec.commandLine().getOut().println(ctx.content().remove(name, version, running));
+                } catch (IllegalArgumentException e) {
+                    throw new CliException(e.getMessage());
                 }
                 return UnderlayCli.OK;
             }

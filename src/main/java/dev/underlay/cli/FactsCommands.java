@@ -98,7 +98,8 @@ final class FactsCommands {
     /** {@code underlay health [MACHINE] [--query Q] [--history N] [--json]}. */
     @Command(name = "health", mixinStandardHelpOptions = true,
             description = {"Shows machines' health (ok, warning, critical, unknown) as the last health job set it.",
-                "Each with the checks that failed and when ('underlay run health --on Q' checks).",
+                "Each with the checks that failed and when ('underlay run health --on Q' checks);",
+                "for one MACHINE, every check of its last run, passed ones too.",
                 "Machines never checked are unknown. With MACHINE and --history N, its last N runs."})
     static final class Health implements Callable<Integer> {
         @Spec
@@ -139,6 +140,12 @@ final class FactsCommands {
                                         .put("message", c.message()).put("at", c.at() == null ? null
                                                 : c.at().toString());
                             }
+                            ArrayNode checks = o.putArray("checks");
+                            for (MachineHealth.Check c : h.checks()) {
+                                checks.addObject().put("check", c.check()).put("result", c.severity().id())
+                                        .put("message", c.message()).put("at", c.at() == null ? null
+                                                : c.at().toString());
+                            }
                         }
                     }
                     out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(arr));
@@ -157,6 +164,16 @@ final class FactsCommands {
                             : h.job().toString(), String.join("; ", failing));
                 }
                 t.print(out);
+                if (which.machine != null && rows.size() == 1 && rows.get(0) != null) {
+                    // one machine: every check of its last run, the passed ones too
+                    out.println();
+                    TextTable checks = new TextTable("CHECK", "RESULT", "ENDED", "MESSAGE");
+                    for (MachineHealth.Check c : rows.get(0).checks()) {
+                        checks.row(c.check(), c.severity().id(), c.at() == null ? "" : c.at().toString(),
+                                c.message());
+                    }
+                    checks.print(out);
+                }
                 return UnderlayCli.OK;
             }
         }

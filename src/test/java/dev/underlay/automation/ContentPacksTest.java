@@ -50,6 +50,7 @@ class ContentPacksTest {
                   - script: |
                       chronyc -a {{ ntp_token | quote }} makestep && echo {{ machine.name }}
               ntp-check:
+                continue_on_failure: true
                 templates:
                   - script: test -f /etc/chrony/chrony.conf
             stages:
@@ -82,6 +83,8 @@ class ContentPacksTest {
                     .map(s -> s.label()).toList());
             assertEquals(2, plan.steps().get(0).retries());
             assertEquals(194, plan.steps().get(0).rebootExit());
+            assertFalse(plan.steps().get(0).continueOnFailure());
+            assertTrue(plan.steps().get(1).continueOnFailure(), "stored and read back from the database");
             RenderedStep web02 = plan.render(plan.steps().get(0), f.machine("web02"), inv);
             var file = assertInstanceOf(RenderedStep.WriteFile.class, web02.actions().get(0));
             assertEquals("server pool.ntp.org\n", file.content()); // from the stage's profile
@@ -95,7 +98,8 @@ class ContentPacksTest {
             String exported = content.export("ntp");
             assertFalse(exported.contains("tok-123"), exported);
             ContentService.Installed again = content.importText("ntp-export.yaml", exported, true);
-            assertEquals(p.tasks(), again.pack().tasks());
+            assertEquals(p.tasks(), again.pack().tasks()); // continue_on_failure too
+            assertTrue(exported.contains("continue_on_failure: true"), exported);
             assertEquals(p.stages(), again.pack().stages());
         }
     }
@@ -120,8 +124,8 @@ class ContentPacksTest {
             String all = String.join("\n", e.problems());
             assertTrue(all.contains("ntp.yaml:11: params: profile ntp-defaults: param ntp_server value \"\" is "
                     + "refused by its schema"), all);
-            assertTrue(all.contains("ntp.yaml:34: templates: task ntp-check template #1: line 1:"), all);
-            assertTrue(all.contains("ntp.yaml:37: tasks: stage ntp names task nope, which no installed pack or "
+            assertTrue(all.contains("ntp.yaml:35: templates: task ntp-check template #1: line 1:"), all);
+            assertTrue(all.contains("ntp.yaml:38: tasks: stage ntp names task nope, which no installed pack or "
                     + "this one has"), all);
             assertEquals(before, f.ctx.inventory().inventory());
             assertTrue(f.ctx.content().index().packs().isEmpty());

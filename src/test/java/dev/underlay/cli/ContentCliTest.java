@@ -33,8 +33,8 @@ class ContentCliTest {
 
         r = Cli.run("content", "import", "--bundled", "health", "--data", a.toString());
         assertEquals(1, r.code(), r.toString());
-        assertEquals("underlay: content pack health refused, nothing written: health.yaml:4: version: content pack "
-                + "health 1.0.0 is installed; 1.0.0 is the same version and replaces it only when asked (--replace)\n",
+        assertEquals("underlay: content pack health refused, nothing written: health.yaml:6: version: content pack "
+                + "health 1.1.0 is installed; 1.1.0 is the same version and replaces it only when asked (--replace)\n",
                 r.err());
 
         Path out = dir.resolve("baseline.yaml");
@@ -72,5 +72,27 @@ class ContentCliTest {
         assertTrue(r.err().contains(pack + ":9: tasks: stage s1 names task t2, which no installed pack or this one "
                 + "has"), r.err());
         assertFalse(Cli.run("content", "list", "--data", a.toString()).out().contains("bad"));
+    }
+
+    @Test
+    void removeRefusesAWrongVersionAndAPrerequisiteThenSaysWhatItRemoved() throws IOException {
+        Path a = dir.resolve("a");
+        assertEquals(0, Cli.run("content", "import", "--bundled", "all", "--data", a.toString()).code());
+        Path needs = dir.resolve("needs.yaml");
+        Files.writeString(needs, "name: needs-health\nversion: 1\nprerequisites: [health]\n");
+        assertEquals(0, Cli.run("content", "import", needs.toString(), "--data", a.toString()).code());
+        Cli.Result r = Cli.run("content", "remove", "health", "--version", "1.0.0", "--data", a.toString());
+        assertEquals("underlay: content pack health 1.1.0 is installed, not 1.0.0: nothing removed\n", r.err());
+        r = Cli.run("content", "remove", "health", "--data", a.toString());
+        assertEquals("underlay: content pack health is a prerequisite of needs-health: remove it first; nothing "
+                + "removed\n", r.err());
+        assertEquals(0, Cli.run("content", "remove", "needs-health", "--data", a.toString()).code());
+        r = Cli.run("content", "remove", "health", "--version", "1.1.0", "--data", a.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertEquals("removed content pack health 1.1.0: 4 tasks, 1 stages, 1 workflows (its params and profiles "
+                + "stay in the inventory)\n", r.out());
+        assertFalse(Cli.run("content", "list", "--data", a.toString()).out().contains("health "));
+        r = Cli.run("content", "remove", "health", "--data", a.toString());
+        assertEquals("underlay: no content pack named health is installed\n", r.err());
     }
 }

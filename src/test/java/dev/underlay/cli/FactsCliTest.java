@@ -32,7 +32,8 @@ class FactsCliTest {
             JdbcFactsRepository repo = new JdbcFactsRepository(ctx.database());
             repo.addFacts(List.of(facts(7L, t1, "6.1.0-17-amd64"), facts(9L, t2, "6.1.0-18-amd64")));
             repo.addHealth(List.of(new MachineHealth("fra1-k8s-w01", 9L, t2, HealthState.CRITICAL, List.of(
-                    new MachineHealth.Check("health-disk", HealthState.CRITICAL, "exit 1: / is 97% used", t2)))));
+                    new MachineHealth.Check("health-disk", HealthState.CRITICAL, "exit 1: / is 97% used", t2),
+                    new MachineHealth.Check("health-time-sync", HealthState.OK, "passed: yes", t2)))));
         }
         Cli.Result r = Cli.run("facts", "fra1-k8s-w01", "--data", a.toString());
         assertEquals(0, r.code(), r.toString());
@@ -51,11 +52,16 @@ class FactsCliTest {
         assertEquals("critical", health.get(0).get("state").asText());
         assertEquals("health-disk", health.get(0).get("failing").get(0).get("check").asText());
         assertEquals("exit 1: / is 97% used", health.get(0).get("failing").get(0).get("message").asText());
+        assertEquals(1, health.get(0).get("failing").size(), "a passed check is not failing");
+        assertEquals("ok", health.get(0).get("checks").get(1).get("result").asText());
         assertEquals("fra1-k8s-w02", health.get(1).get("machine").asText());
         assertEquals("unknown", health.get(1).get("state").asText(), "never checked");
 
         r = Cli.run("health", "fra1-k8s-w01", "--data", a.toString());
         assertTrue(r.out().contains("critical") && r.out().contains("health-disk (exit 1: / is 97% used)"), r.out());
+        // one machine: every check of its last run, the passed one too
+        assertTrue(r.out().contains("CHECK") && r.out().lines().anyMatch(l -> l.startsWith("health-time-sync")
+                && l.contains("ok") && l.contains("passed: yes")), r.out());
         r = Cli.run("facts", "no-such-machine", "--data", a.toString());
         assertTrue(r.code() != 0 && r.err().contains("no machine named no-such-machine"), r.toString());
     }

@@ -139,6 +139,9 @@ public final class ContentJson {
         if (t.rebootExit() != Task.NONE) {
             o.put("reboot_exit", t.rebootExit());
         }
+        if (t.continueOnFailure()) {
+            o.put("continue_on_failure", true);
+        }
         ArrayNode templates = o.putArray("templates");
         for (TaskTemplate tt : t.templates()) {
             ObjectNode x = templates.addObject();

@@ -16,10 +16,12 @@ import java.util.Objects;
  * @param incompleteExit exit code meaning "not done yet, run me again later", or -1
  * @param rebootExit     exit code meaning "reboot, then continue", or -1
  * @param pack           the content pack that brought it
+ * @param continueOnFailure when the task fails on a host (after its retries), the host still runs the next steps
+ *                       and ends failed after the last ({@code continue_on_failure}: every health check runs)
  */
 public record Task(String name, String description, List<TaskTemplate> templates, List<String> required,
                    List<String> optional, List<String> publishes, Duration timeout, int retries, Duration backoff,
-                   int incompleteExit, int rebootExit, String pack) {
+                   int incompleteExit, int rebootExit, String pack, boolean continueOnFailure) {
     /** No such exit code. */
     public static final int NONE = -1;
 
@@ -34,6 +36,14 @@ public record Task(String name, String description, List<TaskTemplate> templates
         pack = pack == null ? "" : pack;
     }
 
+    /** A task that stops its host when it fails (the default). */
+    public Task(String name, String description, List<TaskTemplate> templates, List<String> required,
+                List<String> optional, List<String> publishes, Duration timeout, int retries, Duration backoff,
+                int incompleteExit, int rebootExit, String pack) {
+        this(name, description, templates, required, optional, publishes, timeout, retries, backoff, incompleteExit,
+                rebootExit, pack, false);
+    }
+
     /** Every param a template may read: required, then optional. */
     public List<String> params() {
         return java.util.stream.Stream.concat(required.stream(), optional.stream()).distinct().toList();
@@ -42,6 +52,6 @@ public record Task(String name, String description, List<TaskTemplate> templates
     /** The same task with another pack name (install stamps it). */
     public Task inPack(String p) {
         return new Task(name, description, templates, required, optional, publishes, timeout, retries, backoff,
-                incompleteExit, rebootExit, p);
+                incompleteExit, rebootExit, p, continueOnFailure);
     }
 }

@@ -118,30 +118,34 @@ public final class FactsService {
                                         Map<Integer, JobListener.StepResult> r, Map<Integer, String> lastLine) {
         HealthState state = HealthState.OK;
         Instant checked = null;
-        List<MachineHealth.Check> failing = new ArrayList<>();
+        List<MachineHealth.Check> checks = new ArrayList<>();
+        boolean failed = false;
         for (Map.Entry<Integer, String> e : steps.entrySet()) {
             JobListener.StepResult s = r.get(e.getKey());
             Instant at = s == null || s.ended() == null ? null : s.ended();
             checked = at == null ? checked : checked == null || at.isAfter(checked) ? at : checked;
+            String line = lastLine.get(e.getKey());
             if (s != null && s.state() == StepState.OK) {
+                checks.add(new MachineHealth.Check(e.getValue(), HealthState.OK, line == null ? "passed"
+                        : "passed: " + line, at));
                 continue;
             }
             HealthState severity;
             String why;
             if (s == null || s.state() != StepState.FAILED || !s.failure().isEmpty()) {
                 severity = HealthState.UNKNOWN;
-                why = s == null ? (failing.isEmpty() ? "did not run" : "did not run: an earlier check failed")
+                why = s == null ? (failed ? "did not run: an earlier check failed" : "did not run")
                         : s.message().isEmpty() ? "could not run (" + s.state().name()
                         .toLowerCase(java.util.Locale.ROOT) + ")" : "could not run: " + s.message();
             } else {
                 severity = CRITICAL_CHECKS.contains(e.getValue()) ? HealthState.CRITICAL : HealthState.WARNING;
-                String line = lastLine.get(e.getKey());
                 why = "exit " + s.exitStatus() + (line == null ? "" : ": " + line);
             }
+            failed = true;
             state = state.worse(severity);
-            failing.add(new MachineHealth.Check(e.getValue(), severity, why, at));
+            checks.add(new MachineHealth.Check(e.getValue(), severity, why, at));
         }
-        return new MachineHealth(host, job, checked == null ? Instant.now() : checked, state, failing);
+        return new MachineHealth(host, job, checked == null ? Instant.now() : checked, state, checks);
     }
 
     /** Each host's final result of each step: its last attempt. */

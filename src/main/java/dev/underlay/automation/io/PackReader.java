@@ -29,7 +29,7 @@ public final class PackReader {
     private static final Set<String> PARAM = Set.of("description", "schema", "default", "secure");
     private static final Set<String> PROFILE = Set.of("description", "includes", "params");
     private static final Set<String> TASK = Set.of("description", "required", "optional", "publishes", "timeout",
-            "retries", "backoff", "incomplete_exit", "reboot_exit", "templates");
+            "retries", "backoff", "incomplete_exit", "reboot_exit", "continue_on_failure", "templates");
     private static final Set<String> TEMPLATE = Set.of("name", "script", "file", "mode", "owner", "content");
     private static final Set<String> STAGE = Set.of("description", "tasks", "params", "profiles");
     private static final Set<String> WORKFLOW = Set.of("description", "stages");
@@ -127,7 +127,7 @@ public final class PackReader {
                 strings(v.get("publishes"), "publishes"), seconds(v.get("timeout"), "timeout"),
                 integer(v.get("retries"), "retries", 0), orZero(seconds(v.get("backoff"), "backoff")),
                 integer(v.get("incomplete_exit"), "incomplete_exit", Task.NONE),
-                integer(v.get("reboot_exit"), "reboot_exit", Task.NONE), "");
+                integer(v.get("reboot_exit"), "reboot_exit", Task.NONE), "", bool(v, "continue_on_failure"));
     }
 
     private TaskTemplate template(String task, YNode t) {

@@ -35,7 +35,8 @@ final class DryRun {
                     try {
                         RenderedStep r = plan.render(step, m, inv);
                         listener.step(id, new JobListener.StepResult(m.name(), step.index(), 1, StepState.OK, at,
-                                Instant.now(), ExecResult.NO_STATUS, "", "rendered (dry run)",
+                                Instant.now(), ExecResult.NO_STATUS, "", step.continueOnFailure()
+                                        ? "rendered (dry run; when it fails, the host goes on)" : "rendered (dry run)",
                                 StepScripts.shown(r)));
                     } catch (RenderException | RuntimeException e) {
                         ok = false;

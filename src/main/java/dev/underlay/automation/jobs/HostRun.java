@@ -31,6 +31,8 @@ final class HostRun {
     Instant started;
     String shown = "";
     String lastFailure = "";
+    /** The first step that failed but let the host go on (continue_on_failure), or null. */
+    dev.underlay.automation.PlannedStep softFailed;
     /** The failure kind, "exit N", or "REBOOT": how summaries group failed hosts. */
     String lastKind = "";
 

@@ -133,7 +133,7 @@ final class HostSteps {
         } else if (r.succeeded()) {
             record(h, k, attempt, StepState.OK, started, now, r, "");
             h.stepState(k, StepState.OK);
-            run.stepCompleted(h, k);
+            completed(h, k);
         } else if (ran && step.incompleteExit() >= 0 && r.exitStatus() == step.incompleteExit()
                 && ++h.incompleteRuns < MAX_INCOMPLETE_RUNS) {
             Duration wait = positive(step.backoff(), Duration.ofSeconds(1));
@@ -152,11 +152,32 @@ final class HostSteps {
                     + " of " + step.retries() + " in " + seconds(wait));
             again(h, k, wait, r.failed());
         } else {
-            record(h, k, attempt, StepState.FAILED, started, now, r, r.message());
+            boolean goOn = step.continueOnFailure();
+            record(h, k, attempt, StepState.FAILED, started, now, r, goOn ? r.message() + "; the host goes on "
+                    + "with its next step (continue_on_failure)" : r.message());
             h.stepState(k, StepState.FAILED);
-            h.lastFailure = r.message();
-            h.lastKind = r.failure() == FailureKind.NONE ? "exit " + r.exitStatus() : r.failure().name();
-            run.hostFailed(h, step);
+            if (h.softFailed == null) { // the first failure names the host's cause, also when it goes on
+                h.lastFailure = r.message();
+                h.lastKind = r.failure() == FailureKind.NONE ? "exit " + r.exitStatus() : r.failure().name();
+            }
+            if (goOn) {
+                h.softFailed = h.softFailed == null ? step : h.softFailed;
+                completed(h, k);
+            } else {
+                run.hostFailed(h, step);
+            }
+        }
+    }
+
+    /**
+     * The host is through step {@code k} (well, or failed with continue_on_failure): on to the next, or, after the
+     * last, it ends done, or failed when a step let it go on after failing (the failure policy applies then).
+     */
+    private void completed(HostRun h, int k) {
+        if (k + 1 >= steps.size() && h.softFailed != null) {
+            run.hostFailed(h, h.softFailed);
+        } else {
+            run.stepCompleted(h, k);
         }
     }
 
@@ -217,7 +238,7 @@ final class HostSteps {
                     record(h, k, attempt, StepState.OK, started, end, ran, values.isEmpty() ? ""
                             : "published " + String.join(", ", values.keySet()) + " to " + where);
                     h.stepState(k, StepState.OK);
-                    run.stepCompleted(h, k);
+                    completed(h, k);
                 }
             }
         }));
@@ -276,7 +297,7 @@ final class HostSteps {
                     synchronized (run) {
                         h.current = null;
                         if (r.succeeded()) {
-                            run.stepCompleted(h, k);
+                            completed(h, k);
                         } else if (++h.rebootPolls >= MAX_REBOOT_POLLS) {
                             h.lastFailure = h.name() + " did not come back after its reboot (" + r.message() + ")";
                             h.lastKind = "REBOOT";

@@ -55,6 +55,9 @@ public interface JobRepository {
     /** Deletes jobs that ended before {@code cutoff}, with everything they hold; how many. */
     int purgeEndedBefore(Instant cutoff);
 
+    /** Deletes job {@code id} with its hosts, results and output, when it has ended; false when it did not. */
+    boolean delete(long id);
+
     /** A job to store. */
     record NewJob(String title, String planName, JobTarget target, JobOptions options, Long parent, Instant created,
                   List<String> stepLabels, List<List<String>> waves, JobState state) {

@@ -242,9 +242,31 @@ public final class JobService implements AutoCloseable {
         repository.outputAfter(id, afterSeq, limit, each);
     }
 
-    /** Deletes jobs that ended more than {@code keep} ago; how many. */
+    /**
+     * Deletes jobs that ended more than {@code keep} ago, and the profiles their hosts in no cluster published into
+     * ({@code job-N-published}) once nothing uses them; how many jobs.
+     */
     public int purgeOlderThan(Duration keep) {
-        return repository.purgeEndedBefore(Instant.now().minus(keep));
+        int n = repository.purgeEndedBefore(Instant.now().minus(keep));
+        JobProfiles.removeOrphans(inventory, id -> active.containsKey(id) || repository.find(id).isPresent());
+        return n;
+    }
+
+    /**
+     * Deletes one ended job with its results and output, and its {@code job-N-published} profile.
+     *
+     * @throws IllegalArgumentException when there is no such job, or it is still running
+     */
+    public void delete(long id) {
+        if (active.containsKey(id)) {
+            throw new IllegalArgumentException("job " + id + " is still running: cancel it, then delete it");
+        }
+        if (!repository.delete(id)) {
+            throw new IllegalArgumentException(repository.find(id).isPresent() ? "job " + id + " has not ended "
+                    + "(another process runs it?): it cannot be deleted" : "no job " + id + " is kept");
+        }
+        JobProfiles.removeOrphans(inventory, j -> j != id && (active.containsKey(j)
+                || repository.find(j).isPresent()));
     }
 
     /** Lines and changes written so far. */

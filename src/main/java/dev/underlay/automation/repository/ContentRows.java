@@ -26,8 +26,8 @@ final class ContentRows {
         Map<String, List<TaskTemplate>> templates = templates(c);
         Map<String, List<Task>> tasks = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT name, pack, description, required_params, "
-                + "optional_params, publishes, timeout_ms, retries, backoff_ms, incomplete_exit, reboot_exit "
-                + "FROM automation_task ORDER BY pack, ordinal"); ResultSet rs = ps.executeQuery()) {
+                + "optional_params, publishes, timeout_ms, retries, backoff_ms, incomplete_exit, reboot_exit, "
+                + "continue_on_failure FROM automation_task ORDER BY pack, ordinal"); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String name = rs.getString("name");
                 tasks.computeIfAbsent(rs.getString("pack"), k -> new ArrayList<>()).add(new Task(name,
@@ -35,7 +35,8 @@ final class ContentRows {
                         strings(rs.getString("required_params")), strings(rs.getString("optional_params")),
                         strings(rs.getString("publishes")), JdbcContentRepository.millis(rs, "timeout_ms"),
                         rs.getInt("retries"), Duration.ofMillis(rs.getLong("backoff_ms")),
-                        rs.getInt("incomplete_exit"), rs.getInt("reboot_exit"), rs.getString("pack")));
+                        rs.getInt("incomplete_exit"), rs.getInt("reboot_exit"), rs.getString("pack"),
+                        rs.getBoolean("continue_on_failure")));
             }
         }
         Map<String, List<String>> stageTasks = JdbcContentRepository.lists(c,

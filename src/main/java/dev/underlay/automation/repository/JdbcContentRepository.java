@@ -135,7 +135,7 @@ public final class JdbcContentRepository implements ContentStore {
     private static void insertTasks(Connection c, ContentPack p) throws SQLException {
         try (PreparedStatement t = c.prepareStatement("INSERT INTO automation_task (name, pack, description, "
                 + "required_params, optional_params, publishes, timeout_ms, retries, backoff_ms, incomplete_exit, "
-                + "reboot_exit, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + "reboot_exit, ordinal, continue_on_failure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement tt = c.prepareStatement("INSERT INTO task_template (task, ordinal, name, kind, path, "
                      + "file_mode, file_owner, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             int n = 0;
@@ -156,6 +156,7 @@ public final class JdbcContentRepository implements ContentStore {
                 t.setLong(9, task.backoff().toMillis());
                 t.setInt(10, task.incompleteExit());
                 t.setInt(11, task.rebootExit());
+                t.setBoolean(13, task.continueOnFailure());
                 t.addBatch();
                 int i = 0;
                 for (TaskTemplate x : task.templates()) {

@@ -37,7 +37,7 @@ public final class JdbcFactsRepository implements FactsStore {
         this.db = db;
     }
 
-    /** A failing check as stored (Jackson reads records). */
+    /** A check as stored (Jackson reads records); column failing holds every check since V10. */
     record StoredCheck(String check, String severity, String message, String at) {
     }
 
@@ -75,7 +75,7 @@ public final class JdbcFactsRepository implements FactsStore {
                     + "state, failing) VALUES (?, ?, ?, ?, ?)")) {
                 for (MachineHealth h : health) {
                     List<StoredCheck> checks = new ArrayList<>();
-                    for (MachineHealth.Check k : h.failing()) {
+                    for (MachineHealth.Check k : h.checks()) {
                         checks.add(new StoredCheck(k.check(), k.severity().name(), cut(k.message(), 2000),
                                 k.at() == null ? null : k.at().toString()));
                     }

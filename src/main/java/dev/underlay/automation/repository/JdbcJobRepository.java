@@ -290,16 +290,13 @@ public final class JdbcJobRepository implements JobRepository {
 
     @Override
     public int purgeEndedBefore(Instant cutoff) {
-        if (count("SELECT COUNT(*) FROM job WHERE ended_at IS NOT NULL AND ended_at < ?", cutoff) == 0) {
-            return 0;
-        }
-        return tx(c -> {
-            try (PreparedStatement st = c.prepareStatement("DELETE FROM job WHERE ended_at IS NOT NULL AND "
-                    + "ended_at < ?")) {
-                st.setTimestamp(1, Timestamp.from(cutoff));
-                return st.executeUpdate();
-            }
-        });
+        return count("SELECT COUNT(*) FROM job WHERE ended_at IS NOT NULL AND ended_at < ?", cutoff) == 0 ? 0
+                : tx(c -> JobRows.delete(c, "ended_at < ?", Timestamp.from(cutoff)));
+    }
+
+    @Override
+    public boolean delete(long id) {
+        return tx(c -> JobRows.delete(c, "id = ?", id)) > 0;
     }
 
     private long count(String sql, Instant at) {

@@ -29,6 +29,14 @@ final class JobRows {
     private JobRows() {
     }
 
+    /** Deletes the ended jobs {@code where} selects (their hosts, results and output cascade); how many. */
+    static int delete(Connection c, String where, Object value) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("DELETE FROM job WHERE ended_at IS NOT NULL AND " + where)) {
+            st.setObject(1, value);
+            return st.executeUpdate();
+        }
+    }
+
     static List<JobSummary> read(Database db, String sql, Long id) {
         try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement(sql)) {
             if (id != null) {

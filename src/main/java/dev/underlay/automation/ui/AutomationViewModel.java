@@ -181,6 +181,7 @@ public final class AutomationViewModel {
             ts.set(0, new TaskTemplate(f.name(), f.kind(), f.path(), f.mode(), f.owner(), firstTemplate));
         }
         return new Task(t.name(), t.description(), ts, t.required(), t.optional(), t.publishes(), t.timeout(),
-                t.retries(), t.backoff(), t.incompleteExit(), t.rebootExit(), t.pack());
+                t.retries(), t.backoff(), t.incompleteExit(), t.rebootExit(), t.pack(),
+                t.continueOnFailure());
     }
 }

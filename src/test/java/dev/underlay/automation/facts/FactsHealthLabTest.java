@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The facts and health packs on a real lab, into the data folder: every lab host's facts (as its simulated
  * identity says) are stored with each run kept, and the health pack sets ok, critical (a full disk), warning (time
- * sync failing) and unknown (a host that refuses connections) with the failing checks and when.
+ * sync failing) and unknown (a host that refuses connections) with every check's result and when.
  */
 class FactsHealthLabTest {
     @TempDir
@@ -103,20 +103,22 @@ class FactsHealthLabTest {
 
         MachineHealth disk = health.get("lab0002");
         assertEquals(HealthState.CRITICAL, disk.state(), disk.toString());
-        // a failed check ends the host's job: the checks after it are listed as not run, unknown
+        // every check has continue_on_failure: the checks after the failed one still ran, and each is kept
+        assertEquals(List.of("health-disk"), disk.failing().stream().map(MachineHealth.Check::check).toList());
         assertEquals(List.of("health-disk", "health-memory-load", "health-time-sync", "health-services"),
-                disk.failing().stream().map(MachineHealth.Check::check).toList());
-        assertEquals(HealthState.CRITICAL, disk.failing().get(0).severity());
+                disk.checks().stream().map(MachineHealth.Check::check).toList());
+        assertEquals(List.of(HealthState.CRITICAL, HealthState.OK, HealthState.OK, HealthState.OK),
+                disk.checks().stream().map(MachineHealth.Check::severity).toList());
         assertTrue(disk.failing().get(0).message().startsWith("exit 1: "), disk.toString());
-        assertTrue(disk.failing().get(0).at() != null);
-        assertEquals(new MachineHealth.Check("health-services", HealthState.UNKNOWN, "did not run: an earlier check "
-                + "failed", null), disk.failing().get(3));
+        assertTrue(disk.checks().stream().allMatch(c -> c.at() != null), disk.toString());
+        assertTrue(disk.checks().get(3).message().startsWith("passed"), disk.toString());
 
         MachineHealth time = health.get("lab0003");
         assertEquals(HealthState.WARNING, time.state(), time.toString());
-        assertEquals(List.of("health-time-sync", "health-services"), time.failing().stream()
+        assertEquals(List.of("health-time-sync"), time.failing().stream()
                 .map(MachineHealth.Check::check).toList());
         assertEquals(HealthState.WARNING, time.failing().get(0).severity());
+        assertEquals(HealthState.OK, time.checks().get(3).severity(), "the services check ran after it");
 
         MachineHealth refused = health.get("lab0004");
         assertEquals(HealthState.UNKNOWN, refused.state(), refused.toString());

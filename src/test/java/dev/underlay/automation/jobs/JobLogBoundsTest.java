@@ -152,5 +152,10 @@ class JobLogBoundsTest {
         public int purgeEndedBefore(Instant cutoff) {
             return real.purgeEndedBefore(cutoff);
         }
+
+        @Override
+        public boolean delete(long id) {
+            return real.delete(id);
+        }
     }
 }

@@ -117,5 +117,10 @@ class JobOutputChunksTest {
         public int purgeEndedBefore(Instant cutoff) {
             return real.purgeEndedBefore(cutoff);
         }
+
+        @Override
+        public boolean delete(long id) {
+            return real.delete(id);
+        }
     }
 }

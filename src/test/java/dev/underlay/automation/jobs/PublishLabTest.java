@@ -206,4 +206,35 @@ class PublishLabTest {
         assertFalse(r.message().contains("not-a-token"), "a secure value is never shown: " + r.message());
         assertEquals(StepState.OK, result(h.id(), "lab0003", 0).state());
     }
+
+    @Test
+    void aJobsOwnProfileGoesWithTheJobNeverAClusterProfile() throws Exception {
+        // a cluster whose profile has a job profile's name, of a job that never was: it stays
+        String clusterProfile = ParamPublisher.jobProfile(777_777);
+        InventoryChanges ch = new InventoryChanges();
+        ch.profiles.add(new Profile(clusterProfile, "", List.of(), Map.of()));
+        ch.clusters.add(new Cluster("keep", "test", "", clusterProfile, List.of(new ClusterMember("lab0001", "x"))));
+        ctx.inventory().apply(ch);
+        global("lab0005", TOKEN);
+        JobHandle a = run("lab[0005-0006]");
+        assertEquals(JobState.SUCCEEDED, a.done().get(60, TimeUnit.SECONDS));
+        JobHandle b = run("lab[0005-0006]");
+        assertEquals(JobState.SUCCEEDED, b.done().get(60, TimeUnit.SECONDS));
+        assertTrue(ctx.inventory().inventory().profiles().containsKey(ParamPublisher.jobProfile(a.id())));
+
+        ctx.jobs().delete(a.id());
+        Inventory inv = ctx.inventory().inventory();
+        assertFalse(inv.profiles().containsKey(ParamPublisher.jobProfile(a.id())), "deleted with its job");
+        assertTrue(inv.profiles().containsKey(ParamPublisher.jobProfile(b.id())), "another job's stays");
+        assertTrue(ctx.jobs().find(a.id()).isEmpty());
+        IllegalArgumentException gone = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ctx.jobs().delete(a.id()));
+        assertEquals("no job " + a.id() + " is kept", gone.getMessage());
+
+        assertTrue(ctx.jobs().purgeOlderThan(java.time.Duration.ZERO) >= 1);
+        inv = ctx.inventory().inventory();
+        assertFalse(inv.profiles().containsKey(ParamPublisher.jobProfile(b.id())), "purged with its job");
+        assertTrue(inv.profiles().containsKey(clusterProfile), "a cluster's profile is never purged");
+        assertEquals(clusterProfile, inv.clusters().get("keep").profile());
+    }
 }
