@@ -88,6 +88,7 @@ final class ConsoleWindow implements AutoCloseable {
     private AutoCloseable placement;
     /** The racks' health colouring, fed by the facts service (issue 13). */
     private final dev.underlay.racks.HealthColouring health = new dev.underlay.racks.HealthColouring();
+    private final dev.underlay.racks.JobResultColouring lastJob = new dev.underlay.racks.JobResultColouring();
     private MachineSelection selection;
     private dev.underlay.automation.ui.jobs.JobsConsole jobsConsole;
 
@@ -105,6 +106,7 @@ final class ConsoleWindow implements AutoCloseable {
         RackElevationsViewModel racks = new RackElevationsViewModel(model, selection, new SideBySideLayout(),
                 tasks, Platform::runLater, lastMessage::set);
         racks.addColouring(health);
+        racks.addColouring(lastJob); // fed by the jobs console's listener: live while a job runs
         racksView = new RackElevationsView(racks);
         topologyView = new TopologyView(new TopologyViewModel(model, selection, List.of(new LayeredLayout(),
                 new ForceLayout()), layouts, Platform::runLater, lastMessage::set));
@@ -146,6 +148,7 @@ final class ConsoleWindow implements AutoCloseable {
         jobsConsole = new dev.underlay.automation.ui.jobs.JobsConsole(stage, ctx.jobs(), ctx.content()::index,
                 model::inventory, tasks, selection::names, lastMessage::set);
         shell.addArea("jobs", "Jobs", Icons.RUN, jobsConsole.view());
+        jobsConsole.events().onHostChange((host, state) -> lastJob.update(host, state.id()));
         Menu automationMenu = tools.automationMenu();
         automationMenu.getItems().add(0, jobsConsole.contextItems().get(0));
         menuBar.getMenus().addAll(menuBar.getMenus().size() - 1, List.of(tools.machinesMenu(), tools.labMenu(),

@@ -17,6 +17,8 @@ import java.util.function.Consumer;
 public final class JobEvents implements JobListener {
     private final Map<Long, List<Consumer<JobEvent>>> watchers = new ConcurrentHashMap<>();
     private final List<Runnable> anyChange = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.BiConsumer<String, HostRunState>> hostChanges =
+            new CopyOnWriteArrayList<>();
 
     /** Starts passing events of {@code job} to {@code each}; the returned action stops it. */
     public Runnable watch(long job, Consumer<JobEvent> each) {
@@ -30,6 +32,11 @@ public final class JobEvents implements JobListener {
     /** Runs {@code r} (on an I/O thread) at every job or host change of any job. */
     public void onAnyChange(Runnable r) {
         anyChange.add(r);
+    }
+
+    /** Tells {@code each} (on an I/O thread; it must only queue) every host's new state in any job: live colourings. */
+    public void onHostChange(java.util.function.BiConsumer<String, HostRunState> each) {
+        hostChanges.add(each);
     }
 
     int watchers(long job) {
@@ -53,6 +60,7 @@ public final class JobEvents implements JobListener {
     @Override
     public void hostState(long job, String host, HostRunState state) {
         post(new JobEvent.HostChanged(job, host, state));
+        hostChanges.forEach(c -> c.accept(host, state));
         anyChange.forEach(Runnable::run);
     }
 
