@@ -158,6 +158,7 @@ public final class JobsConsole implements AutoCloseable {
         w.initOwner(owner);
         w.setTitle(title);
         w.getIcons().setAll(owner.getIcons());
+        dev.underlay.ui.WindowKeys.closeWithShortcut(w);
         if (content != null) {
             setContent(w, content, width, height);
         }
