@@ -77,6 +77,7 @@ public final class WindowSizeKeeper {
         private long until;
         private int restores;
         private boolean watching;
+        private boolean pending;
 
         Watch(Window window) {
             this.window = window;
@@ -110,27 +111,37 @@ public final class WindowSizeKeeper {
             if (window instanceof Stage s && (s.isMaximized() || s.isIconified() || s.isFullScreen())) {
                 return;
             }
-            boolean narrower = window.getWidth() < wantWidth - 1;
-            boolean lower = window.getHeight() < wantHeight - 1;
-            if (!narrower && !lower) {
+            if (!smaller()) {
                 // grown (a dialog sizing to its content): that size is kept from now on
                 wantWidth = Math.max(wantWidth, window.getWidth());
                 wantHeight = Math.max(wantHeight, window.getHeight());
                 return;
             }
+            // one window manager configure arrives as several width and height changes (200x900, 200x200,
+            // 202x225...): one restore for them all, after they are handled, not inside them; the wanted size is
+            // read then, so that code which sets a size and then calls want() is not undone
+            if (!pending) {
+                pending = true;
+                Platform.runLater(this::restore);
+            }
+        }
+
+        private boolean smaller() {
+            return window.getWidth() < wantWidth - 1 || window.getHeight() < wantHeight - 1;
+        }
+
+        private void restore() {
+            pending = false;
+            if (!watching || !window.isShowing() || !smaller()) {
+                return;
+            }
             restores++;
-            // after the window manager's configure event is handled, not inside it; the wanted size is read then,
-            // so that code which sets a size and then calls want() is not undone
-            Platform.runLater(() -> {
-                if (window.isShowing()) {
-                    if (window.getWidth() < wantWidth - 1) {
-                        window.setWidth(wantWidth);
-                    }
-                    if (window.getHeight() < wantHeight - 1) {
-                        window.setHeight(wantHeight);
-                    }
-                }
-            });
+            if (window.getWidth() < wantWidth - 1) {
+                window.setWidth(wantWidth);
+            }
+            if (window.getHeight() < wantHeight - 1) {
+                window.setHeight(wantHeight);
+            }
         }
     }
 }
