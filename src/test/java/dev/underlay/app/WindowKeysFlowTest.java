@@ -73,4 +73,24 @@ class WindowKeysFlowTest extends ConsoleFxTest {
         waitFor(() -> fx(() -> console.robot.lookup("#about-dialog").tryQuery().isEmpty()));
         assertEquals(0, windowsTitled("About"));
     }
+
+    @Test
+    void everyAreaShowsItsLabelsWhole() throws Exception {
+        app = console.start(dir);
+        console.clickCell("fra1-k8s-w01"); // the machine form beside the table too
+        java.util.Map<String, java.util.List<String>> cut = new java.util.TreeMap<>();
+        for (String area : java.util.List.of("machines", "racks", "topology", "sites", "rack-list", "credentials",
+                "params", "profiles", "clusters", "jobs")) {
+            fx(() -> {
+                app.window().root().show(area);
+                return null;
+            });
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            java.util.List<String> here = fx(() -> ConsoleFx.clipped(app.window().root()));
+            if (!here.isEmpty()) {
+                cut.put(area, here);
+            }
+        }
+        assertEquals(java.util.Map.of(), cut, "labels cut short, by area");
+    }
 }
