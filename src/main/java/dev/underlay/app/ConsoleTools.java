@@ -203,6 +203,7 @@ final class ConsoleTools implements AutoCloseable {
         w.setScene(scene);
         toolWindows.add(w);
         w.setOnHiding(e -> toolWindows.remove(w));
+        dev.underlay.ui.WindowKeys.closeWithShortcut(w);
         return w;
     }
 

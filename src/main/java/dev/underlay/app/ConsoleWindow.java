@@ -233,7 +233,10 @@ final class ConsoleWindow implements AutoCloseable {
             String entity = editors.has(shell.shown()) ? editors.model(shell.shown()).kind().entity() : null;
             create.setText(entity == null ? "New machine" : "New " + entity);
             delete.setText(entity == null ? "Delete selected machines…" : "Delete " + entity + "…");
+            delete.setDisable(entity == null ? machines.selection().isEmpty()
+                    : editors.model(shell.shown()).selectedProperty().get() == null);
         });
+        edit.setOnHidden(e -> delete.setDisable(false)); // the Delete key with nothing selected does nothing
         edit.getItems().addAll(create, item("Save", Shortcuts.SAVE, this::save), delete,
                 new SeparatorMenuItem(),
                 item("Find machines", Shortcuts.FIND, () -> machines().focusSearch()));
@@ -249,7 +252,7 @@ final class ConsoleWindow implements AutoCloseable {
         view.getItems().addAll(item("Machines", null, () -> shell.show("machines")),
                 item("Racks", null, () -> shell.show("racks")), item("Topology", null, () -> shell.show("topology")));
         editors.areas().forEach(a -> view.getItems().add(item(a.title(), null, () -> shell.show(a.id()))));
-        view.getItems().addAll(new SeparatorMenuItem(), light, dark);
+        view.getItems().addAll(item("Jobs", null, () -> shell.show("jobs")), new SeparatorMenuItem(), light, dark);
         MenuBar bar = new MenuBar(file, edit, view, help.menu()); // the Machines and Lab menus come with the data folder
         bar.setId("menu-bar");
         return bar;

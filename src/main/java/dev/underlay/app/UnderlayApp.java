@@ -66,6 +66,7 @@ public class UnderlayApp extends Application {
         primary.getIcons().setAll(AppIcon.images());
         primary.setMinWidth(900);
         primary.setMinHeight(560);
+        dev.underlay.ui.WindowSizeKeeper.install(); // a window manager's shrink of a just-shown window is undone
         primary.show();
         StartupTrace.mark("window shown");
     }

@@ -8,6 +8,9 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogEvent;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -80,6 +83,31 @@ public final class Dialogs {
         }
     }
 
+    /**
+     * Every button shows its whole text: a ButtonBar gives its buttons one width and cut "Write JSON to
+     * export.csv" to "Write JSON to ex…" in a 560-pixel dialog. Just before the dialog is sized, each button keeps
+     * its own width and the pane grows to hold them all.
+     */
+    public static void wholeButtons(Dialog<?> d) {
+        d.addEventHandler(DialogEvent.DIALOG_SHOWING, e -> {
+            DialogPane pane = d.getDialogPane();
+            pane.applyCss();
+            for (ButtonType t : pane.getButtonTypes()) {
+                if (pane.lookupButton(t) instanceof Button b) {
+                    ButtonBar.setButtonUniformSize(b, false);
+                    b.setMinWidth(Region.USE_PREF_SIZE);
+                }
+            }
+            if (pane.lookup(".button-bar") instanceof ButtonBar bar) {
+                double need = bar.prefWidth(-1) + pane.snappedLeftInset() + pane.snappedRightInset() + 24;
+                if (need > pane.getPrefWidth()) {
+                    pane.setPrefWidth(need);
+                }
+                pane.setMinWidth(Math.max(pane.getMinWidth(), need));
+            }
+        });
+    }
+
     private static void prepare(Alert a, Window owner, String title, String message) {
         if (owner != null) {
             a.initOwner(owner);
@@ -93,5 +121,6 @@ public final class Dialogs {
         a.getDialogPane().setPrefWidth(620);
         a.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         a.setResizable(true);
+        wholeButtons(a);
     }
 }

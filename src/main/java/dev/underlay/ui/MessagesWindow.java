@@ -96,6 +96,7 @@ public final class MessagesWindow {
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         }
         close.setOnAction(e -> w.close());
+        WindowKeys.closeWithShortcutOrEscape(w);
         w.setScene(scene);
         w.show();
     }

@@ -32,6 +32,8 @@ public final class ShortcutsViewModel {
             row("Inventory", "Import a file (preview first)", Shortcuts.IMPORT),
             row("Inventory", "Export the inventory", Shortcuts.EXPORT),
             row("Window", "Keyboard shortcuts (this list)", HELP),
+            row("Window", "Close a tool, job, messages or About window (Escape too where nothing runs)",
+                    WindowKeys.CLOSE),
             row("Window", "Quit Underlay", Shortcuts.QUIT));
 
     /** Every shortcut, in menu order. */

@@ -40,6 +40,7 @@ public final class StagePlacement {
             stage.setWidth(Math.max(p.width(), stage.getMinWidth()));
             stage.setHeight(Math.max(p.height(), stage.getMinHeight()));
             stage.setMaximized(p.maximized());
+            WindowSizeKeeper.want(stage, stage.getWidth(), stage.getHeight());
         });
         PauseTransition settle = new PauseTransition(Duration.millis(700));
         settle.setOnFinished(e -> {

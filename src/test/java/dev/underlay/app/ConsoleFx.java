@@ -38,6 +38,37 @@ final class ConsoleFx {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * The labels, check boxes and buttons under {@code root} (not table cells) that show their text cut short with
+     * an ellipsis: "Wave size, wav…". Call on the FX thread.
+     */
+    static java.util.List<String> clipped(javafx.scene.Parent root) {
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(java.util.List.of(root));
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (n instanceof javafx.scene.Parent p) {
+                todo.addAll(p.getChildrenUnmodifiable());
+            }
+            if (n instanceof javafx.scene.control.Labeled l && !(n instanceof javafx.scene.control.Cell<?>)
+                    && shownOnScreen(l) && l.getWidth() > 1 && l.getText() != null && !l.getText().isEmpty()
+                    && l.lookup(".text") instanceof javafx.scene.text.Text shown
+                    && !shown.getText().equals(l.getText()) && shown.getText().endsWith("...")) {
+                cut.add(l.getText() + " shown as " + shown.getText());
+            }
+        }
+        return cut;
+    }
+
+    private static boolean shownOnScreen(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Clicks the table cell showing exactly this text (a machine's name). */
     void clickCell(String text) throws Exception {
         Predicate<Node> cell = n -> n instanceof TableCell<?, ?> c && text.equals(c.getText()) && n.isVisible();

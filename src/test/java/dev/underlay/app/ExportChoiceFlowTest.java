@@ -30,6 +30,10 @@ class ExportChoiceFlowTest extends ConsoleFxTest {
         waitFor(() -> fx(() -> console.robot.lookup("Write JSON to export.json").tryQuery().isPresent()));
         assertTrue(fx(() -> console.robot.lookup("Write CSV to export.csv").queryAs(Button.class).isDefaultButton()),
                 "Enter writes what the name says");
+        for (String button : java.util.List.of("Write JSON to export.json", "Write CSV to export.csv", "Cancel")) {
+            assertEquals(button, fx(() -> ((javafx.scene.text.Text) console.robot.lookup(button).queryAs(Button.class)
+                    .lookup(".text")).getText()), "the button's whole text, not cut to \"Write JSON to ex…\"");
+        }
         console.robot.clickOn("Write JSON to export.json");
         waitFor(() -> chosen.get() != null);
         ExportViewModel.Target picked = chosen.get().orElseThrow();

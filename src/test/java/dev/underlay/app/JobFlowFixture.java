@@ -86,6 +86,17 @@ abstract class JobFlowFixture extends ConsoleFxTest {
         assertEquals(target, fx(() -> console.robot.lookup("#job-start-target")
                 .queryAs(javafx.scene.control.TextField.class).getText()), "prefilled with the selection");
         assertTrue(text("#job-start-plan-error").startsWith("Choose the workflow or task"));
+        javafx.scene.Parent dialog = fx(() -> console.robot.lookup("#job-start-dialog").queryAs(javafx.scene.Parent.class));
+        fx(() -> { // narrowed, as on a small screen: the fields give way, the labels stay whole
+            dialog.getScene().getWindow().setWidth(760);
+            return null;
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), fx(() -> ConsoleFx.clipped(dialog)), "every label of the start dialog whole");
+        fx(() -> {
+            dialog.getScene().getWindow().setWidth(980);
+            return null;
+        });
         fx(() -> {
             @SuppressWarnings("unchecked")
             ComboBox<String> plan = console.robot.lookup("#job-start-plan").queryAs(ComboBox.class);

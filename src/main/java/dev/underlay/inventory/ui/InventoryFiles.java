@@ -70,6 +70,7 @@ public final class InventoryFiles {
         a.setTitle("Export format");
         a.setHeaderText("The file name and the filter disagree");
         a.getDialogPane().setPrefWidth(560);
+        dev.underlay.ui.Dialogs.wholeButtons(a);
         return a.showAndWait().map(b -> b == byName ? t : b == byFilter ? t.other() : null);
     }
 

@@ -65,7 +65,7 @@ public final class MachineTableView extends VBox {
         table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        Label empty = new Label("No machine matches the search.");
+        Label empty = new Label(vm.emptyText());
         empty.setId("machine-table-empty");
         empty.setWrapText(true);
         empty.setMaxWidth(640);

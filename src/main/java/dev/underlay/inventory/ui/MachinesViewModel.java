@@ -199,6 +199,9 @@ public final class MachinesViewModel {
      */
     public String emptyText() {
         Inventory inv = inventory;
+        if (model.service() == null) {
+            return "Opening the data folder\u2026"; // not "no machines yet" while the inventory is still being read
+        }
         if (inv.machines().isEmpty()) {
             return "No machines yet: import an inventory (File > Import\u2026) or add one (Edit > New machine).";
         }

@@ -200,6 +200,14 @@ class MachinesViewModelTest {
     }
 
     @Test
+    void anEmptyTableWhileTheFolderOpensSaysSoNotThatThereAreNoMachines() {
+        InventoryModel waiting = new InventoryModel(Runnable::run); // the console's model before its folder is open
+        MachinesViewModel opening = new MachinesViewModel(waiting, new CurrentThreadTaskRunner(), m -> { });
+        assertEquals("Opening the data folder\u2026", opening.emptyText());
+        assertTrue(vm.emptyText().startsWith("No machine"), "an open folder says what the table lacks");
+    }
+
+    @Test
     void anEmptyTableSaysWhatTheQueryNamesThatTheInventoryHasNot() {
         vm.queryProperty().set("rack:r1");
         assertEquals(List.of(), shownNames());

@@ -39,7 +39,7 @@ public final class JobStartDialog extends BorderPane {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(6);
-        form.getColumnConstraints().addAll(new ColumnConstraints(), grow(), grow());
+        form.getColumnConstraints().addAll(new ColumnConstraints(), grow(), errors());
         ComboBox<String> plan = new ComboBox<>(vm.plans());
         plan.setId("job-start-plan");
         plan.setEditable(true);
@@ -68,16 +68,21 @@ public final class JobStartDialog extends BorderPane {
         by.setPromptText("by rack or a param (optional)");
         by.valueProperty().bindBidirectional(vm.waveByProperty());
         HBox waves = new HBox(8, wave, by);
+        HBox.setHgrow(wave, Priority.ALWAYS);
+        HBox.setHgrow(by, Priority.ALWAYS);
+        by.setMaxWidth(Double.MAX_VALUE);
         waves.disableProperty().bind(rolling.not());
         row(form, 3, "Wave size, waves by", waves, error("job-start-wave-error", vm.waveErrorProperty()));
         TextField maxFail = new TextField();
         maxFail.setId("job-start-max-fail");
-        maxFail.setPromptText("stop when a wave fails more than, e.g. 10%");
+        maxFail.setPromptText("e.g. 10%: a wave failing more stops");
         maxFail.textProperty().bindBidirectional(vm.maxFailProperty());
         CheckBox approve = new CheckBox("Approve each wave after the first");
         approve.setId("job-start-approve");
         approve.selectedProperty().bindBidirectional(vm.approveProperty());
         HBox fail = new HBox(8, maxFail, approve);
+        HBox.setHgrow(maxFail, Priority.ALWAYS);
+        approve.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         fail.setAlignment(Pos.CENTER_LEFT);
         fail.disableProperty().bind(rolling.not());
         row(form, 4, "Max-fail per wave", fail, error("job-start-max-fail-error", vm.maxFailErrorProperty()));
@@ -142,8 +147,18 @@ public final class JobStartDialog extends BorderPane {
         return c;
     }
 
+    /** The reasons' column: as wide as a short sentence, wrapping beyond; it never takes the fields' room. */
+    private static ColumnConstraints errors() {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setPrefWidth(240);
+        c.setMinWidth(160);
+        return c;
+    }
+
     private static void row(GridPane form, int r, String label, Node field, Node error) {
-        form.add(new Label(label), 0, r);
+        Label name = new Label(label);
+        name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "Wave size, waves by", never "Wave size, wav…"
+        form.add(name, 0, r);
         form.add(field, 1, r);
         form.add(error, 2, r);
         if (field instanceof javafx.scene.layout.Region reg) {

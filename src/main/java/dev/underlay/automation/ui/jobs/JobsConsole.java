@@ -101,12 +101,12 @@ public final class JobsConsole implements AutoCloseable {
         }
         List<String> params = List.copyOf(inventory.get().paramDefinitions().keySet());
         JobStartViewModel vm = new JobStartViewModel(jobs, tasks, events, names, params, target);
-        Stage w = window("Run a workflow or task", null, 860, 520);
+        Stage w = window("Run a workflow or task", null, 0, 0);
         JobStartDialog dialog = new JobStartDialog(vm, id -> {
             list.changed();
             open(id);
         }, w::close);
-        setContent(w, dialog, 860, 520);
+        setContent(w, dialog, 980, 540);
         startDialog = w;
         w.setOnHidden(e -> startDialog = null);
         w.show();
@@ -158,6 +158,7 @@ public final class JobsConsole implements AutoCloseable {
         w.initOwner(owner);
         w.setTitle(title);
         w.getIcons().setAll(owner.getIcons());
+        dev.underlay.ui.WindowKeys.closeWithShortcut(w);
         if (content != null) {
             setContent(w, content, width, height);
         }
