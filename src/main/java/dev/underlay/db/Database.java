@@ -126,7 +126,7 @@ public final class Database implements AutoCloseable {
                 int v = Integer.parseInt(rs.getString(1));
                 applied.add(v);
                 Integer sum = rs.getObject(4) == null ? null : rs.getInt(4);
-                Integer ours = MigrationChecksums.of(rs.getString(3));
+                Integer ours = MigrationChecksums.of(v);
                 matches &= rs.getBoolean(2) && rs.getString(3).startsWith("V" + v + "__")
                         && (ours == null ? NOT_CARRIED.contains(v) : ours.equals(sum));
             }
