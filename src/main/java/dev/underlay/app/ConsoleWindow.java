@@ -109,7 +109,7 @@ final class ConsoleWindow implements AutoCloseable {
         racks.addColouring(lastJob); // fed by the jobs console's listener: live while a job runs
         racksView = new RackElevationsView(racks);
         topologyView = new TopologyView(new TopologyViewModel(model, selection, List.of(new LayeredLayout(),
-                new ForceLayout()), layouts, Platform::runLater, lastMessage::set));
+                new ForceLayout()), layouts, Platform::runLater, lastMessage::set, true));
 
         status = new StatusBar(folderLabel, Bindings.createStringBinding(
                 () -> String.format(java.util.Locale.ROOT, "%,d machines, %,d shown, %,d selected",

@@ -67,7 +67,14 @@ public final class Database implements AutoCloseable {
             return new Database(abs, openPool(abs), created);
         }
         JdbcConnectionPool pool = openPool(abs);
-        if (schemaIsCurrent(pool)) {
+        boolean current;
+        try {
+            current = schemaIsCurrent(pool, abs);
+        } catch (DatabaseException e) {
+            pool.dispose();
+            throw e;
+        }
+        if (current) {
             BesideMigration.removeLeftovers(abs);
             return new Database(abs, pool, false);
         }
@@ -102,31 +109,41 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * True when Flyway's history says every migration up to {@link #SCHEMA_VERSION}, and none after it, was applied
-     * and none failed: then there is nothing to migrate, and starting Flyway (its classes, the scan of the
-     * migrations, the validation) would cost a quarter of a second of every console start. Anything else, no
-     * history table included, goes through Flyway, which migrates or explains.
+     * True when Flyway's history says every migration up to {@link #SCHEMA_VERSION}, and none after it, was applied,
+     * none failed, and each applied script is this build's file with the checksum Flyway recorded for it: then there
+     * is nothing to migrate or validate, and starting Flyway (its classes, the scan of the migrations, the
+     * validation) would cost a quarter of a second of every start. A version above ours is refused here (Flyway
+     * would ignore it as a "future" migration and open a schema this build does not know); anything else, no
+     * history table included, goes through Flyway, which migrates or explains (decisions 0020, 0033).
      */
-    private static boolean schemaIsCurrent(JdbcConnectionPool pool) {
+    private static boolean schemaIsCurrent(JdbcConnectionPool pool, Path abs) {
+        java.util.Set<Integer> applied = new java.util.HashSet<>();
+        boolean matches = true;
         try (Connection c = pool.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\" "
-                     + "WHERE \"version\" IS NOT NULL")) {
-            java.util.Set<Integer> applied = new java.util.HashSet<>();
+             ResultSet rs = st.executeQuery("SELECT \"version\", \"success\", \"script\", \"checksum\" "
+                     + "FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")) {
             while (rs.next()) {
-                if (!rs.getBoolean(2)) {
-                    return false;
-                }
-                applied.add(Integer.parseInt(rs.getString(1)));
+                int v = Integer.parseInt(rs.getString(1));
+                applied.add(v);
+                Integer sum = rs.getObject(4) == null ? null : rs.getInt(4);
+                Integer ours = MigrationChecksums.of(v);
+                matches &= rs.getBoolean(2) && rs.getString(3).startsWith("V" + v + "__")
+                        && (ours == null ? NOT_CARRIED.contains(v) : ours.equals(sum));
             }
-            for (int v = 1; v <= SCHEMA_VERSION; v++) {
-                if (!applied.remove(v) && !NOT_CARRIED.contains(v)) {
-                    return false;
-                }
-            }
-            return applied.isEmpty();
         } catch (SQLException | NumberFormatException e) {
             return false; // no history, or versions that are not ours: Flyway decides
         }
+        int newest = applied.stream().mapToInt(Integer::intValue).max().orElse(0);
+        if (newest > SCHEMA_VERSION) {
+            throw new DatabaseException("the database in " + abs + " was made by a newer Underlay (schema version "
+                    + newest + "; this one knows up to " + SCHEMA_VERSION + "): open it with that version or newer", null);
+        }
+        for (int v = 1; v <= SCHEMA_VERSION; v++) {
+            if (!applied.remove(v) && !NOT_CARRIED.contains(v)) {
+                return false;
+            }
+        }
+        return matches && applied.isEmpty();
     }
 
     /** The database file and H2's companions (trace, temp) beside it: owner-only, however H2 created them. */

@@ -56,6 +56,11 @@ public final class TopologyView extends BorderPane {
         HBox bottom = new HBox(8, busy, status);
         bottom.setPadding(new Insets(4, 10, 4, 10));
         setBottom(bottom);
+        sceneProperty().addListener((obs, o, n) -> {
+            if (n != null) {
+                vm.areaShown();
+            }
+        });
     }
 
     private ToolBar toolBar() {

@@ -68,6 +68,9 @@ public final class TopologyViewModel {
     private long generation;
     private boolean fitPending = true;
     private int hovered = -1;
+    /** Nothing is laid out before {@link #areaShown()} (the console's Topology area, decision 0033). */
+    private final boolean whenShown;
+    private boolean everShown;
 
     /**
      * @param fxThread where a live colouring's changes are batched to ({@code Platform::runLater} in the console)
@@ -75,6 +78,17 @@ public final class TopologyViewModel {
      */
     public TopologyViewModel(InventoryModel model, MachineSelection selection, List<GraphLayout> layouts,
                              TaskRunner tasks, Executor fxThread, Consumer<String> messages) {
+        this(model, selection, layouts, tasks, fxThread, messages, false);
+    }
+
+    /**
+     * @param whenShown lay out nothing until {@link #areaShown()}: the console's first window does not show the
+     *                  topology, and its first layout (the layered one's library, some 650 classes) would compete
+     *                  with the window for the start's CPU
+     */
+    public TopologyViewModel(InventoryModel model, MachineSelection selection, List<GraphLayout> layouts,
+                             TaskRunner tasks, Executor fxThread, Consumer<String> messages, boolean whenShown) {
+        this.whenShown = whenShown;
         this.model = model;
         this.selection = selection;
         this.tasks = tasks;
@@ -100,8 +114,21 @@ public final class TopologyViewModel {
         c.onChange(() -> recolour.post(Boolean.TRUE));
     }
 
+    /** The view is in a window for the first time (or again): the first call lays out what waited for it. */
+    public void areaShown() {
+        if (!everShown) {
+            everShown = true;
+            if (whenShown) {
+                refresh(model.inventory());
+            }
+        }
+    }
+
     /** Builds the graph of {@code inv} on a worker and lays it out unless its structure is the one shown. */
     private void refresh(Inventory inv) {
+        if (whenShown && !everShown) {
+            return;
+        }
         long gen = ++generation;
         PlacedGraph current = picture.get();
         GraphLayout l = layout.get();

@@ -60,6 +60,23 @@ class TopologyViewModelTest {
     }
 
     @Test
+    void aViewModelForTheConsoleLaysOutNothingUntilItsAreaIsShown() {
+        open();
+        TopologyViewModel later = new TopologyViewModel(model, new MachineSelection(machines), List.of(
+                new LayeredLayout()), new CurrentThreadTaskRunner(), Runnable::run, messages::add, true);
+        InventoryChanges ch01 = new InventoryChanges();
+        ch01.machines.add(Machine.builder("fra1-late01").site("fra1").build());
+        ctx.inventory().apply(ch01);
+        assertEquals(null, later.picture(), "not laid out before the area is shown");
+        later.areaShown();
+        assertTrue(later.picture().graph().indexOfMachine("fra1-late01") >= 0);
+        InventoryChanges ch02 = new InventoryChanges();
+        ch02.machines.add(Machine.builder("fra1-late02").site("fra1").build());
+        ctx.inventory().apply(ch02);
+        assertTrue(later.picture().graph().indexOfMachine("fra1-late02") >= 0, "and follows the inventory after");
+    }
+
+    @Test
     void laysOutTheDemoAndFitsItInTheView() {
         open();
         PlacedGraph p = vm.picture();
