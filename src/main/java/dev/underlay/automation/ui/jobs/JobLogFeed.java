@@ -88,6 +88,7 @@ final class JobLogFeed {
         if (chunk != null) {
             feed(chunk);
         }
+        log.pulse(); // lines whose grouping the last recompute's interval held back: the job's last ones too
         if (reading || !chunks.isEmpty()) {
             return;
         }
