@@ -90,8 +90,7 @@ public final class JobLog implements JobListener, AutoCloseable {
             }
             return;
         }
-        long n = seq.computeIfAbsent(job, j -> new AtomicLong()).getAndIncrement();
-        offer(new JobRepository.LineRow(job, new JobRepository.OutputLine(n, at, host, step, stream, text)));
+        offer(new LogQueue.Line(job, host, step, stream, at, text)); // numbered by the writer (drain)
     }
 
     private void offer(Object event) {
@@ -179,8 +178,12 @@ public final class JobLog implements JobListener, AutoCloseable {
         List<JobRepository.LineRow> lines = new ArrayList<>();
         List<Object> events = queue.take(BATCH);
         for (Object e : events) {
-            if (e instanceof JobRepository.LineRow l) {
-                lines.add(l);
+            if (e instanceof LogQueue.Line l) {
+                // numbered here, in the order taken: numbered on the SSH threads, a line could be queued after
+                // one with a higher seq was written, and a reader after that seq (the job window) never saw it
+                long n = seq.computeIfAbsent(l.job(), j -> new AtomicLong()).getAndIncrement();
+                lines.add(new JobRepository.LineRow(l.job(), new JobRepository.OutputLine(n, l.at(), l.host(),
+                        l.step(), l.stream(), l.text())));
             } else if (e instanceof JobRepository.StepRow s) {
                 steps.add(s);
             } else if (e instanceof JobRepository.HostStateChange h) {

@@ -26,6 +26,13 @@ final class LogQueue {
         static final Limits DEFAULT = new Limits(500_000, 64L << 20, 250);
     }
 
+    /**
+     * A line as queued, not yet numbered: the writer numbers lines in the order it takes them, so a reader that asks
+     * for the lines after the last seq it read never misses one that another thread queued a moment later.
+     */
+    record Line(long job, String host, int step, StreamKind stream, java.time.Instant at, String text) {
+    }
+
     /** Where lines were dropped. */
     record Gap(long job, String host, int step, StreamKind stream) {
     }
@@ -111,9 +118,9 @@ final class LogQueue {
         Object e;
         while (n < max && (e = queue.poll()) != null) {
             n++;
-            if (e instanceof JobRepository.LineRow l) {
+            if (e instanceof Line l) {
                 nLines++;
-                nBytes += size(l.line().text());
+                nBytes += size(l.text());
             }
             out.add(e);
         }

@@ -85,14 +85,14 @@ class JobLogBoundsTest {
         }
     }
 
-    private static long newJob(JobRepository repo) {
+    static long newJob(JobRepository repo) {
         return repo.create(new JobRepository.NewJob("bounds", "command:true", JobTarget.query("all"),
                 JobOptions.DEFAULTS, null, Instant.now(), List.of("s"), List.of(List.of("a", "b")),
                 JobState.RUNNING));
     }
 
     /** The real repository whose log writes wait until released (a database that has stopped taking writes). */
-    private static final class Held implements JobRepository {
+    static class Held implements JobRepository {
         final CountDownLatch release = new CountDownLatch(1);
         private final JobRepository real;
 

@@ -22,7 +22,9 @@ import java.util.function.Consumer;
  * chunks after the last seq (at once for a job that ended, then every second while it runs), handed over one chunk
  * a pulse, and the step results (the snapshot's and the live ones) merged into them by time, so a step's end comes
  * after its lines and the grouping sees a host's output whole. A result waits until a read that began after it
- * arrived has caught up with the database. FX thread, except the reads.
+ * arrived has caught up with the database; such a read first has the job log write what it holds, since a step's
+ * lines reach the database through the log's queue (up to a quarter of a second later) while its end reaches the
+ * window at once. FX thread, except the reads.
  */
 final class JobLogFeed {
     static final int CHUNK = 5_000;
@@ -31,8 +33,16 @@ final class JobLogFeed {
     private record Pending(JobListener.StepResult result, long readsBefore) {
     }
 
+    /** Where the feed reads the job's lines: the job service, in tests a stand-in. */
+    interface Source {
+        /** Writes what the job log holds, before returning. */
+        void flush();
+
+        void outputAfter(long job, long afterSeq, int limit, Consumer<JobRepository.OutputLine> each);
+    }
+
     private final long job;
-    private final JobService jobs;
+    private final Source jobs;
     private final TaskRunner tasks;
     private final JobLogViewModel log;
     private final Consumer<String> problem;
@@ -50,6 +60,20 @@ final class JobLogFeed {
     private Instant lastRead = Instant.EPOCH;
 
     JobLogFeed(long job, JobService jobs, TaskRunner tasks, JobLogViewModel log, Consumer<String> problem) {
+        this(job, new Source() {
+            @Override
+            public void flush() {
+                jobs.flush();
+            }
+
+            @Override
+            public void outputAfter(long id, long afterSeq, int limit, Consumer<JobRepository.OutputLine> each) {
+                jobs.outputAfter(id, afterSeq, limit, each);
+            }
+        }, tasks, log, problem);
+    }
+
+    JobLogFeed(long job, Source jobs, TaskRunner tasks, JobLogViewModel log, Consumer<String> problem) {
         this.problem = problem;
         this.job = job;
         this.jobs = jobs;
@@ -88,6 +112,7 @@ final class JobLogFeed {
         if (chunk != null) {
             feed(chunk);
         }
+        log.pulse(); // lines whose grouping the last recompute's interval held back: the job's last ones too
         if (reading || !chunks.isEmpty()) {
             return;
         }
@@ -106,9 +131,11 @@ final class JobLogFeed {
         caughtUp = false;
         reads++;
         long readNo = reads;
+        // the job ended, or results wait for this read: their lines may still be queued for the log's writer
+        boolean flush = last || !results.isEmpty();
         tasks.submit("job-log-" + job, () -> {
-            if (last) {
-                jobs.flush(); // the job ended: its last lines may still be queued for the writer
+            if (flush) {
+                jobs.flush();
             }
             List<JobRepository.OutputLine> out = new ArrayList<>();
             jobs.outputAfter(job, after, CHUNK, out::add);

@@ -29,6 +29,8 @@ public final class JobLogGroups {
     private final ObservableList<GroupRow> groupRows = FXCollections.observableArrayList();
     private final ObjectProperty<Integer> step = new SimpleObjectProperty<>();
     private long last = Long.MIN_VALUE;
+    /** Output or a state came in since the last recompute: a refresh held back by the interval still owes it. */
+    private boolean owed;
     private boolean userChoseStep;
 
     /** A step's summary line. */
@@ -63,6 +65,7 @@ public final class JobLogGroups {
 
     void line(int source, long hash) {
         model.line(source, hash);
+        owed = true;
     }
 
     void result(JobListener.StepResult r) {
@@ -71,15 +74,23 @@ public final class JobLogGroups {
         } else if (r.state().isFinal()) {
             model.ended(r.host(), r.step());
         }
+        owed = true;
     }
 
-    /** Recomputes changed steps if it is time (or now, if {@code force}). */
+    /**
+     * Recomputes changed steps if it is time (or now, if {@code force}). One held back by the interval stays owed
+     * until a later call finds the time come: the log's pulse calls this even when nothing new came.
+     */
     void refresh(boolean force) {
+        if (!owed && !force) {
+            return;
+        }
         long now = clock.getAsLong();
         if (!force && last != Long.MIN_VALUE && now - last < EVERY_NANOS) {
             return;
         }
         last = now;
+        owed = false;
         boolean any = false;
         for (int s : model.steps()) {
             if (model.changed(s) || !computed.containsKey(s)) {

@@ -59,9 +59,14 @@ public final class JobLogViewModel {
     private long jumps;
 
     public JobLogViewModel(List<String> stepLabels, TaskRunner tasks) {
+        this(stepLabels, tasks, System::nanoTime);
+    }
+
+    /** {@code nanos}: the clock the groups' recompute interval is measured by (tests give their own). */
+    JobLogViewModel(List<String> stepLabels, TaskRunner tasks, java.util.function.LongSupplier nanos) {
         this.stepLabels = List.copyOf(stepLabels);
         this.tasks = tasks;
-        this.groups = new JobLogGroups(new OutputGroups(sources), this::stepName);
+        this.groups = new JobLogGroups(new OutputGroups(sources), this::stepName, nanos);
         query.addListener((o, a, b) -> {
             match = -1;
             searchStatus.set("");
@@ -86,6 +91,14 @@ public final class JobLogViewModel {
             groups.result(r);
         }
         published(!results.isEmpty());
+    }
+
+    /**
+     * Once a pulse, fed or not: output whose grouping a recent recompute held back (at most one every
+     * {@link JobLogGroups#EVERY_NANOS}) is grouped once that interval has passed, so the last lines of a job are too.
+     */
+    public void pulse() {
+        groups.refresh(false);
     }
 
     private void add(String host, int step, LogStream stream, Instant at, String text, boolean output) {
