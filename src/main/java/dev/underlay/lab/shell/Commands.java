@@ -52,6 +52,7 @@ public final class Commands {
         FactCommands.register(table);
         ServiceCommands.register(table);
         OpsCommands.register(table);
+        PrintCommands.register(table);
         new KubeCommands().register(table);
         MiscCommands.register(table, table.keySet());
     }

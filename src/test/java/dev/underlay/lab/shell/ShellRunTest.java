@@ -223,6 +223,26 @@ class ShellRunTest {
     }
 
     @Test
+    void printlinesPrintsNumberedLinesOfTheGivenWidth() {
+        Out r = run("printlines 3 40");
+        assertEquals(0, r.exit(), r.err());
+        String[] lines = r.out().split("\n", -1);
+        assertEquals(4, lines.length, r.out());
+        assertEquals("", lines[3], "ends with a newline");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(40, lines[i].length(), lines[i]);
+            assertTrue(lines[i].startsWith("web01 line 00000" + (i + 1) + " "), lines[i]);
+        }
+        assertEquals(3 * 81, run("printlines 3").out().length(), "80 bytes a line by default");
+        assertEquals("web0\n", run("printlines 1 4").out(), "a short line is cut, not widened");
+        assertEquals("", run("printlines 0").out());
+        assertEquals(2, run("printlines").exit());
+        assertEquals(2, run("printlines x").exit());
+        assertEquals(2, run("printlines 20000000").exit());
+        assertEquals("printlines: usage: printlines N [BYTES]\n", run("printlines 1 2 3").err());
+    }
+
+    @Test
     void syntaxErrorsAreReportedNotGuessed() {
         assertThrows(ShellSyntaxException.class, () -> ScriptParser.parse("echo 'open"));
         assertThrows(ShellSyntaxException.class, () -> ScriptParser.parse("echo $(hostname)"));
