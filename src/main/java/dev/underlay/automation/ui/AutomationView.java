@@ -68,7 +68,7 @@ public final class AutomationView extends BorderPane {
         packMessage.textProperty().bind(vm.packMessageProperty());
         packMessage.setWrapText(true);
         VBox packs = new VBox(4, tree, remove, packMessage);
-        packs.setPadding(new Insets(0, 0, 4, 0));
+        packs.setPadding(new Insets(0, 4, 4, 4));
         VBox.setVgrow(tree, Priority.ALWAYS);
 
         ComboBox<String> machine = new ComboBox<>(vm.machines());
