@@ -97,7 +97,7 @@ final class ConsoleTools implements AutoCloseable {
 
     private void automation() {
         var vm = new dev.underlay.automation.ui.AutomationViewModel(context.content(), context.automation(),
-                model::inventory, tasks);
+                model::inventory, tasks, context.jobs()::unendedPlanNames);
         toolWindow("Automation", new dev.underlay.automation.ui.AutomationView(vm), 1400, 820).show();
     }
 

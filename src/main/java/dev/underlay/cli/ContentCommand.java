@@ -186,8 +186,7 @@ final class ContentCommand implements Runnable {
         @Override
         public Integer call() {
             try (CliContext ctx = data.open()) {
-                List<String> running = ctx.jobs().list(1000).stream().filter(j -> !j.state().isFinal())
-                        .map(j -> j.planName()).toList();
+                List<String> running = ctx.jobs().unendedPlanNames();
                 try {
                     spec.commandLine().getOut().println(ctx.content().remove(name, version, running));
                 } catch (IllegalArgumentException e) {

@@ -41,7 +41,7 @@ final class BesideMigration {
             JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + folder.resolve(NEXT)
                     + ";DB_CLOSE_ON_EXIT=FALSE", "underlay", "");
             try {
-                r = Flyway.configure().dataSource(pool).locations("classpath:db/migration").loggers("slf4j")
+                r = Flyway.configure().dataSource(pool).locations(Migrations.H2.locations()).loggers("slf4j")
                         .load().migrate();
             } finally {
                 pool.dispose(); // the last connection closes the database: the file is complete

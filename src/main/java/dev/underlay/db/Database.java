@@ -17,7 +17,8 @@ public final class Database implements AutoCloseable {
     /** File name (without H2's suffix) of the database inside the data folder. */
     public static final String FILE_NAME = "underlay";
     /**
-     * The newest migration this build carries ({@code db/migration/V<n>__*.sql}); {@code DatabaseTest} keeps it
+     * The newest migration this build carries ({@code db/migration/V<n>__*.sql}, V1 and V2 in {@code db/h2}:
+     * decision 0032); {@code DatabaseTest} keeps it
      * equal to the files. A folder already at this version opens without Flyway.
      */
     static final int SCHEMA_VERSION = 10;

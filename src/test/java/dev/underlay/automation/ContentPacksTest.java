@@ -8,10 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.underlay.automation.content.ContentPack;
 import dev.underlay.automation.io.PackImportException;
+import dev.underlay.automation.jobs.JobOptions;
+import dev.underlay.automation.jobs.JobRepository;
+import dev.underlay.automation.jobs.JobState;
+import dev.underlay.automation.jobs.JobTarget;
+import dev.underlay.automation.repository.JdbcJobRepository;
 import dev.underlay.inventory.Inventory;
 import dev.underlay.inventory.ResolvedParam;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,6 +153,39 @@ class ContentPacksTest {
             assertEquals("1.0.0", done.replaced().version());
             assertEquals(Duration.ofSeconds(60), content.index().tasks().get("ntp-config").timeout());
         }
+    }
+
+    @Test
+    void removeIsRefusedWhileAJobOfThePackHasNotEndedAndDoneOnceItHas() {
+        try (AutomationFixture f = new AutomationFixture(dir).seed()) {
+            ContentService content = f.ctx.content();
+            content.importText("ntp.yaml", NTP, false);
+            // jobs as the history has them, as another console on the same database would have left them
+            JdbcJobRepository repo = new JdbcJobRepository(f.ctx.database());
+            job(repo, "command:uptime", JobState.RUNNING);
+            job(repo, "ntp-check", JobState.SUCCEEDED);
+            assertEquals(List.of("command:uptime"), f.ctx.jobs().unendedPlanNames());
+            job(repo, "time-sync", JobState.PAUSED);
+            job(repo, "ntp-check", JobState.RUNNING);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> content.remove("ntp", "1.0.0", f.ctx.jobs().unendedPlanNames()));
+            assertEquals("a running job uses content pack ntp (ntp-check, time-sync): let it end or cancel it first; "
+                    + "nothing removed", e.getMessage());
+            assertTrue(content.index().packs().containsKey("ntp"));
+            assertTrue(content.index().tasks().containsKey("ntp-config"));
+
+            assertEquals(3, repo.markInterrupted(Instant.now()));
+            assertEquals(List.of(), f.ctx.jobs().unendedPlanNames());
+            assertEquals("removed content pack ntp 1.0.0: 2 tasks, 1 stages, 1 workflows (its params and profiles "
+                    + "stay in the inventory)", content.remove("ntp", "1.0.0", f.ctx.jobs().unendedPlanNames()));
+            assertFalse(content.index().packs().containsKey("ntp"));
+            assertTrue(f.ctx.inventory().inventory().profiles().containsKey("ntp-defaults"));
+        }
+    }
+
+    private static void job(JdbcJobRepository repo, String plan, JobState state) {
+        repo.create(new JobRepository.NewJob(plan, plan, JobTarget.query("all"), JobOptions.DEFAULTS, null,
+                Instant.now(), List.of("s1"), List.of(List.of("web01")), state));
     }
 
     @Test

@@ -92,7 +92,7 @@ class DatabaseTest {
                     .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
                     .filter(v -> v < Database.SCHEMA_VERSION).max().orElse(1);
         }
-        Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+        Flyway.configure().dataSource(pool).locations(Migrations.H2.locations())
                 .target(Integer.toString(previous)).load().migrate();
         pool.dispose();
         try (Database db = Database.open(data); Connection c = db.connection(); Statement st = c.createStatement();

@@ -73,7 +73,7 @@ class SchemaFastPathTest {
     void checksumsTheFastPathKnowsAreFlywaysOwnForEveryMigration() {
         JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:checksums", "sa", "");
         try {
-            MigrationInfo[] all = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load()
+            MigrationInfo[] all = Flyway.configure().dataSource(pool).locations(Migrations.H2.locations()).load()
                     .info().all();
             assertEquals(Database.SCHEMA_VERSION, all.length);
             for (MigrationInfo m : all) {

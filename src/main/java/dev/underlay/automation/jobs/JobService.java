@@ -216,6 +216,15 @@ public final class JobService implements AutoCloseable {
         return Optional.ofNullable(active.get(id));
     }
 
+    /**
+     * The plan names (workflow, task or {@code command:...}) of the jobs not ended, as the repository has them: a
+     * job another process runs on the same database counts too. What a content pack's removal is checked against.
+     */
+    public List<String> unendedPlanNames() {
+        return repository.list(1000).stream().filter(j -> !j.state().isFinal())
+                .map(JobRepository.JobSummary::planName).distinct().toList();
+    }
+
     public List<JobRepository.JobSummary> list(int limit) {
         return repository.list(limit);
     }

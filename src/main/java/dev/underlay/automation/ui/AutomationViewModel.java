@@ -13,9 +13,13 @@ import dev.underlay.inventory.Inventory;
 import dev.underlay.inventory.Machine;
 import dev.underlay.inventory.ResolvedParam;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -29,7 +33,8 @@ import javafx.collections.ObservableList;
  * The Automation area: installed packs to browse, and a task's template edited with a live what-if render against
  * a chosen machine, with that machine's params and their sources beside it. Renders run on the task runner (a
  * render may open sealed values from the database); a newer edit supersedes a render in flight. Never touches a
- * control.
+ * control. A pack is removed on the task runner too (the running-jobs check reads the job history), refused while
+ * a job not ended uses it; the list is read again after.
  */
 public final class AutomationViewModel {
     /** One row of the param sources table. */
@@ -40,6 +45,7 @@ public final class AutomationViewModel {
     private final AutomationCatalog catalog;
     private final Supplier<Inventory> inventory;
     private final TaskRunner tasks;
+    private final Supplier<? extends Collection<String>> unendedPlans;
     private final ObservableList<ContentPack> packs = FXCollections.observableArrayList();
     private final ObservableList<String> machines = FXCollections.observableArrayList();
     private final ObservableList<ParamRow> params = FXCollections.observableArrayList();
@@ -49,14 +55,20 @@ public final class AutomationViewModel {
     private final StringProperty machine = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper rendered = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper packMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper removing = new ReadOnlyBooleanWrapper();
     private long generation;
 
+    /**
+     * @param unendedPlans the plan names of the jobs not ended (a blocking read, called on the task runner)
+     */
     public AutomationViewModel(ContentService content, AutomationCatalog catalog, Supplier<Inventory> inventory,
-                               TaskRunner tasks) {
+                               TaskRunner tasks, Supplier<? extends Collection<String>> unendedPlans) {
         this.content = content;
         this.catalog = catalog;
         this.inventory = inventory;
         this.tasks = tasks;
+        this.unendedPlans = unendedPlans;
         template.addListener((o, a, b) -> render());
         machine.addListener((o, a, b) -> render());
         reload();
@@ -65,9 +77,15 @@ public final class AutomationViewModel {
     /** Reads the installed packs and the machine names again. */
     public void reload() {
         packs.setAll(content.index().packs().values());
-        machines.setAll(inventory.get().machines().keySet());
-        if (machine.get().isEmpty() && !machines.isEmpty()) {
-            machine.set(machines.get(0));
+        String chosen = machine.get();
+        List<String> names = List.copyOf(inventory.get().machines().keySet());
+        if (!names.equals(machines)) {
+            machines.setAll(names); // the combo box clears its value meanwhile: put the choice back
+        }
+        if (chosen != null && names.contains(chosen)) {
+            machine.set(chosen);
+        } else if (!names.isEmpty()) {
+            machine.set(names.get(0));
         }
     }
 
@@ -111,6 +129,58 @@ public final class AutomationViewModel {
         return problem.getReadOnlyProperty();
     }
 
+    /** What the last removal did or why it was refused, or empty. */
+    public ReadOnlyStringProperty packMessageProperty() {
+        return packMessage.getReadOnlyProperty();
+    }
+
+    /** True while a removal runs: the view disables its remove actions. */
+    public ReadOnlyBooleanProperty removingProperty() {
+        return removing.getReadOnlyProperty();
+    }
+
+    /** What the confirmation asks before pack {@code p} is removed. */
+    public static String removeQuestion(ContentPack p) {
+        return "Remove content pack " + p.title() + "? Its " + p.tasks().size() + " tasks, " + p.stages().size()
+                + " stages and " + p.workflows().size() + " workflows go; its params and profiles stay in the "
+                + "inventory. Refused while a job that uses it has not ended.";
+    }
+
+    /**
+     * Removes pack {@code p} (only the version listed: one replaced meanwhile is refused), off the caller's thread;
+     * the list is read again after. A refusal is the pack message and goes to {@code onRefused} as well.
+     */
+    public void removePack(ContentPack p, Consumer<String> onRefused) {
+        if (removing.get()) {
+            return;
+        }
+        removing.set(true);
+        packMessage.set("");
+        tasks.submit("remove pack " + p.name(), () -> content.remove(p.name(), p.version(), unendedPlans.get()),
+                done -> {
+                    removing.set(false);
+                    packMessage.set(done);
+                    reload();
+                    Task t = task.get();
+                    if (t != null && !content.index().tasks().containsKey(t.name())) {
+                        generation++; // a render in flight for the removed task is dropped
+                        task.set(null);
+                        stage.set("");
+                        template.set("");
+                        rendered.set("");
+                        problem.set("");
+                        params.clear();
+                    }
+                }, e -> {
+                    removing.set(false);
+                    String why = e instanceof IllegalArgumentException ? e.getMessage()
+                            : "content pack " + p.name() + " could not be removed: " + e.getMessage();
+                    packMessage.set(why);
+                    reload();
+                    onRefused.accept(why);
+                });
+    }
+
     /** Selects a task to edit and render. */
     public void selectTask(String name) {
         Task t = content.index().tasks().get(name);
@@ -127,7 +197,7 @@ public final class AutomationViewModel {
     private void render() {
         Task t = task.get();
         Inventory inv = inventory.get();
-        Machine m = inv.machines().get(machine.get());
+        Machine m = machine.get() == null ? null : inv.machines().get(machine.get());
         if (t == null || m == null) {
             return;
         }

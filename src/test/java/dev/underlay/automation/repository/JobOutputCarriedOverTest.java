@@ -28,7 +28,7 @@ class JobOutputCarriedOverTest {
         Path data = Files.createDirectories(dir.resolve("old"));
         JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + data.resolve(Database.FILE_NAME),
                 "underlay", "");
-        Flyway.configure().dataSource(pool).locations("classpath:db/migration").target("8").load().migrate();
+        Flyway.configure().dataSource(pool).locations(dev.underlay.db.Migrations.H2.locations()).target("8").load().migrate();
         List<OutputLine> old = new ArrayList<>();
         try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
             st.executeUpdate("INSERT INTO job (title, plan_name, target_kind, target, strategy, wave_size, wave_by, "
