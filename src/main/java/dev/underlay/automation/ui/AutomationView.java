@@ -97,6 +97,8 @@ public final class AutomationView extends BorderPane {
 
         TableView<AutomationViewModel.ParamRow> params = new TableView<>(vm.params());
         params.setId("automation-params");
+        params.setPlaceholder(new Label("Choose a task in the tree: the params it reads, their values on the chosen"
+                + " machine and where each comes from are listed here."));
         params.getColumns().add(column("Param", AutomationViewModel.ParamRow::name, 160));
         params.getColumns().add(column("Value", AutomationViewModel.ParamRow::value, 340));
         params.getColumns().add(column("Source", AutomationViewModel.ParamRow::source, 260));

@@ -89,6 +89,8 @@ class AutomationViewTest {
         }
         tasks = new ExecutorTaskRunner("test-automation", 1, Platform::runLater);
         open();
+        assertTrue(fx(() -> ((javafx.scene.control.Label) robot.lookup("#automation-params").queryAs(TableView.class)
+                .getPlaceholder()).getText().startsWith("Choose a task")), "not JavaFX's \"No content in table\"");
         robot.clickOn("task baseline-chrony");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#automation-rendered")
                 .queryAs(TextArea.class).getText().contains("pool ntp1.fra1.example.internal iburst")));
