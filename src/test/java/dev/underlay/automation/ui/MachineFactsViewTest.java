@@ -102,6 +102,8 @@ class MachineFactsViewTest {
         assertEquals("eth0 52:54:00:12:34:56 10.0.0.5/24 mtu 9000", text("#fact-nics"));
         assertEquals("2026-12-02 11:30:00 UTC by job #9", text("#fact-gathered"));
 
+        shoot("machine-facts.png");
+
         ComboBox<?> runs = robot.lookup("#facts-runs").queryAs(ComboBox.class);
         assertEquals(2, fx(() -> runs.getItems().size()), "the history has both runs");
         robot.clickOn("#facts-runs");
@@ -115,5 +117,14 @@ class MachineFactsViewTest {
         });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text("#facts-status").startsWith("No facts"));
         assertTrue(robot.lookup("#fact-kernel").queryAll().isEmpty(), "another machine shows none of these");
+    }
+
+    private void shoot(String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        java.awt.image.BufferedImage png = javafx.embed.swing.SwingFXUtils.fromFXImage(
+                fx(() -> stage.getScene().snapshot(null)), null);
+        Path d = java.nio.file.Files.createDirectories(Path.of(System.getProperty("underlay.screenshot.dir",
+                "target/screenshots")));
+        javax.imageio.ImageIO.write(png, "png", d.resolve(name).toFile());
     }
 }
