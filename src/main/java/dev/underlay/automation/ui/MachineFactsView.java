@@ -44,6 +44,13 @@ public final class MachineFactsView extends VBox {
         getChildren().addAll(new HBox(8, title, runs, reload), status, grid);
     }
 
+    /** The section for the machine form, following the machine it is given. */
+    public static java.util.function.Function<javafx.beans.value.ObservableValue<dev.underlay.inventory.Machine>,
+            javafx.scene.Node> section(dev.underlay.automation.facts.FactsService facts,
+                                       dev.underlay.background.TaskRunner tasks) {
+        return m -> new MachineFactsView(new MachineFactsViewModel(facts, tasks, m));
+    }
+
     private void show(MachineFacts f) {
         grid.getChildren().clear();
         if (f == null) {
