@@ -214,7 +214,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule automationUi = feature("automation.ui", "automation", "automation.content", "inventory",
-            "ui", "background")
+            "ui", "background", "automation.facts")
             .because("the Automation area goes through the automation services and the one task runner");
 
     @ArchTest

@@ -139,6 +139,7 @@ final class ConsoleWindow implements AutoCloseable {
         contextTasks.set(ctx.tasks());
         this.theme = new ThemeViewModel(ctx.settings(), tasks);
         this.tools = new ConsoleTools(stage, ctx, tasks, model, machines, lastMessage::set);
+        machinesView.addFormSection(dev.underlay.automation.ui.MachineFactsView.section(ctx.facts(), tasks));
         ctx.facts().addHealthListener(latest -> health.update(healthIds(latest)));
         tasks.submit("read machines' health", () -> healthIds(ctx.facts().latestHealth()), health::update,
                 e -> lastMessage.set("cannot read machines' health: " + e.getMessage()));

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.security.KeyPair;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The live state of one simulated host while the lab runs: its services, its file system (made on first use so an
@@ -26,9 +28,13 @@ final class HostState implements ShellHost {
     private FileSystem fs;
     private KeyPair key;
     private KeyPair changedKey;
+    private final Consumer<HostState> onReboot;
+    private volatile boolean rebooting;
+    private volatile String bootId;
 
-    HostState(LabHost host) {
+    HostState(LabHost host, Consumer<HostState> onReboot) {
         this.host = host;
+        this.onReboot = onReboot;
         this.services = new Services(host.identity().bootEpochSecond(), host.kubelet());
     }
 
@@ -39,6 +45,32 @@ final class HostState implements ShellHost {
     /** Records the free port the system gave a host asked for on port 0. */
     void bound(int port) {
         host = host.withPort(port);
+    }
+
+    /** True from a reboot until the host listens again: the lab does not bind its port meanwhile. */
+    boolean rebooting() {
+        return rebooting;
+    }
+
+    void rebooting(boolean down) {
+        rebooting = down;
+    }
+
+    /** The host booted again now: uptime counts from here and the boot id is new. */
+    void booted(long epochMillis) {
+        host = new LabHost(host.name(), host.port(), host.identity().withBoot(epochMillis / 1000), host.kubelet());
+        bootId = UUID.randomUUID().toString();
+    }
+
+    @Override
+    public String bootId() {
+        String id = bootId;
+        return id == null ? ShellHost.super.bootId() : id;
+    }
+
+    @Override
+    public void reboot() {
+        onReboot.accept(this);
     }
 
     HostFaults faults() {

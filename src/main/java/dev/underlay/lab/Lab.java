@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.sshd.common.session.Session;
+import org.apache.sshd.core.CoreModuleProperties;
 
 /**
  * A running simulated lab: one Apache SSHD server on 127.0.0.1 whose acceptor listens on every host's port and
@@ -46,6 +48,7 @@ public final class Lab implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final ExecutorService shellPool;
     private final Commands commands;
+    private final LabReboots reboots;
     private final AtomicLong commandCount = new AtomicLong();
     private final long startMillis = System.currentTimeMillis();
     private LabSshServer server;
@@ -55,7 +58,7 @@ public final class Lab implements AutoCloseable {
     private Lab(LabKeys keys, List<LabHost> hosts) {
         this.keys = keys;
         for (LabHost h : hosts) {
-            HostState s = new HostState(h);
+            HostState s = new HostState(h, this::reboot);
             if (h.port() != 0 && byPort.put(h.port(), s) != null) {
                 throw new IllegalArgumentException("two lab hosts use port " + h.port()
                         + "; give each lab host its own port");
@@ -67,6 +70,7 @@ public final class Lab implements AutoCloseable {
         scheduler = Executors.newSingleThreadScheduledExecutor(daemon("lab-scheduler"));
         shellPool = Executors.newFixedThreadPool(SHELL_THREADS, daemon("lab-shell"));
         commands = new Commands(scheduler);
+        reboots = new LabReboots(this, scheduler);
     }
 
     /** Starts the lab for the inventory's lab machines (tagged {@code lab}, on 127.0.0.0/8). */
@@ -88,6 +92,8 @@ public final class Lab implements AutoCloseable {
         Lab lab = new Lab(LabKeys.open(labFolder), hosts);
         try {
             lab.server = LabSshServer.create(lab);
+            // a rebooted host listens on its port again while its old connections may linger in TIME_WAIT
+            CoreModuleProperties.SOCKET_REUSEADDR.set(lab.server, true);
             lab.server.setHost(LOOPBACK);
             lab.server.setPort(0);
             lab.server.start();
@@ -122,7 +128,7 @@ public final class Lab implements AutoCloseable {
                 }
             } else if (f.refuse() && bound.contains(port)) {
                 unbind(port);
-            } else if (!f.refuse() && !bound.contains(port)) {
+            } else if (!f.refuse() && !bound.contains(port) && !s.rebooting()) {
                 toBind.add(s);
             }
         }
@@ -164,6 +170,66 @@ public final class Lab implements AutoCloseable {
     private void unbind(int port) {
         server.acceptor().unbind(new InetSocketAddress(LOOPBACK, port));
         bound.remove(port);
+    }
+
+    /** How long a host that runs {@code reboot} refuses connections (2 s by default; tests shorten it). */
+    public void rebootDowntime(Duration downtime) {
+        reboots.downtime(downtime);
+    }
+
+    /** Reboots a host as its {@code reboot} command does (see {@link LabReboots}). */
+    public void reboot(String host) {
+        HostState s = byName.get(host);
+        if (s == null) {
+            throw new IllegalArgumentException("the lab has no host called " + host);
+        }
+        reboot(s);
+    }
+
+    private void reboot(HostState s) {
+        reboots.reboot(s);
+    }
+
+    /** Stops the host listening; false when the lab is stopped or the host is already rebooting. */
+    synchronized boolean goDown(HostState s) {
+        if (!running || s.rebooting()) {
+            return false;
+        }
+        s.rebooting(true);
+        if (bound.contains(s.host().port())) {
+            unbind(s.host().port());
+        }
+        return true;
+    }
+
+    /** Ends every session on the host's port (tunnels through it too). */
+    void dropSessions(HostState s) {
+        LabSshServer srv = server;
+        if (srv != null && running) {
+            srv.getActiveSessions().stream().filter(x -> hostOf(x) == s).forEach(x -> x.close(true));
+        }
+    }
+
+    /**
+     * Boots the host again and listens on its port unless a refuse fault holds it down; false to try again later.
+     * On the last attempt a port still taken leaves the host down.
+     */
+    synchronized boolean comeUp(HostState s, boolean last) {
+        if (!running) {
+            return true;
+        }
+        s.booted(System.currentTimeMillis());
+        if (!s.faults().refuse() && !bound.contains(s.host().port())) {
+            try {
+                bind(s, s.host().port());
+            } catch (IOException e) {
+                if (!last) {
+                    return false;
+                }
+            }
+        }
+        s.rebooting(false);
+        return true;
     }
 
     public FaultSpec faults() {

@@ -45,6 +45,7 @@ public final class MachineFormView extends ScrollPane {
 
     private final MachineFormViewModel vm;
     private final GridPane grid = new GridPane();
+    private final VBox box = new VBox(12);
     private final Button delete = new Button("Delete", Icons.DELETE.node());
     private java.util.function.BiConsumer<String, String> onOpen = (area, name) -> { };
     private int row;
@@ -111,12 +112,17 @@ public final class MachineFormView extends ScrollPane {
         paramsTitle.getStyleClass().add(UiStyles.SECTION);
         TableView<ParamRow> params = paramsTable();
 
-        VBox box = new VBox(12, title, grid, formError, buttons, paramsTitle, params);
+        box.getChildren().setAll(title, grid, formError, buttons, paramsTitle, params);
         box.getStyleClass().add("machine-detail");
         setContent(box);
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
         getStyleClass().add("machine-detail-scroll");
+    }
+
+    /** Adds a section below the resolved params (another feature's, such as the machine's facts). */
+    public void addSection(javafx.scene.Node section) {
+        box.getChildren().add(section);
     }
 
     /** Called with an area ({@code profiles}, {@code clusters}) and a name when a link or row opens one. */

@@ -132,4 +132,10 @@ public final class MachinesView extends SplitPane {
     public MachineTableView tableView() {
         return tableView;
     }
+
+    /** Adds another feature's section (the facts) below the form; it is given the machine the form shows. */
+    public void addFormSection(java.util.function.Function<javafx.beans.value.ObservableValue<
+            dev.underlay.inventory.Machine>, javafx.scene.Node> section) {
+        formView.addSection(section.apply(form.originalProperty()));
+    }
 }

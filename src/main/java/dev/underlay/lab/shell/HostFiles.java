@@ -58,6 +58,8 @@ final class HostFiles {
             case "/proc/uptime":
                 long up = Math.max(1, host.nowMillis() / 1000 - id.bootEpochSecond());
                 return up + ".42 " + (up * id.cpus() * 9 / 10) + ".17\n";
+            case "/proc/sys/kernel/random/boot_id":
+                return host.bootId() + "\n";
             case "/etc/machine-id":
                 return String.format("%032x\n", new java.math.BigInteger(1,
                         id.hostname().getBytes(StandardCharsets.UTF_8)).mod(java.math.BigInteger.TWO.pow(128)));

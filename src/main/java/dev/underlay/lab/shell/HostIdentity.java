@@ -19,6 +19,11 @@ public record HostIdentity(String hostname, OsRelease os, int cpus, String cpuMo
         nics = List.copyOf(nics);
     }
 
+    /** The same host booted at another time (after a lab reboot). */
+    public HostIdentity withBoot(long epochSecond) {
+        return new HostIdentity(hostname, os, cpus, cpuModel, memoryMb, disks, nics, epochSecond);
+    }
+
     /** A block device; {@code sizeBytes} is what {@code lsblk -b} prints. */
     public record Disk(String name, long sizeBytes, String model, boolean rotational) {
     }

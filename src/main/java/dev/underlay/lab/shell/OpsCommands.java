@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Commands the bundled content packs need (decision 0004: no process is ever started): {@code timedatectl},
  * {@code hostnamectl}, {@code reboot} ({@link KubeCommands} has kubeadm and kubectl). Their state lives in the
- * host's files: {@code /etc/hostname} and {@code /var/lib/lab/reboots} (how often the host was asked to reboot).
+ * host's files: {@code /etc/hostname} and {@code /var/lib/lab/reboots} (how often the host was asked to reboot; the
+ * reboot itself is {@link ShellHost#reboot()}).
  */
 final class OpsCommands {
     static final String ADMIN_CONF = "/etc/kubernetes/admin.conf";
@@ -101,11 +102,18 @@ final class OpsCommands {
         return set == null || set.isBlank() ? inv.host().identity().hostname() : set.strip();
     }
 
-    /** Counts the request in {@value #REBOOTS}; the session goes on (the job engine reconnects after a reboot). */
+    /**
+     * Counts the request in {@value #REBOOTS}, then reboots the host: in a running lab it drops its sessions just
+     * after this command ends, refuses connections for a while and comes back with a new boot id.
+     */
     private static int reboot(Invocation inv) {
         String n = read(inv, REBOOTS);
         int count = n == null || n.isBlank() ? 0 : Integer.parseInt(n.strip());
-        return write(inv, REBOOTS, (count + 1) + "\n") ? 0 : 1;
+        if (!write(inv, REBOOTS, (count + 1) + "\n")) {
+            return 1;
+        }
+        inv.host().reboot();
+        return 0;
     }
 
     static String option(Invocation inv, String name, String dflt) {
