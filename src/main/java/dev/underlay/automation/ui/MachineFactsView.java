@@ -35,6 +35,8 @@ public final class MachineFactsView extends VBox {
         Label status = new Label();
         status.setId("facts-status");
         status.getStyleClass().add(UiStyles.MUTED);
+        status.setWrapText(true); // read whole in a narrow form, not cut to "run the facts workflow o..."
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         status.textProperty().bind(vm.statusProperty());
         status.visibleProperty().bind(vm.statusProperty().isNotEmpty());
         status.managedProperty().bind(status.visibleProperty());
