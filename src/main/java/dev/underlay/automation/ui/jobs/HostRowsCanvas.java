@@ -39,6 +39,22 @@ abstract class HostRowsCanvas extends Region {
         setMinSize(200, 120);
     }
 
+    /** What a right click on a host's row (the grid's cells, the timeline's bars) asks for. */
+    interface HostMenu {
+        void show(String host, javafx.scene.Node anchor, double screenX, double screenY);
+    }
+
+    /** Asks {@code menu} for a host's context menu when one is requested over that host's row. */
+    void setOnHostMenu(HostMenu menu) {
+        canvas.setOnContextMenuRequested(e -> {
+            int h = progress == null ? -1 : hostAt(e.getY());
+            if (h >= 0) {
+                menu.show(progress.hosts().get(h), canvas, e.getScreenX(), e.getScreenY());
+                e.consume();
+            }
+        });
+    }
+
     void show(JobProgress p) {
         if (p != progress) {
             progress = p;

@@ -8,9 +8,11 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -24,7 +26,8 @@ import javafx.scene.layout.VBox;
 /**
  * The job window's content: the header (state, progress bar, counts, elapsed and time left, the controls), the
  * hosts x steps grid and the timeline, the failed hosts grouped by cause with a rerun of each group, and the job's
- * log ({@link JobLogPane}; a click on a cell or a failure group shows that host at that step). An {@link AnimationTimer} drains the view model once per pulse and redraws what changed.
+ * log ({@link JobLogPane}; a click on a cell or a failure group shows that host at that step). A right click on a
+ * host's row offers to cancel that host alone. An {@link AnimationTimer} drains the view model once per pulse and redraws what changed.
  */
 public final class JobWindow extends BorderPane {
     private final JobWindowViewModel vm;
@@ -33,6 +36,7 @@ public final class JobWindow extends BorderPane {
     private final JobTimeline timeline = new JobTimeline(colours);
     private final Supplier<Instant> clock;
     private long drawn = -1;
+    private final ContextMenu hostMenu = new ContextMenu();
     private final AnimationTimer pump = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -47,6 +51,8 @@ public final class JobWindow extends BorderPane {
         getStyleClass().add("job-window");
         setTop(header());
         grid.setOnChoose(vm::select);
+        grid.setOnHostMenu(this::hostMenu);
+        timeline.setOnHostMenu(this::hostMenu);
         colours.onChange(() -> {
             grid.redraw();
             timeline.redraw();
@@ -181,6 +187,17 @@ public final class JobWindow extends BorderPane {
             }
         });
         return area;
+    }
+
+    /** A host's menu: cancel that host alone, enabled only while it is queued or running. */
+    private void hostMenu(String host, javafx.scene.Node anchor, double x, double y) {
+        MenuItem cancel = new MenuItem("Cancel host " + host);
+        cancel.setId("job-cancel-host");
+        cancel.setDisable(!vm.canCancelHost(host));
+        cancel.setOnAction(e -> vm.cancelHost(host));
+        hostMenu.hide();
+        hostMenu.getItems().setAll(cancel);
+        hostMenu.show(anchor, x, y);
     }
 
     private void showCell(String host, int step) {

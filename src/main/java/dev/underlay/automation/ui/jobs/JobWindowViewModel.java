@@ -189,6 +189,25 @@ public final class JobWindowViewModel implements AutoCloseable {
         run().ifPresent(JobRun::cancel);
     }
 
+    /** Whether {@code host} can be cancelled alone: the job runs in this process and the host is queued or running. */
+    public boolean canCancelHost(String host) {
+        JobProgress p = progress.get();
+        if (p == null || p.state().isFinal() || run().isEmpty()) {
+            return false;
+        }
+        int i = p.hostIndex(host);
+        return i >= 0 && !p.hostState(i).isFinal();
+    }
+
+    /** Cancels one host (on the task runner: a running step is stopped over SSH); the others go on. */
+    public void cancelHost(String host) {
+        run().ifPresent(r -> tasks.submit("cancel-host-" + id, () -> r.cancel(host), cancelled -> {
+            if (!cancelled) {
+                problem.set("Host " + host + " of job " + id + " had already ended; nothing was cancelled.");
+            }
+        }, e -> problem.set("Host " + host + " of job " + id + " could not be cancelled: " + e.getMessage())));
+    }
+
     public void pause() {
         run().ifPresent(JobRun::pause);
     }
