@@ -14,7 +14,8 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * clusters over role groups over members, bastions over the hosts behind them): Eclipse ELK's layered algorithm
  * (Sugiyama: cycle breaking, layering, crossing minimisation, Brandes-Köpf placement), called as a plain library
  * without OSGi or ELK's service registry (decision 0018). Edges are drawn straight between vertices, so ELK's edge
- * routes are not used and it is asked for the cheapest.
+ * routes are not used and it is asked for the cheapest. ELK lays out the coarse graph of {@link MachineBlocks}: a
+ * rack's machines are one block under it, so the drawing is a row of racks per site, not one layer of machines.
  */
 public final class LayeredLayout implements GraphLayout {
     static {
@@ -42,15 +43,14 @@ public final class LayeredLayout implements GraphLayout {
         root.setProperty(LayeredOptions.SPACING_NODE_NODE, 14.0);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 60.0);
         root.setProperty(LayeredOptions.SPACING_COMPONENT_COMPONENT, 60.0);
-        ElkNode[] nodes = new ElkNode[graph.size()];
+        MachineBlocks blocks = MachineBlocks.of(graph);
+        ElkNode[] nodes = new ElkNode[blocks.size()];
         for (int i = 0; i < nodes.length; i++) {
             nodes[i] = ElkGraphUtil.createNode(root);
-            nodes[i].setDimensions(graph.node(i).width(), graph.node(i).height());
+            nodes[i].setDimensions(blocks.width(i), blocks.height(i));
         }
-        for (TopologyEdge e : graph.edges()) {
-            if (e.from() != e.to()) {
-                ElkGraphUtil.createSimpleEdge(nodes[e.from()], nodes[e.to()]);
-            }
+        for (int[] e : blocks.edges()) {
+            ElkGraphUtil.createSimpleEdge(nodes[e[0]], nodes[e[1]]);
         }
         new LayeredLayoutProvider().layout(root, new BasicProgressMonitor());
         double[] x = new double[nodes.length];
@@ -59,6 +59,6 @@ public final class LayeredLayout implements GraphLayout {
             x[i] = nodes[i].getX();
             y[i] = nodes[i].getY();
         }
-        return new PlacedGraph(graph, id(), x, y);
+        return blocks.place(id(), x, y);
     }
 }

@@ -71,6 +71,63 @@ class GraphLayoutTest {
         assertTrue(List.of(java.util.Arrays.stream(some).boxed().toArray()).contains(5));
     }
 
+    @ParameterizedTest
+    @MethodSource("layouts")
+    void noTwoBoxesOverlap(GraphLayout layout) {
+        for (TopologyGraph g : List.of(TopologyBuilder.build(TopologyBuilderTest.demo()),
+                TopologyBuilder.build(TopologyFixtures.large(1200)))) {
+            PlacedGraph p = layout.layout(g, 7);
+            for (int i = 0; i < g.size(); i++) {
+                int a = i;
+                // shrunk by a hair: boxes of a block touch no edge, but the hit test counts touching as overlap
+                p.forEachIn(p.x(i) + 0.01, p.y(i) + 0.01, p.x(i) + g.node(i).width() - 0.01,
+                        p.y(i) + g.node(i).height() - 0.01, j -> assertTrue(j == a || !inside(p, j, a),
+                                layout.id() + ": " + g.node(a).id() + " overlaps " + g.node(j).id()));
+            }
+        }
+    }
+
+    private static boolean inside(PlacedGraph p, int j, int a) {
+        TopologyNode n = p.graph().node(j);
+        TopologyNode m = p.graph().node(a);
+        return p.x(j) < p.x(a) + m.width() - 0.01 && p.x(j) + n.width() > p.x(a) + 0.01
+                && p.y(j) < p.y(a) + m.height() - 0.01 && p.y(j) + n.height() > p.y(a) + 0.01;
+    }
+
+    @ParameterizedTest
+    @MethodSource("layouts")
+    void aRacksMachinesAreOneCompactBlock(GraphLayout layout) {
+        TopologyGraph g = TopologyBuilder.build(TopologyFixtures.large(1200));
+        PlacedGraph p = layout.layout(g, 3);
+        int rack = g.indexOf("rack:s01-r02");
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = 0;
+        double maxY = 0;
+        int machines = 0;
+        for (TopologyEdge e : g.edges()) {
+            if (e.from() == rack && e.kind() == EdgeKind.CONTAINS) {
+                machines++;
+                minX = Math.min(minX, p.x(e.to()));
+                minY = Math.min(minY, p.y(e.to()));
+                maxX = Math.max(maxX, p.x(e.to()) + g.node(e.to()).width());
+                maxY = Math.max(maxY, p.y(e.to()) + g.node(e.to()).height());
+            }
+        }
+        assertEquals(40, machines);
+        double boxes = machines * (NodeKind.MACHINE.width() + 10) * (NodeKind.MACHINE.height() + 6);
+        assertTrue((maxX - minX) * (maxY - minY) < 1.2 * boxes, layout.id() + ": the rack's machines are spread out");
+        assertTrue(maxX - minX < 4 * (maxY - minY) && maxY - minY < 4 * (maxX - minX), "about square");
+    }
+
+    @Test
+    void layeredDrawingOfThousandsIsRoughlySquareNotOneWideLayer() {
+        TopologyGraph g = TopologyBuilder.build(TopologyFixtures.large(5000));
+        PlacedGraph p = new LayeredLayout().layout(g, 1);
+        // one layer of 5,000 machines, packed per site, was 105,000 x 47,000; with blocks about 9,300 x 8,800
+        assertTrue(p.width() < 2 * p.height() && p.height() < 2 * p.width(), p.width() + " x " + p.height());
+    }
+
     @Test
     void emptyGraphLaysOut() {
         TopologyGraph g = new TopologyGraph(List.of(), List.of());

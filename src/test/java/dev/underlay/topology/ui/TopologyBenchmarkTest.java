@@ -33,7 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Benchmark of the Topology area (prints figures, asserts only counts; see docs/benchmarks.md): a graph of
- * {@code underlay.topology.vertices} vertices (1,000 in every build as a smoke test; 5,000 for the figures:
+ * {@code underlay.topology.vertices} vertices (300 in every build as a smoke test; 5,000 for the figures:
  * {@code mvn -o -q test -Dtest=TopologyBenchmarkTest -Dunderlay.topology.vertices=5000}). Each layout's time
  * (graph built, then laid out; first run cold), then the real view in a 1440x900 scene under Monocle, panned and
  * zoomed a frame at a time: from the change to the end of the pulse that painted it, the whole graph in view (Fit)
@@ -45,7 +45,7 @@ class TopologyBenchmarkTest {
 
     @Test
     void fiveThousandVerticesLayOutAndPanAndZoomWithinAFrame() throws Exception {
-        int vertices = Integer.getInteger("underlay.topology.vertices", 1000);
+        int vertices = Integer.getInteger("underlay.topology.vertices", 300);
         Inventory big = TopologyFixtures.large(vertices);
         TopologyGraph g = TopologyBuilder.build(big);
         System.out.printf(Locale.ROOT, "topology: %,d vertices, %,d edges (%,d machines; 1 bastion per 800, "
