@@ -97,6 +97,12 @@ class TopologyBenchmarkTest {
                 vm.fit();
                 return null;
             });
+            String shots = System.getProperty("underlay.screenshot.dir");
+            if (shots != null) { // the whole picture at Fit, e.g. docs/screenshots/topology-5000.png
+                WaitForAsyncUtils.waitForFxEvents();
+                var png = javafx.embed.swing.SwingFXUtils.fromFXImage(fx(() -> view.getScene().snapshot(null)), null);
+                javax.imageio.ImageIO.write(png, "png", Path.of(shots, "topology-" + vertices + ".png").toFile());
+            }
             frames("whole graph in view (Fit)", vm, view, 200);
             fx(() -> {
                 var p = vm.picture();
