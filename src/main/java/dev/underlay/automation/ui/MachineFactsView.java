@@ -39,7 +39,6 @@ public final class MachineFactsView extends VBox {
         status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         status.textProperty().bind(vm.statusProperty());
         status.visibleProperty().bind(vm.statusProperty().isNotEmpty());
-        status.managedProperty().bind(status.visibleProperty());
         grid.setHgap(12);
         grid.setVgap(4);
         vm.shownProperty().subscribe(this::show);
