@@ -27,6 +27,9 @@ public interface JobRepository {
     /** The newest jobs first. */
     List<JobSummary> list(int limit);
 
+    /** Every job not ended (running, paused, awaiting approval), however old, newest first. */
+    List<JobSummary> unended();
+
     Optional<JobSummary> find(long id);
 
     /** The job's hosts in target order. */

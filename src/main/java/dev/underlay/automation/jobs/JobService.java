@@ -221,8 +221,7 @@ public final class JobService implements AutoCloseable {
      * job another process runs on the same database counts too. What a content pack's removal is checked against.
      */
     public List<String> unendedPlanNames() {
-        return repository.list(1000).stream().filter(j -> !j.state().isFinal())
-                .map(JobRepository.JobSummary::planName).distinct().toList();
+        return repository.unended().stream().map(JobRepository.JobSummary::planName).distinct().toList();
     }
 
     public List<JobRepository.JobSummary> list(int limit) {

@@ -232,6 +232,11 @@ public final class JdbcJobRepository implements JobRepository {
     }
 
     @Override
+    public List<JobSummary> unended() {
+        return JobRows.read(db, JobRows.SUMMARY + "WHERE j.state IN " + ACTIVE + " ORDER BY j.id DESC", null);
+    }
+
+    @Override
     public Optional<JobSummary> find(long id) {
         return JobRows.read(db, JobRows.SUMMARY + "WHERE j.id = ?", id).stream().findFirst();
     }

@@ -129,6 +129,11 @@ class JobLogBoundsTest {
         }
 
         @Override
+        public List<JobSummary> unended() {
+            return real.unended();
+        }
+
+        @Override
         public Optional<JobSummary> find(long id) {
             return real.find(id);
         }

@@ -99,6 +99,11 @@ class JobOutputChunksTest {
         }
 
         @Override
+        public List<JobSummary> unended() {
+            return real.unended();
+        }
+
+        @Override
         public java.util.Optional<JobSummary> find(long id) {
             return real.find(id);
         }
