@@ -174,7 +174,8 @@ public final class AutomationViewModel {
                 }, e -> {
                     removing.set(false);
                     String why = e instanceof IllegalArgumentException ? e.getMessage()
-                            : "content pack " + p.name() + " could not be removed: " + e.getMessage();
+                            : "content pack " + p.name() + " could not be removed: "
+                            + dev.underlay.ui.Failures.describe(e);
                     packMessage.set(why);
                     reload();
                     onRefused.accept(why);

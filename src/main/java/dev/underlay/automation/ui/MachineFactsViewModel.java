@@ -63,7 +63,7 @@ public final class MachineFactsViewModel {
                 status.set(runs.isEmpty() ? "No facts gathered for " + name + " yet: run the facts workflow on it."
                         : "");
             }
-        }, e -> status.set("cannot read the facts of " + name + ": " + e.getMessage()));
+        }, e -> status.set("cannot read the facts of " + name + ": " + dev.underlay.ui.Failures.describe(e)));
     }
 
     /** One line per fact of a run: OS, kernel, CPU, memory, disks, NICs, when and by which job. */
