@@ -6,13 +6,14 @@
 # The Underlay data folder is fresh per N: the lab's inventory.ini and known_hosts through `underlay import`.
 # Per run (one TSV row): wall and client CPU (/usr/bin/time %e %U+%S, process tree), server CPU (lab sshd
 # utime+stime+cutime+cstime delta, as baseline.sh), ok = hosts whose check passed, fail = N - ok.
-# Environment: RIG (/work/shared/bench), LAB (/tmp/underlay-lab-ansible), REPS (3), FORKS (200), OUT.
+# Environment: RIG (/work/shared/bench), LAB (/tmp/underlay-lab-ansible), REPS (3), FORKS (200), TIMEOUT (3600), OUT.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 RIG=${RIG:-/work/shared/bench}
 export LAB=${LAB:-/tmp/underlay-lab-ansible}
 REPS=${REPS:-3}
 FORKS=${FORKS:-200}
+TIMEOUT=${TIMEOUT:-3600}   # seconds a run may take before it is ended (Ansible at 500 hosts on a busy box: ~30 min)
 KEX=curve25519-sha256
 OUT=${OUT:-$ROOT/target/bench/workflow-$(date -u +%Y%m%dT%H%M%SZ)}
 (( $# )) || set -- 200 500
@@ -34,7 +35,8 @@ measure() {
   local s0 s1
   rm -f /tmp/wf-host*.txt                                  # every run writes the files anew
   s0=$(server_ticks)
-  /usr/bin/time -f '%e %U %S' -o "$TMP/time" timeout 900 bash -c "$3" > "$TMP/out" 2> "$TMP/err" || true
+  /usr/bin/time -f '%e %U %S' -o "$TMP/time" timeout "$TIMEOUT" bash -c "$3" > "$TMP/out" 2> "$TMP/err" || true
+  cp "$TMP/out" "$OUT/$1-N$2-r$5.out"; cp "$TMP/err" "$OUT/$1-N$2-r$5.err"   # the failures' causes, kept
   settle; s1=$(server_ticks)
   local ok; ok=$(cat "$TMP/out" "$TMP/err" | bash -c "$4" || true); ok=${ok:-0}
   tail -n 1 "$TMP/time" | awk -v l="$1" -v n="$2" -v r="$5" -v s="$(( s1 - s0 ))" -v hz="$HZ" -v ok="$ok" \
