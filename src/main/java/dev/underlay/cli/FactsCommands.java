@@ -44,7 +44,8 @@ final class FactsCommands {
     /** {@code underlay facts [MACHINE] [--query Q] [--history N] [--json]}. */
     @Command(name = "facts", mixinStandardHelpOptions = true,
             description = {"Shows machines' facts (OS, kernel, CPU, memory, disks, NICs) as the last facts job found them.",
-                "'underlay run facts --on Q' gathers them. With MACHINE and --history N, its last N runs."})
+                "'underlay run facts --on Q' gathers them. With MACHINE and --history N, its last N runs;",
+                "with MACHINE and --changes, what changed from each run to the next."})
     static final class Facts implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
@@ -52,11 +53,25 @@ final class FactsCommands {
         private DataOption data;
         @Mixin
         private Which which;
+        @Option(names = "--changes", description = {"With MACHINE: what changed between each of its runs and the one",
+            "before it, newest first (its last N runs with --history N, 20 by default)."})
+        boolean changes;
 
         @Override
         public Integer call() throws JsonProcessingException {
             PrintWriter out = spec.commandLine().getOut();
+            if (changes && which.machine == null) {
+                throw new CliException("--changes compares the runs of one machine: name it (underlay facts MACHINE"
+                        + " --changes)");
+            }
             try (CliContext ctx = data.open()) {
+                if (changes) {
+                    known(ctx.inventory().inventory(), which.machine);
+                    List<MachineFacts> runs = ctx.facts().factsHistory(which.machine,
+                            which.history == null ? 20 : which.history);
+                    FactsChangesOutput.print(out, which.machine, runs, which.json);
+                    return UnderlayCli.OK;
+                }
                 List<MachineFacts> rows = new ArrayList<>();
                 if (which.machine != null && which.history != null) {
                     known(ctx.inventory().inventory(), which.machine);
@@ -216,6 +231,6 @@ final class FactsCommands {
     }
 
     private static String gib(long bytes) {
-        return bytes < 0 ? "" : String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (1024.0 * 1024 * 1024));
+        return dev.underlay.automation.facts.FactsDiff.gib(bytes);
     }
 }

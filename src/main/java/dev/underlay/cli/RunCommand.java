@@ -53,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
             description = "free: each host advances on its own (default); linear: a step on every host first.")
     private String strategy;
 
-    @Option(names = "--wave", paramLabel = "N|N%", description = "Rolling waves of N hosts (or N% of them).")
+    @Option(names = "--wave", paramLabel = "N|N%", description = "Rolling waves of N hosts (or N%% of them).")
     private String wave;
 
     @Option(names = "--by", paramLabel = "rack|PARAM", description = "Waves follow this failure domain.")

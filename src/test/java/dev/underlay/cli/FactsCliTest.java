@@ -62,6 +62,20 @@ class FactsCliTest {
         // one machine: every check of its last run, the passed one too
         assertTrue(r.out().contains("CHECK") && r.out().lines().anyMatch(l -> l.startsWith("health-time-sync")
                 && l.contains("ok") && l.contains("passed: yes")), r.out());
+        r = Cli.run("facts", "fra1-k8s-w01", "--changes", "--data", a.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertEquals(List.of("fra1-k8s-w01: 2026-12-02T10:00:00Z (job 9) against 2026-12-01T10:00:00Z (job 7): 1 change",
+                "  Kernel: 6.1.0-17-amd64 -> 6.1.0-18-amd64"), r.out().lines().toList());
+        JsonNode changes = Json.parse(Cli.run("facts", "fra1-k8s-w01", "--changes", "--json", "--data",
+                a.toString()).out());
+        assertEquals(1, changes.size());
+        assertEquals(7, changes.get(0).get("from").get("job").asInt());
+        assertEquals("Kernel", changes.get(0).get("changes").get(0).get("fact").asText());
+        assertEquals("6.1.0-18-amd64", changes.get(0).get("changes").get(0).get("now").asText());
+        r = Cli.run("facts", "--changes", "--data", a.toString());
+        assertTrue(r.code() != 0 && r.err().contains("--changes compares the runs of one machine"), r.toString());
+        r = Cli.run("facts", "fra1-k8s-w02", "--changes", "--data", a.toString());
+        assertTrue(r.code() == 0 && r.out().contains("no facts gathered for fra1-k8s-w02 yet"), r.toString());
         r = Cli.run("facts", "no-such-machine", "--data", a.toString());
         assertTrue(r.code() != 0 && r.err().contains("no machine named no-such-machine"), r.toString());
     }

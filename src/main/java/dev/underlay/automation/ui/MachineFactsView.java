@@ -11,14 +11,21 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
- * The facts section below the machine form: the chosen run's facts in a grid, and the runs to choose from (the
- * history per run), newest first.
+ * The facts section below the machine form: the chosen run's facts in a grid, the runs to choose from (the
+ * history per run), newest first, and what differs from another run (by default the one before it), each changed
+ * fact marked in the grid and listed with its old and new value.
  */
 public final class MachineFactsView extends VBox {
+    /** Style class of a fact that differs from the compared run. */
+    static final String CHANGED = "fact-changed";
     private final GridPane grid = new GridPane();
+    private final VBox changes = new VBox(2);
+    private final Label summary = new Label();
+    private final MachineFactsViewModel vm;
 
     public MachineFactsView(MachineFactsViewModel vm) {
         super(8);
+        this.vm = vm;
         setId("machine-facts");
         Label title = new Label("Facts");
         title.getStyleClass().add(UiStyles.SECTION);
@@ -41,8 +48,30 @@ public final class MachineFactsView extends VBox {
         status.visibleProperty().bind(vm.statusProperty().isNotEmpty());
         grid.setHgap(12);
         grid.setVgap(4);
-        vm.shownProperty().subscribe(this::show);
-        getChildren().addAll(new HBox(8, title, runs, reload), status, grid);
+        ComboBox<MachineFacts> compare = new ComboBox<>(vm.history());
+        compare.setId("facts-compare");
+        compare.setPromptText("no run");
+        compare.setCellFactory(l -> new RunCell());
+        compare.setButtonCell(new RunCell());
+        compare.valueProperty().bindBidirectional(vm.comparedProperty());
+        compare.disableProperty().bind(javafx.beans.binding.Bindings.size(vm.history()).lessThan(2));
+        Label against = new Label("Compared with");
+        against.getStyleClass().add(UiStyles.MUTED);
+        HBox compareRow = new HBox(8, against, compare);
+        compareRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        compareRow.visibleProperty().bind(javafx.beans.binding.Bindings.size(vm.history()).greaterThan(1));
+        compareRow.managedProperty().bind(compareRow.visibleProperty());
+        changes.setId("facts-changes");
+        summary.setId("facts-change-summary");
+        summary.getStyleClass().add(UiStyles.MUTED);
+        summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        summary.textProperty().bind(vm.changeSummaryProperty());
+        summary.visibleProperty().bind(vm.changeSummaryProperty().isNotEmpty());
+        summary.managedProperty().bind(summary.visibleProperty());
+        vm.shownProperty().subscribe(f -> show());
+        vm.changesProperty().subscribe(c -> show());
+        getChildren().addAll(new HBox(8, title, runs, reload), status, grid, compareRow, changes);
     }
 
     /** The section for the machine form, following the machine it is given. */
@@ -52,11 +81,16 @@ public final class MachineFactsView extends VBox {
         return m -> new MachineFactsView(new MachineFactsViewModel(facts, tasks, m));
     }
 
-    private void show(MachineFacts f) {
+    private void show() {
+        MachineFacts f = vm.shownProperty().get();
         grid.getChildren().clear();
+        changes.getChildren().clear();
+        changes.getChildren().add(summary);
         if (f == null) {
             return;
         }
+        java.util.Set<String> changed = new java.util.HashSet<>();
+        vm.changesProperty().get().forEach(c -> changed.add(c.row()));
         int row = 0;
         for (String[] r : MachineFactsViewModel.rows(f)) {
             Label name = new Label(r[0]);
@@ -64,7 +98,17 @@ public final class MachineFactsView extends VBox {
             Label value = new Label(r[1]);
             value.setId("fact-" + r[0].toLowerCase(java.util.Locale.ROOT));
             value.setWrapText(true);
+            if (changed.contains(r[0])) {
+                value.getStyleClass().add(CHANGED);
+            }
             grid.addRow(row++, name, value);
+        }
+        for (String line : MachineFactsViewModel.changeLines(vm.changesProperty().get())) {
+            Label l = new Label(line);
+            l.getStyleClass().addAll("fact-change", CHANGED);
+            l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            changes.getChildren().add(l);
         }
     }
 

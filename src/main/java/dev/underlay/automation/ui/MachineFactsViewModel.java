@@ -1,5 +1,6 @@
 package dev.underlay.automation.ui;
 
+import dev.underlay.automation.facts.FactsDiff;
 import dev.underlay.automation.facts.FactsService;
 import dev.underlay.automation.facts.MachineFacts;
 import dev.underlay.background.TaskRunner;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -31,6 +34,10 @@ public final class MachineFactsViewModel {
     private final TaskRunner tasks;
     private final ObservableList<MachineFacts> history = FXCollections.observableArrayList();
     private final ObjectProperty<MachineFacts> shown = new SimpleObjectProperty<>(this, "shown");
+    private final ObjectProperty<MachineFacts> compared = new SimpleObjectProperty<>(this, "compared");
+    private final ReadOnlyObjectWrapper<List<FactsDiff.Change>> changes =
+            new ReadOnlyObjectWrapper<>(this, "changes", List.of());
+    private final ReadOnlyStringWrapper changeSummary = new ReadOnlyStringWrapper(this, "changeSummary", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private String machine;
 
@@ -38,6 +45,10 @@ public final class MachineFactsViewModel {
     public MachineFactsViewModel(FactsService facts, TaskRunner tasks, ObservableValue<Machine> machine) {
         this.facts = facts;
         this.tasks = tasks;
+        // each run is compared with the one before it unless another is chosen
+        shown.addListener((o, a, b) -> compared.set(previous(b)));
+        shown.addListener((o, a, b) -> compare());
+        compared.addListener((o, a, b) -> compare());
         machine.addListener((o, a, b) -> load(b == null ? null : b.name()));
         load(machine.getValue() == null ? null : machine.getValue().name());
     }
@@ -66,17 +77,46 @@ public final class MachineFactsViewModel {
         }, e -> status.set("cannot read the facts of " + name + ": " + dev.underlay.ui.Failures.describe(e)));
     }
 
+    private MachineFacts previous(MachineFacts f) {
+        int i = f == null ? -1 : history.indexOf(f);
+        return i < 0 || i + 1 >= history.size() ? null : history.get(i + 1);
+    }
+
+    private void compare() {
+        MachineFacts now = shown.get();
+        MachineFacts was = compared.get();
+        if (now == null || was == null || now == was) {
+            changes.set(List.of());
+            changeSummary.set(now == null || history.size() < 2 ? ""
+                    : was == null ? "The oldest run kept: choose a run to compare it with."
+                    : "The same run is chosen on both sides.");
+            return;
+        }
+        boolean older = was.gathered().isBefore(now.gathered());
+        List<FactsDiff.Change> c = older ? FactsDiff.between(was, now) : FactsDiff.between(now, was);
+        changes.set(c);
+        String other = run(was);
+        changeSummary.set(c.isEmpty() ? "Same facts as the run of " + other + "."
+                : c.size() + (c.size() == 1 ? " fact differs" : " facts differ") + (older ? " since the run of "
+                : " from the later run of ") + other + ":");
+    }
+
+    /** One line per changed fact, {@code Kernel: 6.8.0-40-generic -> 6.8.0-45-generic}, older value first. */
+    public static List<String> changeLines(List<FactsDiff.Change> changes) {
+        return changes.stream().map(FactsDiff.Change::toString).toList();
+    }
+
     /** One line per fact of a run: OS, kernel, CPU, memory, disks, NICs, when and by which job. */
     public static List<String[]> rows(MachineFacts f) {
         return List.of(
                 new String[] {"OS", f.os()},
                 new String[] {"Kernel", f.kernel()},
-                new String[] {"CPU", f.cpus() + " x " + f.cpuModel()},
-                new String[] {"Memory", gib(f.memoryBytes())},
-                new String[] {"Disks", f.disks().stream().map(d -> d.name() + " " + gib(d.sizeBytes()))
+                new String[] {"CPU", FactsDiff.cpu(f)},
+                new String[] {"Memory", FactsDiff.gib(f.memoryBytes())},
+                new String[] {"Disks", f.disks().stream().map(d -> d.name() + " " + FactsDiff.gib(d.sizeBytes()))
                         .collect(Collectors.joining(", "))},
-                new String[] {"NICs", f.nics().stream().map(n -> n.name() + " " + n.mac() + " "
-                        + String.join(" ", n.addresses()) + " mtu " + n.mtu()).collect(Collectors.joining("\n"))},
+                new String[] {"NICs", f.nics().stream().map(n -> n.name() + " " + FactsDiff.nic(n))
+                        .collect(Collectors.joining("\n"))},
                 new String[] {"Gathered", run(f)});
     }
 
@@ -85,16 +125,27 @@ public final class MachineFactsViewModel {
         return WHEN.format(f.gathered()) + (f.job() == null ? "" : " by job #" + f.job());
     }
 
-    private static String gib(long bytes) {
-        return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
-    }
-
     public ObservableList<MachineFacts> history() {
         return history;
     }
 
     public ObjectProperty<MachineFacts> shownProperty() {
         return shown;
+    }
+
+    /** The run the shown one is compared with: by default the one before it, none for the oldest. */
+    public ObjectProperty<MachineFacts> comparedProperty() {
+        return compared;
+    }
+
+    /** What differs between the shown run and the compared one, older value first. */
+    public ReadOnlyObjectProperty<List<FactsDiff.Change>> changesProperty() {
+        return changes.getReadOnlyProperty();
+    }
+
+    /** The line above the changes: how many facts differ from which run, or that none do. */
+    public ReadOnlyStringProperty changeSummaryProperty() {
+        return changeSummary.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {

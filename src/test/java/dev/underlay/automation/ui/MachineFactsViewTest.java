@@ -102,6 +102,15 @@ class MachineFactsViewTest {
         assertEquals("eth0 52:54:00:12:34:56 10.0.0.5/24 mtu 9000", text("#fact-nics"));
         assertEquals("2026-12-02 11:30:00 UTC by job #9", text("#fact-gathered"));
 
+        assertEquals("2 facts differ since the run of 2026-12-01 10:00:00 UTC by job #7:",
+                text("#facts-change-summary"), "the newest run is compared with the one before it");
+        assertEquals(List.of("Kernel: 6.8.0-40-generic -> 6.8.0-45-generic", "Memory: 32.0 GiB -> 64.0 GiB"),
+                fx(() -> robot.lookup(".fact-change").queryAllAs(Label.class).stream().map(Label::getText).toList()));
+        assertTrue(fx(() -> robot.lookup("#fact-kernel").query().getStyleClass().contains("fact-changed")),
+                "a changed fact is marked in the grid");
+        assertTrue(fx(() -> !robot.lookup("#fact-os").query().getStyleClass().contains("fact-changed")),
+                "an unchanged one is not");
+
         shoot("machine-facts.png");
 
         ComboBox<?> runs = robot.lookup("#facts-runs").queryAs(ComboBox.class);
@@ -110,6 +119,17 @@ class MachineFactsViewTest {
         robot.clickOn("2026-12-01 10:00:00 UTC by job #7");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#fact-kernel").equals("6.8.0-40-generic"));
         assertEquals("32.0 GiB", text("#fact-memory"));
+        assertEquals("The oldest run kept: choose a run to compare it with.", text("#facts-change-summary"));
+        assertTrue(robot.lookup(".fact-change").queryAll().isEmpty(), "nothing to compare the oldest run with");
+        robot.clickOn("#facts-compare");
+        robot.lookup(".list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .filter(c -> "2026-12-02 11:30:00 UTC by job #9".equals(c.getText()) && c.isVisible())
+                .reduce((a, b) -> b).ifPresent(robot::clickOn);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#facts-change-summary").startsWith("2 facts"));
+        assertEquals("2 facts differ from the later run of 2026-12-02 11:30:00 UTC by job #9:",
+                text("#facts-change-summary"));
+        assertEquals("Kernel: 6.8.0-40-generic -> 6.8.0-45-generic",
+                fx(() -> robot.lookup(".fact-change").queryAs(Label.class).getText()), "older value first");
 
         fx(() -> {
             shown.set(ctx.inventory().inventory().machines().values().stream().skip(1).findFirst().orElseThrow());
