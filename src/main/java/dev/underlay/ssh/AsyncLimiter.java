@@ -12,6 +12,7 @@ final class AsyncLimiter {
     private final int permits;
     private final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
     private int running;
+    private int peak;
 
     AsyncLimiter(int permits) {
         this.permits = permits;
@@ -41,6 +42,7 @@ final class AsyncLimiter {
             now = running < permits;
             if (now) {
                 running++;
+                peak = Math.max(peak, running);
             } else {
                 waiting.add(start);
             }
@@ -62,6 +64,11 @@ final class AsyncLimiter {
         if (next != null) {
             next.run();
         }
+    }
+
+    /** The most operations that ran at once. */
+    synchronized int peak() {
+        return peak;
     }
 
     synchronized int running() {

@@ -23,11 +23,19 @@ final class Connector {
     private final SshClient client;
     private final SshSettings settings;
     private final ScheduledExecutorService timers;
+    /** Connections in their handshake and authentication now; each one's timeouts start when it gets a turn. */
+    private final AsyncLimiter handshakes;
 
     Connector(SshClient client, SshSettings settings, ScheduledExecutorService timers) {
         this.client = client;
         this.settings = settings;
         this.timers = timers;
+        this.handshakes = new AsyncLimiter(settings.maxHandshakes());
+    }
+
+    /** The most connections that were in their handshake or authentication at once. */
+    int handshakesPeak() {
+        return handshakes.peak();
     }
 
     /** What authenticates the session: a decrypted key pair or a password. */
@@ -40,11 +48,16 @@ final class Connector {
      */
     CompletableFuture<ClientSession> open(SshTarget target, ClientSession bastion, Secret secret) {
         Handshake hs = new Handshake(target.endpoint(), false, target.algorithms());
-        return handshake(target, bastion, hs).thenCompose(session -> authenticate(target, session, secret));
+        return handshakes.submit(() -> connect(target, bastion, hs)
+                .thenCompose(session -> authenticate(target, session, secret)));
     }
 
     /** Connects and runs the key exchange only; for scans the handshake's verifier refuses the key on purpose. */
     CompletableFuture<ClientSession> handshake(SshTarget target, ClientSession bastion, Handshake hs) {
+        return handshakes.submit(() -> connect(target, bastion, hs));
+    }
+
+    private CompletableFuture<ClientSession> connect(SshTarget target, ClientSession bastion, Handshake hs) {
         CompletableFuture<ClientSession> out = new CompletableFuture<>();
         ExplicitPortForwardingTracker tunnel = null;
         ConnectFuture cf;

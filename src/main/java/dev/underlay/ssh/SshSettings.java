@@ -18,15 +18,20 @@ import java.util.Objects;
  * @param acceptNewHostKeys store the key of a host seen for the first time ("accept-new"); never applies to a
  *                          changed key
  * @param algorithms        what the client offers
+ * @param maxHandshakes     connections in their handshake and authentication at once, over all jobs; the connect
+ *                          and auth timeouts count from when one starts, so a fan-out wider than this waits its
+ *                          turn instead of timing out hosts that were never slow (decision 0029)
  */
 public record SshSettings(Duration connectTimeout, Duration authTimeout, Duration commandTimeout,
                           Duration idleTimeout, Duration keepAliveInterval, int keepAliveMaxMissed,
                           int maxConcurrent, int maxPerBastion, int ioWorkers, boolean acceptNewHostKeys,
-                          SshAlgorithms algorithms) {
+                          SshAlgorithms algorithms, int maxHandshakes) {
+    /** Handshakes in flight at once by default (decision 0029). */
+    public static final int DEFAULT_HANDSHAKES = 64;
 
     public static final SshSettings DEFAULTS = new SshSettings(Duration.ofSeconds(10), Duration.ofSeconds(15),
             Duration.ZERO, Duration.ofMinutes(10), Duration.ofSeconds(15), 3, 500, 32, 0, false,
-            SshAlgorithms.DEFAULT);
+            SshAlgorithms.DEFAULT, DEFAULT_HANDSHAKES);
 
     public SshSettings {
         Objects.requireNonNull(algorithms, "algorithms");
@@ -35,7 +40,7 @@ public record SshSettings(Duration connectTimeout, Duration authTimeout, Duratio
         positive(idleTimeout, "idle timeout");
         notNegative(commandTimeout, "command timeout");
         notNegative(keepAliveInterval, "keepalive interval");
-        if (maxConcurrent < 1 || maxPerBastion < 1 || keepAliveMaxMissed < 1 || ioWorkers < 0) {
+        if (maxConcurrent < 1 || maxPerBastion < 1 || keepAliveMaxMissed < 1 || ioWorkers < 0 || maxHandshakes < 1) {
             throw new IllegalArgumentException("SSH concurrency limits and keepalive count must be at least 1");
         }
     }
@@ -63,31 +68,37 @@ public record SshSettings(Duration connectTimeout, Duration authTimeout, Duratio
 
     public SshSettings withTimeouts(Duration connect, Duration auth, Duration command) {
         return new SshSettings(connect, auth, command, idleTimeout, keepAliveInterval, keepAliveMaxMissed,
-                maxConcurrent, maxPerBastion, ioWorkers, acceptNewHostKeys, algorithms);
+                maxConcurrent, maxPerBastion, ioWorkers, acceptNewHostKeys, algorithms, maxHandshakes);
     }
 
     public SshSettings withKeepAlive(Duration interval, int maxMissed, Duration idle) {
         return new SshSettings(connectTimeout, authTimeout, commandTimeout, idle, interval, maxMissed,
-                maxConcurrent, maxPerBastion, ioWorkers, acceptNewHostKeys, algorithms);
+                maxConcurrent, maxPerBastion, ioWorkers, acceptNewHostKeys, algorithms, maxHandshakes);
     }
 
     public SshSettings withLimits(int concurrent, int perBastion) {
         return new SshSettings(connectTimeout, authTimeout, commandTimeout, idleTimeout, keepAliveInterval,
-                keepAliveMaxMissed, concurrent, perBastion, ioWorkers, acceptNewHostKeys, algorithms);
+                keepAliveMaxMissed, concurrent, perBastion, ioWorkers, acceptNewHostKeys, algorithms, maxHandshakes);
     }
 
     public SshSettings withIoWorkers(int workers) {
         return new SshSettings(connectTimeout, authTimeout, commandTimeout, idleTimeout, keepAliveInterval,
-                keepAliveMaxMissed, maxConcurrent, maxPerBastion, workers, acceptNewHostKeys, algorithms);
+                keepAliveMaxMissed, maxConcurrent, maxPerBastion, workers, acceptNewHostKeys, algorithms,
+                maxHandshakes);
     }
 
     public SshSettings withAcceptNewHostKeys(boolean accept) {
         return new SshSettings(connectTimeout, authTimeout, commandTimeout, idleTimeout, keepAliveInterval,
-                keepAliveMaxMissed, maxConcurrent, maxPerBastion, ioWorkers, accept, algorithms);
+                keepAliveMaxMissed, maxConcurrent, maxPerBastion, ioWorkers, accept, algorithms, maxHandshakes);
     }
 
     public SshSettings withAlgorithms(SshAlgorithms a) {
         return new SshSettings(connectTimeout, authTimeout, commandTimeout, idleTimeout, keepAliveInterval,
-                keepAliveMaxMissed, maxConcurrent, maxPerBastion, ioWorkers, acceptNewHostKeys, a);
+                keepAliveMaxMissed, maxConcurrent, maxPerBastion, ioWorkers, acceptNewHostKeys, a, maxHandshakes);
+    }
+
+    public SshSettings withMaxHandshakes(int n) {
+        return new SshSettings(connectTimeout, authTimeout, commandTimeout, idleTimeout, keepAliveInterval,
+                keepAliveMaxMissed, maxConcurrent, maxPerBastion, ioWorkers, acceptNewHostKeys, algorithms, n);
     }
 }

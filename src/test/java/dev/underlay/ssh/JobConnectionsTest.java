@@ -3,6 +3,7 @@ package dev.underlay.ssh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +44,19 @@ class JobConnectionsTest extends SshTestBase {
         assertTrue(results.stream().allMatch(ExecResult::succeeded), failures(results));
         assertEquals(2, server.maxRunningCommands.get());
         assertEquals(0, t.inFlight());
+    }
+
+    @Test
+    void handshakesBeyondTheLimitWaitTheirTurnInsteadOfTimingOut() throws Exception {
+        TestServer server = trustedServer();
+        server.authDelayMillis = 300; // each login takes 0.6 s or more (the key is checked twice)
+        // 8 logins of 0.6 s at once against a 2 s auth timeout: 2 at a time, each well inside its own limit
+        SshTransport t = transport(QUICK.withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ZERO)
+                .withMaxHandshakes(2), PassphraseProvider.NONE);
+        List<ExecResult> results = runAll(job(t), users(server, 8, List.of()), "echo hi");
+        assertTrue(results.stream().allMatch(ExecResult::succeeded), failures(results));
+        assertEquals(2, server.maxUnauthenticated.get(), "never more than 2 sessions were logging in at once");
+        assertEquals(2, t.connector().handshakesPeak());
     }
 
     @Test

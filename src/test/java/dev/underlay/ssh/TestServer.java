@@ -41,6 +41,11 @@ final class TestServer implements AutoCloseable {
     final List<PublicKey> authorizedKeys = new CopyOnWriteArrayList<>();
     final Map<String, String> passwords = new ConcurrentHashMap<>();
     final AtomicInteger sessionsOpened = new AtomicInteger();
+    /** Sessions between their creation and their authentication (or close), now and at most. */
+    final AtomicInteger unauthenticated = new AtomicInteger();
+    final AtomicInteger maxUnauthenticated = new AtomicInteger();
+    /** How long each public key check takes: a server slow to authenticate (0: at once). */
+    volatile long authDelayMillis;
     final List<String> signalsReceived = new CopyOnWriteArrayList<>();
     final List<String> commandsRun = new CopyOnWriteArrayList<>();
     final AtomicInteger runningCommands = new AtomicInteger();
@@ -65,8 +70,16 @@ final class TestServer implements AutoCloseable {
         server.setPort(0);
         CoreModuleProperties.SOCKET_BACKLOG.set(server, 1024); // the fan-out tests connect hundreds at once
         server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
-        server.setPublickeyAuthenticator((user, key, session) ->
-                authorizedKeys.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
+        server.setPublickeyAuthenticator((user, key, session) -> {
+            if (authDelayMillis > 0) {
+                try {
+                    Thread.sleep(authDelayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return authorizedKeys.stream().anyMatch(k -> KeyUtils.compareKeys(k, key));
+        });
         server.setPasswordAuthenticator((user, password, session) -> password.equals(passwords.get(user)));
         server.setCommandFactory((channel, command) -> new ScriptCommand(command));
         server.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
@@ -91,6 +104,19 @@ final class TestServer implements AutoCloseable {
             @Override
             public void sessionCreated(Session session) {
                 sessionsOpened.incrementAndGet();
+                maxUnauthenticated.accumulateAndGet(unauthenticated.incrementAndGet(), Math::max);
+                session.addCloseFutureListener(f -> {
+                    if (!session.isAuthenticated()) {
+                        unauthenticated.decrementAndGet();
+                    }
+                });
+            }
+
+            @Override
+            public void sessionEvent(Session session, Event event) {
+                if (event == Event.Authenticated) {
+                    unauthenticated.decrementAndGet();
+                }
             }
         });
         server.start();
