@@ -85,12 +85,33 @@ public final class JobLogViewModel {
 
     /** A batch of step results: each becomes a system line, and a final one makes that host's output final. */
     public void steps(List<JobListener.StepResult> results) {
-        for (JobListener.StepResult r : results) {
-            Instant at = r.ended() != null ? r.ended() : r.started() != null ? r.started() : Instant.now();
-            add(r.host(), r.step(), LogStream.SYSTEM, at, StepLines.describe(r, stepName(r.step())), false);
-            groups.result(r);
-        }
+        results.forEach(this::step);
         published(!results.isEmpty());
+    }
+
+    /**
+     * Output lines and step results in the order they are to be shown, published once: a live job's chunk with the
+     * step starts and ends among its lines costs one pass and one regrouping, not one per result (at 1,000 hosts x
+     * 10 steps, a regrouping per result held single pulses for seconds; docs/benchmarks.md, issue 14).
+     */
+    public void appendInOrder(List<? extends LogEntry> entries) {
+        boolean anyResult = false;
+        for (LogEntry e : entries) {
+            if (e instanceof LogEntry.Output o) {
+                JobRepository.OutputLine l = o.line();
+                add(l.host(), l.step(), LogStream.of(l.stream()), l.at(), l.text(), true);
+            } else if (e instanceof LogEntry.Step s) {
+                step(s.result());
+                anyResult = true;
+            }
+        }
+        published(anyResult);
+    }
+
+    private void step(JobListener.StepResult r) {
+        Instant at = r.ended() != null ? r.ended() : r.started() != null ? r.started() : Instant.now();
+        add(r.host(), r.step(), LogStream.SYSTEM, at, StepLines.describe(r, stepName(r.step())), false);
+        groups.result(r);
     }
 
     /**

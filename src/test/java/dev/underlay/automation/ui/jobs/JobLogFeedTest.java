@@ -72,4 +72,41 @@ class JobLogFeedTest {
         vm.groups().refreshNow();
         assertEquals("step 3 health-time-sync: 1 host so far", vm.groups().steps().get(0).toString());
     }
+
+    @Test
+    void aChunkWithTheStepResultsAmongItsLinesIsPublishedOnceAndInOrder() {
+        Log log = new Log();
+        JobLogViewModel vm = new JobLogViewModel(List.of("a"), new CurrentThreadTaskRunner());
+        JobLogFeed feed = new JobLogFeed(7, log, new CurrentThreadTaskRunner(), vm, p -> {
+            throw new AssertionError(p);
+        });
+        int hosts = 200;
+        List<JobListener.StepResult> results = new ArrayList<>();
+        long seq = 0;
+        for (int h = 0; h < hosts; h++) {
+            String host = String.format("lab%04d", h + 1);
+            Instant start = T0.plusMillis(10L * h);
+            for (int k = 0; k < 2; k++) {
+                log.stored.add(new JobRepository.OutputLine(seq++, start.plusMillis(1 + k), host, 0,
+                        StreamKind.STDOUT, host + " line " + k));
+            }
+            results.add(new JobListener.StepResult(host, 0, 1, StepState.OK, start, start.plusMillis(5), 0, "", "",
+                    ""));
+        }
+        feed.results(results); // a live window: every start and end came before the read
+        long[] published = {0};
+        vm.revisionProperty().addListener((o, a, b) -> published[0]++);
+        Instant now = T0.plusSeconds(5);
+        for (int pulse = 0; pulse < 5; pulse++, now = now.plusMillis(16)) {
+            feed.pulse(now, true);
+        }
+        assertEquals(4L * hosts, vm.lineCount(), "each host's start, two lines and end");
+        assertEquals(1, published[0], "the chunk and its " + 2 * hosts + " results in one batch, not one a result");
+        vm.show("lab0007", null);
+        List<String> rows = new ArrayList<>();
+        for (int r = 0; r < vm.rowCount(); r++) {
+            rows.add(vm.row(r).stream() == LogStream.SYSTEM ? "system" : vm.row(r).text());
+        }
+        assertEquals(List.of("system", "lab0007 line 0", "lab0007 line 1", "system"), rows);
+    }
 }

@@ -1,0 +1,120 @@
+package dev.underlay.app;
+
+import java.util.Arrays;
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+import javafx.scene.Scene;
+
+/**
+ * Times the JavaFX pulses of one scene, as {@code JobLogPaneBenchmarkTest} does: the interval between pulses (the
+ * {@code now} an AnimationTimer is given, one per pulse) and the FX thread's work in each pulse, from a timer that
+ * runs before the views' own timers to the scene's post-layout pulse listener, split at a second timer that runs
+ * after them (the views' timers: the job window's drain and redraw, the log's append) and the rest (CSS, layout and
+ * the canvases' painting, which they do in {@code layoutChildren}). FX thread only.
+ */
+final class PulseMeter {
+    private final Samples intervals = new Samples();
+    private final Samples work = new Samples();
+    private final Samples timers = new Samples();
+    private final Samples layout = new Samples();
+    private long pulseStart;
+    private long timersEnd;
+    private long lastNow;
+    private boolean on;
+    private final AnimationTimer first = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            pulseStart = System.nanoTime();
+            if (on && lastNow != 0) {
+                intervals.add(now - lastNow);
+            }
+            lastNow = now;
+        }
+    };
+    private final AnimationTimer last = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            timersEnd = System.nanoTime();
+        }
+    };
+
+    /** Starts the first timer: call before the views' timers start (before their scene is set). */
+    void startBefore() {
+        first.start();
+    }
+
+    /** Starts the second timer and listens to {@code scene}'s pulses: call once the views are in it (and
+     * {@link #restartLast} when a view with its own timer comes in later). */
+    void startAfter(Scene scene) {
+        last.start();
+        scene.addPostLayoutPulseListener(() -> {
+            long end = System.nanoTime();
+            if (on && pulseStart != 0 && timersEnd >= pulseStart) {
+                work.add(end - pulseStart);
+                timers.add(timersEnd - pulseStart);
+                layout.add(end - timersEnd);
+            }
+            pulseStart = 0;
+        });
+    }
+
+    /** Starts the second timer again, after timers started since (a new window's). */
+    void restartLast() {
+        last.stop();
+        last.start();
+    }
+
+    /** Starts or stops counting (the timers run on; pulses outside are not counted). */
+    void counting(boolean counting) {
+        on = counting;
+        lastNow = 0;
+    }
+
+    void stop() {
+        first.stop();
+        last.stop();
+        on = false;
+    }
+
+    int pulses() {
+        return work.size;
+    }
+
+    double intervalP99Ms() {
+        return intervals.ms(99);
+    }
+
+    String report() {
+        return String.format(Locale.ROOT, "%d pulses (%d intervals); interval between pulses %s; FX work per "
+                + "pulse %s, of which the views' timers (job window drain, grid, timeline, log append) %s and CSS + "
+                + "layout + canvas painting %s", work.size, intervals.size, intervals.summary(), work.summary(), timers.summary(),
+                layout.summary());
+    }
+
+    /** A growing list of nanosecond samples. */
+    static final class Samples {
+        private long[] values = new long[1024];
+        private int size;
+
+        void add(long v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        double ms(int pct) {
+            if (size == 0) {
+                return 0;
+            }
+            long[] sorted = Arrays.copyOf(values, size);
+            Arrays.sort(sorted);
+            int i = Math.min(size - 1, (int) Math.ceil(pct / 100.0 * size) - 1);
+            return sorted[Math.max(0, i)] / 1e6;
+        }
+
+        String summary() {
+            return String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms, max %.1f ms", ms(50), ms(99), ms(100));
+        }
+    }
+}
