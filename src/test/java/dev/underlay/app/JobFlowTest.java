@@ -76,6 +76,24 @@ class JobFlowTest extends JobFlowFixture {
         assertTrue(fx(() -> groups.getItems().stream().anyMatch(g -> g.toString().startsWith(FAULTY + "  (1 host, "))),
                 "the faulty host's own group");
         shoot("#job-grid", "job-window.png");
+        // the dark theme: the canvases, the legend and the log follow it
+        fx(() -> {
+            app.window().theme().select(dev.underlay.ui.Theme.DARK);
+            return null;
+        });
+        waitFor(() -> fx(() -> app.window().theme().theme() == dev.underlay.ui.Theme.DARK));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.canvas.Canvas gridCanvas = fx(() -> (javafx.scene.canvas.Canvas) console.robot
+                .lookup("#job-grid").queryAs(javafx.scene.Parent.class).getChildrenUnmodifiable().get(0));
+        waitFor(() -> fx(() -> {
+            int rgb = gridCanvas.snapshot(null, null).getPixelReader().getArgb(3, 3);
+            return ((rgb >> 16 & 0xFF) + (rgb >> 8 & 0xFF) + (rgb & 0xFF)) / 3 < 80;
+        }));
+        shoot("#job-grid", "job-window-dark.png");
+        fx(() -> {
+            app.window().theme().select(dev.underlay.ui.Theme.LIGHT);
+            return null;
+        });
 
         long first = latestJob();
         long rerun = rerunTheFailedGroup();

@@ -12,31 +12,58 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /**
- * A canvas of a job's hosts, one row each, grouped by wave under a header row per wave, with a scroll bar: only
- * the rows in sight are drawn, so a thousand hosts cost what forty do. The grid and the timeline draw their cells.
+ * A canvas of a job's hosts, one row each, grouped by wave under a header row per wave, with scroll bars: only
+ * the rows in sight are drawn, so a thousand hosts cost what forty do. The host names stay in a column on the left
+ * (frozen, as a spreadsheet's first column) while what is right of it scrolls sideways when it is wider than the
+ * view (the grid's steps): the horizontal bar, shift+wheel or a touchpad's sideways swipe. The grid and the
+ * timeline draw their cells; {@link #xOffset()} is the sideways scroll to draw and hit-test with.
  */
 abstract class HostRowsCanvas extends Region {
     static final double ROW = 18;
     static final double HEADER = 24;
+    /** The host column's width, where the window is wide enough; narrower windows give it less. */
     static final double NAME = 170;
+    static final double MIN_NAME = 90;
     protected final Canvas canvas = new Canvas();
     protected final ScrollBar scroll = new ScrollBar();
+    protected final ScrollBar hscroll = new ScrollBar();
     protected final CanvasColours colours;
     protected final Font font = Font.font(12);
     protected JobProgress progress;
     /** Row r shows host rows[r], or the header of wave -rows[r]-1 when negative. */
     protected int[] rows = new int[0];
+    /** The host column's width now (see {@link #nameWidth(double)}). */
+    protected double name = NAME;
 
     HostRowsCanvas(CanvasColours colours) {
         this.colours = colours;
         scroll.setOrientation(Orientation.VERTICAL);
         scroll.valueProperty().addListener((o, a, b) -> redraw());
+        hscroll.setOrientation(Orientation.HORIZONTAL);
+        hscroll.valueProperty().addListener((o, a, b) -> redraw());
+        hscroll.setVisible(false);
         getChildren().add(canvas);
-        getChildren().add(scroll);
+        getChildren().addAll(scroll, hscroll);
         getChildren().addAll(colours.hiddenSwatches());
-        setOnScroll(e -> scroll.setValue(Math.max(scroll.getMin(), Math.min(scroll.getMax(),
-                scroll.getValue() - e.getDeltaY()))));
+        setOnScroll(e -> {
+            double dx = e.getDeltaX();
+            double dy = e.getDeltaY();
+            if (e.isShiftDown() && dx == 0) { // a mouse wheel with shift held scrolls sideways
+                dx = dy;
+                dy = 0;
+            }
+            scrollBy(scroll, -dy);
+            if (hscroll.isVisible()) {
+                scrollBy(hscroll, -dx);
+            }
+        });
         setMinSize(200, 120);
+    }
+
+    private static void scrollBy(ScrollBar bar, double delta) {
+        if (delta != 0) {
+            bar.setValue(Math.max(bar.getMin(), Math.min(bar.getMax(), bar.getValue() + delta)));
+        }
     }
 
     /** What a right click on a host's row (the grid's cells, the timeline's bars) asks for. */
@@ -89,20 +116,46 @@ abstract class HostRowsCanvas extends Region {
     protected void layoutChildren() {
         double sw = scroll.prefWidth(-1);
         double w = Math.max(0, getWidth() - sw);
-        double h = getHeight();
+        name = nameWidth(w);
+        double view = Math.max(0, w - name);
+        double wide = progress == null ? 0 : contentWidth(view);
+        boolean sideways = wide > view + 0.5;
+        double sh = sideways ? hscroll.prefHeight(-1) : 0;
+        double h = Math.max(0, getHeight() - sh);
         canvas.setWidth(w);
         canvas.setHeight(h);
         scroll.resizeRelocate(w, 0, sw, h);
+        hscroll.setVisible(sideways);
+        hscroll.resizeRelocate(name, h, view, sh);
+        hscroll.setMax(sideways ? wide - view : 0);
+        hscroll.setVisibleAmount(view);
+        hscroll.setUnitIncrement(ROW * 2);
+        hscroll.setBlockIncrement(Math.max(ROW, view - ROW));
+        hscroll.setValue(Math.min(hscroll.getValue(), hscroll.getMax()));
         double content = rows.length * ROW;
-        double view = Math.max(0, h - HEADER);
-        scroll.setMax(Math.max(0, content - view));
-        scroll.setVisibleAmount(view);
+        double rowsView = Math.max(0, h - HEADER);
+        scroll.setMax(Math.max(0, content - rowsView));
+        scroll.setVisibleAmount(rowsView);
         scroll.setUnitIncrement(ROW);
-        scroll.setBlockIncrement(Math.max(ROW, view - ROW));
+        scroll.setBlockIncrement(Math.max(ROW, rowsView - ROW));
+        scroll.setValue(Math.min(scroll.getValue(), scroll.getMax()));
         redraw();
     }
 
-    /** Draws the rows in sight and the header. */
+    /** The host column's width in a canvas {@code width} wide: 170 px, but never more than 40% of a narrow one. */
+    static double nameWidth(double width) {
+        return Math.max(MIN_NAME, Math.min(NAME, Math.floor(width * 0.4)));
+    }
+
+    /** How wide what is right of the host column is, for a view of {@code view} px: more than it scrolls. */
+    protected abstract double contentWidth(double view);
+
+    /** How far what is right of the host column is scrolled sideways, in px. */
+    final double xOffset() {
+        return hscroll.isVisible() ? hscroll.getValue() : 0;
+    }
+
+    /** Draws the rows in sight, their host names over them in the frozen column, and the header. */
     final void redraw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
@@ -115,33 +168,50 @@ abstract class HostRowsCanvas extends Region {
         g.setFont(font);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
-        int first = (int) Math.floor(scroll.getValue() / ROW);
-        for (int r = Math.max(0, first); r < rows.length; r++) {
-            double y = HEADER + r * ROW - scroll.getValue();
-            if (y > h) {
-                break;
+        int first = Math.max(0, (int) Math.floor(scroll.getValue() / ROW));
+        int last = Math.min(rows.length, (int) Math.ceil((scroll.getValue() + h - HEADER) / ROW) + 1);
+        for (int r = first; r < last; r++) {
+            if (rows[r] >= 0) {
+                paintRow(g, rows[r], HEADER + r * ROW - scroll.getValue(), w);
             }
+        }
+        // the frozen column, over whatever scrolled under it
+        g.setFill(colours.background());
+        g.fillRect(0, HEADER, name, h - HEADER);
+        for (int r = first; r < last; r++) {
+            double y = HEADER + r * ROW - scroll.getValue();
             if (rows[r] < 0) {
-                int wave = -rows[r] - 1;
                 g.setFill(colours.muted());
-                g.fillText("Wave " + (wave + 1), 6, y + ROW / 2);
+                g.fillText("Wave " + (-rows[r]), 6, y + ROW / 2);
                 g.setStroke(colours.line());
                 g.strokeLine(0, y + 0.5, w, y + 0.5);
             } else {
                 g.setFill(colours.text());
-                g.fillText(clip(progress.hosts().get(rows[r]), NAME - 10), 6, y + ROW / 2);
-                paintRow(g, rows[r], y, w);
+                g.fillText(clip(progress.hosts().get(rows[r]), name - 10), 6, y + ROW / 2);
+                paintRowOver(g, rows[r], y);
             }
         }
+        g.setStroke(colours.line());
+        g.strokeLine(name - 0.5, HEADER, name - 0.5, h);
         g.setFill(colours.background());
         g.fillRect(0, 0, w, HEADER);
+        paintHeader(g, w);
+        g.setFill(colours.background());
+        g.fillRect(0, 0, name, HEADER);
+        g.setFill(colours.muted());
+        g.fillText("Host", 6, HEADER / 2);
         g.setStroke(colours.line());
         g.strokeLine(0, HEADER - 0.5, w, HEADER - 0.5);
-        paintHeader(g, w);
     }
 
+    /** Paints a host's row right of the host column, shifted left by {@link #xOffset()}; the names go over it. */
     protected abstract void paintRow(GraphicsContext g, int host, double y, double width);
 
+    /** Paints over a host's row once its name is drawn (a mark that spans the frozen column); nothing by default. */
+    protected void paintRowOver(GraphicsContext g, int host, double y) {
+    }
+
+    /** Paints the header right of the host column, shifted left by {@link #xOffset()}. */
     protected abstract void paintHeader(GraphicsContext g, double width);
 
     /** The host at a y in the canvas, or -1 (a wave header, the header, below the last row). */

@@ -5,7 +5,8 @@ import javafx.scene.canvas.GraphicsContext;
 
 /**
  * The timeline (Gantt) of a job: each host's steps as bars from their start to their end (or now, while they
- * run), coloured by state, on one time axis from the job's start. Rows in sight only.
+ * run), coloured by state, on one time axis from the job's start that fits the view's width (however many steps:
+ * it never scrolls sideways, and a narrow view gets fewer ticks). Rows in sight only.
  */
 final class JobTimeline extends HostRowsCanvas {
     private Instant now = Instant.now();
@@ -26,7 +27,13 @@ final class JobTimeline extends HostRowsCanvas {
 
     private double x(Instant t, double width) {
         double ms = t.toEpochMilli() - progress.summary().created().toEpochMilli();
-        return NAME + Math.max(0, ms) / spanMillis() * (width - NAME - 8);
+        return name + Math.max(0, ms) / spanMillis() * Math.max(1, width - name - 8);
+    }
+
+    /** The time axis always fits the view: nothing scrolls sideways. */
+    @Override
+    protected double contentWidth(double view) {
+        return view;
     }
 
     @Override
@@ -48,13 +55,21 @@ final class JobTimeline extends HostRowsCanvas {
     @Override
     protected void paintHeader(GraphicsContext g, double width) {
         g.setFill(colours.muted());
-        g.fillText("Host", 6, HEADER / 2);
         double span = spanMillis();
-        for (int i = 0; i <= 4; i++) {
-            double px = NAME + i / 4.0 * (width - NAME - 8);
+        double axis = Math.max(1, width - name - 8);
+        int ticks = Math.max(1, Math.min(4, (int) (axis / 70))); // a label needs about 70 px
+        for (int i = 0; i <= ticks; i++) {
+            double px = name + (double) i / ticks * axis;
             g.setStroke(colours.line());
             g.strokeLine(px + 0.5, HEADER - 6, px + 0.5, HEADER);
-            g.fillText(Durations.text(java.time.Duration.ofMillis((long) (span * i / 4))), px + 2, HEADER / 2);
+            String t = Durations.text(java.time.Duration.ofMillis((long) (span * i / ticks)));
+            if (i == ticks) { // the last tick's label ends at it, inside the canvas
+                g.setTextAlign(javafx.scene.text.TextAlignment.RIGHT);
+                g.fillText(t, px - 2, HEADER / 2);
+                g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
+            } else {
+                g.fillText(t, px + 2, HEADER / 2);
+            }
         }
     }
 }

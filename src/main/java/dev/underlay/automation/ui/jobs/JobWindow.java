@@ -112,6 +112,8 @@ public final class JobWindow extends BorderPane {
                 button("job-resume", "Resume", vm::resume, vm.canResumeProperty()),
                 button("job-approve", "Approve next wave", vm::approve, vm.canApproveProperty()),
                 button("job-rerun-failed", "Rerun failed", vm::rerunFailed, vm.canRerunProperty()));
+        buttons.setMinWidth(Region.USE_PREF_SIZE); // a long title is cut, never the buttons ("...")
+        title.setMinWidth(0);
         HBox line1 = new HBox(12, title, gap, buttons);
         line1.setAlignment(Pos.CENTER_LEFT);
         HBox line2 = new HBox(12, state, bar, counts, time);

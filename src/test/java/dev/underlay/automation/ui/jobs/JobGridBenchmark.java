@@ -27,14 +27,14 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * What a pulse of the job window's grid and timeline costs at 1,000 hosts x 10 steps in 10 waves (run with
- * {@code mvn -o -q test -Dtest=JobGridBenchmark}): per frame, 1,000 step events applied (a burst far above a real
+ * {@code mvn -o -q test -Dtest=JobGridBenchmark}; {@code -Dunderlay.gridSteps=60} for 60 steps): per frame, 1,000 step events applied (a burst far above a real
  * job's) and both canvases redrawn, scrolled a little each frame; FX thread CPU time per frame, printed.
  */
 class JobGridBenchmark {
     @Test
     void aThousandHostsByTenStepsRedrawWithinAFrame() throws Exception {
         int hosts = 1000;
-        int steps = 10;
+        int steps = Integer.getInteger("underlay.gridSteps", 10);
         List<String> labels = new ArrayList<>();
         for (int k = 0; k < steps; k++) {
             labels.add("stage/task-" + k);
