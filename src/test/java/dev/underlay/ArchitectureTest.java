@@ -76,8 +76,10 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyLogSetupKnowsLogback = noClasses()
             .that().doNotHaveFullyQualifiedName("dev.underlay.app.LogSetup")
+            .and().doNotHaveFullyQualifiedName("dev.underlay.app.LogLayout")
             .should().dependOnClassesThat().resideInAnyPackage("ch.qos.logback..")
-            .because("the code logs through slf4j-api; one class sets Logback up (decision 0020)");
+            .because("the code logs through slf4j-api; one class sets Logback up (decision 0020) with its layout"
+                    + " (decision 0036)");
 
     @ArchTest
     static final ArchRule noCycles = slices().matching("dev.underlay.(**)").should().beFreeOfCycles()

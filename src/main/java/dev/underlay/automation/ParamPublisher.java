@@ -30,7 +30,11 @@ public final class ParamPublisher {
     /** A param that names the cluster a host publishes to, when it is a member of several. */
     public static final String PUBLISH_CLUSTER = "publish_cluster";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: an ObjectMapper's set-up would cost every CLI command's start (decision 0036). */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
+
     private final InventoryService inventory;
 
     public ParamPublisher(InventoryService inventory) {
@@ -134,7 +138,7 @@ public final class ParamPublisher {
             return TextNode.valueOf(text);
         }
         try {
-            return JSON.readTree(text);
+            return Mapper.JSON.readTree(text);
         } catch (JsonProcessingException e) {
             return TextNode.valueOf(text); // the schema check then refuses it, naming the param and the rule
         }

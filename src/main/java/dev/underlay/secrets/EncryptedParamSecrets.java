@@ -46,7 +46,7 @@ public final class EncryptedParamSecrets implements ParamSecrets {
         try {
             plain = key.open(what, sealed.keyId(), aad(sealed.owner(), sealed.param()), sealed.nonce(),
                     sealed.ciphertext());
-            return Json.parse(new String(plain, StandardCharsets.UTF_8));
+            return dev.underlay.inventory.JsonText.parse(new String(plain, StandardCharsets.UTF_8));
         } catch (AEADBadTagException e) {
             throw new SecretsException("The secret of " + what + " cannot be decrypted: the stored data is damaged "
                     + "or was copied from another param; set the value again.", e);

@@ -26,7 +26,10 @@ import java.util.Map;
  * {@code FETCH FIRST}, which H2 and PostgreSQL share).
  */
 public final class JdbcFactsRepository implements FactsStore {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: an ObjectMapper's set-up would cost every CLI command's start (decision 0036). */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
     private static final String FACTS = "SELECT machine, job_id, gathered_at, hostname, os, os_id, kernel, cpus, "
             + "cpu_model, memory_bytes, disks, nics FROM machine_facts";
     private static final String HEALTH = "SELECT machine, job_id, checked_at, state, failing FROM machine_health";
@@ -189,7 +192,7 @@ public final class JdbcFactsRepository implements FactsStore {
 
     private static String json(Object o) {
         try {
-            return JSON.writeValueAsString(o);
+            return Mapper.JSON.writeValueAsString(o);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -197,7 +200,7 @@ public final class JdbcFactsRepository implements FactsStore {
 
     private static <T> T read(String text, TypeReference<T> type) {
         try {
-            return JSON.readValue(text, type);
+            return Mapper.JSON.readValue(text, type);
         } catch (JsonProcessingException e) {
             throw new DatabaseException("a stored facts row is not valid JSON: " + e.getOriginalMessage(), e);
         }

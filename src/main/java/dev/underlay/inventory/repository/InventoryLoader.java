@@ -6,7 +6,7 @@ import dev.underlay.inventory.Credential;
 import dev.underlay.inventory.CredentialKind;
 import dev.underlay.inventory.Face;
 import dev.underlay.inventory.Inventory;
-import dev.underlay.inventory.Json;
+import dev.underlay.inventory.JsonText;
 import dev.underlay.inventory.Machine;
 import dev.underlay.inventory.MachineKind;
 import dev.underlay.inventory.MachineStatus;
@@ -54,8 +54,8 @@ final class InventoryLoader {
                 while (rs.next()) {
                     String schema = rs.getString(2);
                     String def = rs.getString(3);
-                    b.paramDefinition(new ParamDefinition(rs.getString(1), schema == null ? null : Json.parse(schema),
-                            def == null ? null : Json.parse(def), rs.getString(4), rs.getBoolean(5)));
+                    b.paramDefinition(new ParamDefinition(rs.getString(1), schema == null ? null : JsonText.parse(schema),
+                            def == null ? null : JsonText.parse(def), rs.getString(4), rs.getBoolean(5)));
                 }
             }
             loadProfiles(st, b);
@@ -77,7 +77,7 @@ final class InventoryLoader {
                 "SELECT profile, name, value_json FROM profile_param ORDER BY profile, ordinal")) {
             while (rs.next()) {
                 params.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
-                        .put(rs.getString(2), Json.parse(rs.getString(3)));
+                        .put(rs.getString(2), JsonText.parse(rs.getString(3)));
             }
         }
         try (ResultSet rs = st.executeQuery("SELECT name, description FROM profile")) {
@@ -126,7 +126,7 @@ final class InventoryLoader {
         return new Machine((String) r[0], MachineKind.parse((String) r[1]), (String) r[2], (String) r[3],
                 (Integer) r[4], (Integer) r[5], Face.parse((String) r[6]), (String) r[7], (Integer) r[8],
                 (String) r[9], (String) r[10], split((String) r[15], lists), split((String) r[16], lists),
-                Json.paramsFrom((String) r[17]), MachineStatus.parse((String) r[11]), (String) r[12],
+                JsonText.paramsFrom((String) r[17]), MachineStatus.parse((String) r[11]), (String) r[12],
                 (String) r[13], (String) r[14]);
     }
 
