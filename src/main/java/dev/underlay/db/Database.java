@@ -11,7 +11,9 @@ import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * The embedded H2 database in a data folder, migrated by Flyway on open. One process holds a folder at a time;
- * a second one gets {@link DataFolderInUseException} with a sentence, not a stack trace.
+ * a second one gets {@link DataFolderInUseException} with a sentence, not a stack trace. Team mode's preview opens
+ * the same schema on a PostgreSQL server instead ({@link #openTeamModePreview}); what differs is in {@link Dialect}
+ * (decision 0035).
  */
 public final class Database implements AutoCloseable {
     /** File name (without H2's suffix) of the database inside the data folder. */
@@ -27,9 +29,9 @@ public final class Database implements AutoCloseable {
      * here; empty again once both are merged). Flyway allows the gap; the fast check must too.
      */
     private static final java.util.Set<Integer> NOT_CARRIED = java.util.Set.of();
-    private static final int H2_LOCKED = 90020;
 
     private final Path folder;
+    private final Dialect dialect;
     private final JdbcConnectionPool pool;
     private final boolean created;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
@@ -42,8 +44,9 @@ public final class Database implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong logCommits = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong logSyncs = new java.util.concurrent.atomic.AtomicLong();
 
-    private Database(Path folder, JdbcConnectionPool pool, boolean created) {
+    Database(Path folder, JdbcConnectionPool pool, boolean created, Dialect dialect) {
         this.folder = folder;
+        this.dialect = dialect;
         this.pool = pool;
         this.created = created;
     }
@@ -65,23 +68,23 @@ public final class Database implements AutoCloseable {
         OwnerOnly.restrict(abs, true);
         if (!Files.exists(abs.resolve(FILE_NAME + ".mv.db"))) {
             boolean created = BesideMigration.migrate(abs);
-            return new Database(abs, openPool(abs), created);
+            return new Database(abs, openPool(abs), created, Dialect.H2);
         }
         JdbcConnectionPool pool = openPool(abs);
         boolean current;
         try {
-            current = schemaIsCurrent(pool, abs);
+            current = schemaIsCurrent(pool, abs.toString(), Dialect.H2);
         } catch (DatabaseException e) {
             pool.dispose();
             throw e;
         }
         if (current) {
             BesideMigration.removeLeftovers(abs);
-            return new Database(abs, pool, false);
+            return new Database(abs, pool, false, Dialect.H2);
         }
         pool.dispose();
         boolean created = BesideMigration.migrate(abs);
-        return new Database(abs, openPool(abs), created);
+        return new Database(abs, openPool(abs), created, Dialect.H2);
     }
 
     private static String url(Path abs) {
@@ -102,7 +105,7 @@ public final class Database implements AutoCloseable {
             return pool;
         } catch (SQLException e) {
             pool.dispose();
-            if (e.getErrorCode() == H2_LOCKED) {
+            if (Dialect.H2.heldByAnotherProcess(e)) {
                 throw new DataFolderInUseException(abs);
             }
             throw new DatabaseException("cannot open the database in " + abs + ": " + firstLine(e.getMessage()), e);
@@ -117,7 +120,7 @@ public final class Database implements AutoCloseable {
      * would ignore it as a "future" migration and open a schema this build does not know); anything else, no
      * history table included, goes through Flyway, which migrates or explains (decisions 0020, 0033).
      */
-    private static boolean schemaIsCurrent(JdbcConnectionPool pool, Path abs) {
+    static boolean schemaIsCurrent(JdbcConnectionPool pool, String abs, Dialect dialect) {
         java.util.Set<Integer> applied = new java.util.HashSet<>();
         boolean matches = true;
         try (Connection c = pool.getConnection(); Statement st = c.createStatement();
@@ -127,7 +130,7 @@ public final class Database implements AutoCloseable {
                 int v = Integer.parseInt(rs.getString(1));
                 applied.add(v);
                 Integer sum = rs.getObject(4) == null ? null : rs.getInt(4);
-                Integer ours = MigrationChecksums.of(v);
+                Integer ours = MigrationChecksums.of(dialect, v);
                 matches &= rs.getBoolean(2) && rs.getString(3).startsWith("V" + v + "__")
                         && (ours == null ? NOT_CARRIED.contains(v) : ours.equals(sum));
             }
@@ -216,9 +219,7 @@ public final class Database implements AutoCloseable {
             } finally {
                 c.setAutoCommit(true);
             }
-            try (Statement st = c.createStatement()) {
-                st.execute("CHECKPOINT SYNC");
-            }
+            dialect.afterCommit(c, true);
             return result;
         }
     }
@@ -246,9 +247,7 @@ public final class Database implements AutoCloseable {
             }
             long now = System.nanoTime();
             boolean sync = now - lastLogSync >= SYNC_NANOS;
-            try (Statement st = c.createStatement()) {
-                st.execute(sync ? "CHECKPOINT SYNC" : "CHECKPOINT");
-            }
+            dialect.afterCommit(c, sync);
             if (sync) {
                 lastLogSync = now;
             }
@@ -258,6 +257,22 @@ public final class Database implements AutoCloseable {
             }
             return result;
         }
+    }
+
+    /** A read of many rows, run by {@link #streamed}. */
+    @FunctionalInterface
+    public interface Scan<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code scan}, a query on {@code st} whose rows are many, with the rows handed over as they are read
+     * instead of the database first copying them all into one result that lives through the scan (H2's lazy
+     * execution; PostgreSQL's fetch size, in a transaction of its own where none is open). The statement and its
+     * connection are left as they came.
+     */
+    public <T> T streamed(Statement st, Scan<T> scan) throws SQLException {
+        return dialect.streamed(st, scan);
     }
 
     /** Commits and file syncs the log path has made (for tests and benchmarks): {@code {commits, syncs}}. */
@@ -292,6 +307,17 @@ public final class Database implements AutoCloseable {
         };
     }
 
+    /**
+     * Team mode's preview (ROADMAP, decision 0035; no console or CLI opens it yet): the schema on a PostgreSQL
+     * server at {@code jdbcUrl}, migrated by Flyway with {@code db/postgresql} and {@code db/migration}. Needs the
+     * PostgreSQL driver and Flyway's PostgreSQL support on the class path (test scope until team mode ships).
+     * Commits are durable when they return, so nothing is checkpointed; {@link #folder()} is {@code null}.
+     */
+    public static Database openTeamModePreview(String jdbcUrl, String user, String password) {
+        return PostgresOpen.open(jdbcUrl, user, password);
+    }
+
+    /** The data folder; {@code null} for a database on a server ({@link #openTeamModePreview}). */
     public Path folder() {
         return folder;
     }
@@ -304,7 +330,8 @@ public final class Database implements AutoCloseable {
     /**
      * Rewrites the whole file when closing ({@code SHUTDOWN COMPACT}): H2 keeps old versions of rows in pages it
      * has not yet reused, so after values that must not stay in the file (secrets stored in plain by an older
-     * Underlay) were replaced, only a full rewrite is sure to leave none of them.
+     * Underlay) were replaced, only a full rewrite is sure to leave none of them. Nothing on PostgreSQL: its
+     * databases are made by this Underlay, which never stored a secure value in plain (decision 0035).
      */
     public void compactOnClose() {
         compact = true;
@@ -320,7 +347,7 @@ public final class Database implements AutoCloseable {
         // them made each of the others (and itself, on its way back to the pool) log "Database is already
         // closed" into underlay.trace.db: the pool goes first, a connection of its own shuts down what is left.
         pool.dispose();
-        if (shutdown) {
+        if (shutdown && dialect == Dialect.H2) {
             // a full rewrite was asked for, or a connection was not given back: shut the database down under it
             try {
                 Connection c = java.sql.DriverManager.getConnection(url(folder), "underlay", "");

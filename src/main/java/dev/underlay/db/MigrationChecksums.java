@@ -22,11 +22,25 @@ final class MigrationChecksums {
             512752891, // V10__task_continue_on_failure.sql
     };
 
+    /** PostgreSQL's own V1 and V2 ({@code db/postgresql}); V3 on are the shared files above. */
+    private static final int[] POSTGRESQL_OWN = {
+            1535311380, // V1__inventory.sql
+            1183873898, // V2__credential_secrets.sql
+    };
+
     private MigrationChecksums() {
     }
 
-    /** The checksum of this build's migration {@code version}, or {@code null} when it carries none. */
+    /** The checksum of this build's H2 migration {@code version}, or {@code null} when it carries none. */
     static Integer of(int version) {
+        return of(Dialect.H2, version);
+    }
+
+    /** The checksum of this build's migration {@code version} for {@code dialect}, or {@code null}. */
+    static Integer of(Dialect dialect, int version) {
+        if (dialect == Dialect.POSTGRESQL && version >= 1 && version <= POSTGRESQL_OWN.length) {
+            return POSTGRESQL_OWN[version - 1];
+        }
         return version >= 1 && version <= BY_VERSION.length ? BY_VERSION[version - 1] : null;
     }
 }

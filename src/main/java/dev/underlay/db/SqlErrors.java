@@ -31,6 +31,7 @@ public final class SqlErrors {
         }
         int cut = msg.indexOf("; SQL statement");
         String first = cut >= 0 ? msg.substring(0, cut) : Database.firstLine(msg);
-        return first.replaceAll("\\s*\\[\\d+-\\d+]$", "").strip();
+        // H2 ends its text with "[code-version]"; PostgreSQL's driver starts it with the severity
+        return first.replaceAll("\\s*\\[\\d+-\\d+]$", "").replaceFirst("^(ERROR|FATAL): ", "").strip();
     }
 }

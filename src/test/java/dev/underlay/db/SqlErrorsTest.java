@@ -39,4 +39,13 @@ class SqlErrorsTest {
             assertEquals(false, s.contains("INSERT") || s.contains("[23"), s);
         }
     }
+
+    @Test
+    void postgresqlsTextLosesItsSeverityAndATooLongValueStillReadsAsOne() {
+        assertEquals("duplicate key value violates unique constraint \"site_pkey\"", SqlErrors.describe(
+                new java.sql.SQLException("ERROR: duplicate key value violates unique constraint \"site_pkey\"\n"
+                        + "  Detail: Key (name)=(fra1) already exists.", "23505")));
+        assertEquals("a value is too long for its field", SqlErrors.describe(
+                new java.sql.SQLException("ERROR: value too long for type character varying(200)", "22001")));
+    }
 }

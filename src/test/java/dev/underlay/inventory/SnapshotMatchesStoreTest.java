@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.underlay.db.Database;
+import dev.underlay.db.TestBackend;
 import dev.underlay.inventory.repository.JdbcInventoryStore;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -15,6 +16,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,7 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
  * snapshot is never a second truth beside the database (a deleted cluster member once stayed in the snapshot and
  * every later import was refused until a restart).
  */
+@ParameterizedClass
+@EnumSource(TestBackend.class)
 class SnapshotMatchesStoreTest {
+    @Parameter
+    TestBackend backend;
     @TempDir
     Path dir;
     Database db;
@@ -30,7 +38,7 @@ class SnapshotMatchesStoreTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir);
+        db = backend.open(dir);
         service = new InventoryService(new JdbcInventoryStore(db));
         service.apply(DemoInventory.changes(dir.resolve("key")));
         assertMatchesStore("the demo inventory");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.underlay.db.Database;
+import dev.underlay.db.TestBackend;
 import dev.underlay.inventory.repository.JdbcInventoryStore;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -15,10 +16,17 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Writes that would undo a change made meanwhile are refused; renames and deletes keep bastion params true. */
+@ParameterizedClass
+@EnumSource(TestBackend.class)
 class StaleAndReferencesTest {
+    @Parameter
+    TestBackend backend;
     @TempDir
     Path dir;
     Database db;
@@ -26,7 +34,7 @@ class StaleAndReferencesTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir);
+        db = backend.open(dir);
         service = new InventoryService(new JdbcInventoryStore(db));
         service.apply(DemoInventory.changes(dir.resolve("key")));
     }

@@ -14,6 +14,7 @@ import dev.underlay.inventory.ParamDefinition;
 import dev.underlay.inventory.Profile;
 import dev.underlay.inventory.Rack;
 import dev.underlay.inventory.Site;
+import dev.underlay.db.Database;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,7 +31,7 @@ final class InventoryLoader {
     private InventoryLoader() {
     }
 
-    static Inventory load(Connection c) throws SQLException {
+    static Inventory load(Connection c, Database db) throws SQLException {
         try (Statement st = c.createStatement()) {
             Inventory.Builder b = Inventory.builder();
             try (ResultSet rs = st.executeQuery("SELECT name, description FROM site")) {
@@ -59,7 +60,7 @@ final class InventoryLoader {
                 }
             }
             loadProfiles(st, b);
-            loadMachines(st, b);
+            loadMachines(st, b, db);
             loadClusters(st, b);
             return b.build();
         }
@@ -89,13 +90,22 @@ final class InventoryLoader {
         }
     }
 
-    private static void loadMachines(Statement st, Inventory.Builder b) throws SQLException {
+    private static void loadMachines(Statement st, Inventory.Builder b, Database db) throws SQLException {
         // Read raw rows in one pass, then turn them into machines on all cores: the JSON of params and the
         // enum parsing cost more than the scan, and a console opening 100,000 machines waits for this.
         List<Object[]> rows = new ArrayList<>();
         // Stream the rows instead of H2 first copying all 100,000 into a result in memory: that copy lives through
         // the whole scan, and copying it from one young generation to the next doubled the time spent in GC.
-        st.execute("SET LAZY_QUERY_EXECUTION TRUE");
+        db.streamed(st, () -> {
+            scanMachines(st, rows);
+            return null;
+        });
+        // one list per distinct tags or profiles text, shared by the machines that have it (lists are immutable)
+        Map<String, List<String>> lists = new java.util.concurrent.ConcurrentHashMap<>();
+        b.machines(rows.parallelStream().map(r -> machine(r, lists)).toList());
+    }
+
+    private static void scanMachines(Statement st, List<Object[]> rows) throws SQLException {
         try (ResultSet rs = st.executeQuery("SELECT name, kind, site, rack, u_position, u_height, face, address, "
                 + "ssh_port, ssh_user, credential, status, cloud_provider, cloud_region, instance_id, tags, "
                 + "profiles, params_json FROM machine")) {
@@ -110,12 +120,7 @@ final class InventoryLoader {
                     one(same, rs.getString(12)), one(same, rs.getString(13)), one(same, rs.getString(14)),
                     rs.getString(15), one(same, rs.getString(16)), one(same, rs.getString(17)), rs.getString(18)});
             }
-        } finally {
-            st.execute("SET LAZY_QUERY_EXECUTION FALSE"); // the connection goes back to the pool as it came
         }
-        // one list per distinct tags or profiles text, shared by the machines that have it (lists are immutable)
-        Map<String, List<String>> lists = new java.util.concurrent.ConcurrentHashMap<>();
-        b.machines(rows.parallelStream().map(r -> machine(r, lists)).toList());
     }
 
     private static String one(Map<String, String> same, String s) {

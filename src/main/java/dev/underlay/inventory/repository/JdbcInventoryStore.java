@@ -33,7 +33,7 @@ public final class JdbcInventoryStore implements InventoryStore {
     @Override
     public Inventory load() {
         try (Connection c = db.connection()) {
-            return InventoryLoader.load(c);
+            return InventoryLoader.load(c, db);
         } catch (SQLException e) {
             throw new DatabaseException("cannot read the inventory: " + SqlErrors.describe(e), e);
         }

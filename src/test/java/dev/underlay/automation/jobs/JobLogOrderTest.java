@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.underlay.automation.repository.JdbcJobRepository;
 import dev.underlay.db.Database;
+import dev.underlay.db.TestBackend;
 import dev.underlay.ssh.StreamKind;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,6 +14,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,7 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
  * gets every line the log stores: each write holds only seqs above every seq written before it. Real H2; the
  * reader reads after each write, as if it read at that moment.
  */
+@ParameterizedClass
+@EnumSource(TestBackend.class)
 class JobLogOrderTest {
+    @Parameter
+    TestBackend backend;
     @TempDir
     Path dir;
 
@@ -56,7 +64,7 @@ class JobLogOrderTest {
 
     @Test
     void lineQueuedBehindADropNoteIsNotSkippedByAReaderFollowingTheSeqs() throws Exception {
-        try (Database db = Database.open(dir.resolve("data"))) {
+        try (Database db = backend.open(dir.resolve("data"))) {
             Following repo = new Following(new JdbcJobRepository(db));
             repo.job = JobLogBoundsTest.newJob(repo);
             int queued = 25_000; // more than one write takes (JobLog.BATCH), all queued while the database is stuck
@@ -81,7 +89,7 @@ class JobLogOrderTest {
 
     @Test
     void linesFromManyThreadsAreWrittenInSeqOrderAcrossWrites() throws Exception {
-        try (Database db = Database.open(dir.resolve("data"))) {
+        try (Database db = backend.open(dir.resolve("data"))) {
             Following repo = new Following(new JdbcJobRepository(db));
             repo.job = JobLogBoundsTest.newJob(repo);
             repo.release.countDown();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.underlay.automation.repository.JdbcJobRepository;
 import dev.underlay.db.Database;
+import dev.underlay.db.TestBackend;
 import dev.underlay.ssh.StreamKind;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -12,19 +13,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A job's log read in chunks after the last seq (the job window's reader): the chunks put together are the job's
  * lines in order, another job's lines never among them, on real H2, and the port's default answers the same.
  */
+@ParameterizedClass
+@EnumSource(TestBackend.class)
 class JobOutputChunksTest {
+    @Parameter
+    TestBackend backend;
     @TempDir
     Path dir;
 
     @Test
     void chunksAfterTheLastSeqAddUpToTheJobsLinesInOrder() throws Exception {
-        try (Database db = Database.open(dir.resolve("data"))) {
+        try (Database db = backend.open(dir.resolve("data"))) {
             JdbcJobRepository repo = new JdbcJobRepository(db);
             long a = newJob(repo);
             long b = newJob(repo);

@@ -4,17 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.underlay.automation.repository.JdbcJobRepository;
 import dev.underlay.db.Database;
+import dev.underlay.db.TestBackend;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A content pack's removal is checked against the jobs not ended: all of them, however many ended since. A job
  * paused a thousand jobs ago counted as ended while the check read only the newest thousand.
  */
+@ParameterizedClass
+@EnumSource(TestBackend.class)
 class UnendedJobsTest {
+    @Parameter
+    TestBackend backend;
     @TempDir
     Path dir;
 
@@ -25,7 +33,7 @@ class UnendedJobsTest {
 
     @Test
     void aPausedJobBehindAThousandEndedOnesIsStillUnended() {
-        try (Database db = Database.open(dir.resolve("data"))) {
+        try (Database db = backend.open(dir.resolve("data"))) {
             JdbcJobRepository repo = new JdbcJobRepository(db);
             long paused = job(repo, "health", JobState.PAUSED);
             long running = job(repo, "facts", JobState.RUNNING);

@@ -8,22 +8,30 @@ import dev.underlay.automation.content.ContentPack;
 import dev.underlay.automation.content.SamplePacks;
 import dev.underlay.automation.content.Workflow;
 import dev.underlay.db.Database;
+import dev.underlay.db.TestBackend;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass
+@EnumSource(TestBackend.class)
 class JdbcContentRepositoryTest {
+    @Parameter
+    TestBackend backend;
     @TempDir
     Path dir;
 
     @Test
     void packReadsBackAsWrittenAfterReopening() {
         ContentPack pack = SamplePacks.ntp("1.0.0");
-        try (Database db = Database.open(dir)) {
+        try (Database db = backend.open(dir)) {
             new JdbcContentRepository(db).install(pack);
         }
-        try (Database db = Database.open(dir)) {
+        try (Database db = backend.open(dir)) {
             List<ContentPack> packs = new JdbcContentRepository(db).packs();
             assertEquals(List.of(pack), packs);
             assertEquals("0640", packs.get(0).tasks().get(0).templates().get(0).mode());
@@ -33,7 +41,7 @@ class JdbcContentRepositoryTest {
 
     @Test
     void installReplacesThePackAndEverythingItBrought() {
-        try (Database db = Database.open(dir)) {
+        try (Database db = backend.open(dir)) {
             JdbcContentRepository repo = new JdbcContentRepository(db);
             repo.install(SamplePacks.ntp("1.0.0"));
             ContentPack old = SamplePacks.ntp("2.0.0");

@@ -10,6 +10,7 @@ import dev.underlay.automation.jobs.JobRepository.OutputLine;
 import dev.underlay.automation.jobs.JobState;
 import dev.underlay.automation.jobs.JobTarget;
 import dev.underlay.db.Database;
+import dev.underlay.db.TestBackend;
 import dev.underlay.ssh.StreamKind;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,6 +23,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,7 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
  * across chunk and page boundaries, with streams interleaved, with huge and non-ASCII lines, and with the filters
  * by host and step.
  */
+@ParameterizedClass
+@EnumSource(TestBackend.class)
 class JobOutputChunkRowsTest {
+    @Parameter
+    TestBackend backend;
     private static final Instant T0 = Instant.parse("2026-12-02T08:00:00.123456Z");
 
     @TempDir
@@ -37,7 +45,7 @@ class JobOutputChunkRowsTest {
 
     @Test
     void pagesOfOutputAfterCrossChunksOfThousandsOfLinesAndGiveEveryLineOnce() throws Exception {
-        try (Database db = Database.open(dir.resolve("data"))) {
+        try (Database db = backend.open(dir.resolve("data"))) {
             JdbcJobRepository repo = new JdbcJobRepository(db);
             long job = newJob(repo);
             List<OutputLine> given = new ArrayList<>();
@@ -66,7 +74,7 @@ class JobOutputChunkRowsTest {
 
     @Test
     void streamsAndHostsInterleavedOverSeveralWritesKeepTheirOrderByTime() throws Exception {
-        try (Database db = Database.open(dir.resolve("data"))) {
+        try (Database db = backend.open(dir.resolve("data"))) {
             JdbcJobRepository repo = new JdbcJobRepository(db);
             long job = newJob(repo);
             Random random = new Random(13);
@@ -104,7 +112,7 @@ class JobOutputChunkRowsTest {
 
     @Test
     void hugeLinesAreCutAtTheOldLimitAndSplitIntoChunksWithoutLoss() throws Exception {
-        try (Database db = Database.open(dir.resolve("data"))) {
+        try (Database db = backend.open(dir.resolve("data"))) {
             JdbcJobRepository repo = new JdbcJobRepository(db);
             long job = newJob(repo);
             String huge = "x".repeat(65_536);
@@ -125,7 +133,7 @@ class JobOutputChunkRowsTest {
 
     @Test
     void unicodeAndTheFormatsOwnSeparatorsComeBackAsWritten() throws Exception {
-        try (Database db = Database.open(dir.resolve("data"))) {
+        try (Database db = backend.open(dir.resolve("data"))) {
             JdbcJobRepository repo = new JdbcJobRepository(db);
             long job = newJob(repo);
             List<String> texts = List.of("Grüße aus Zürich", "机架 42 已满", "🔥 disk /dev/sda 😀😀", "e\u0301 combining",
@@ -143,7 +151,7 @@ class JobOutputChunkRowsTest {
 
     @Test
     void purgingAJobRemovesItsChunks() throws Exception {
-        try (Database db = Database.open(dir.resolve("data"))) {
+        try (Database db = backend.open(dir.resolve("data"))) {
             JdbcJobRepository repo = new JdbcJobRepository(db);
             long job = newJob(repo);
             write(repo, job, List.of(line(0, 0, "h", 0, StreamKind.STDOUT, "a"),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.underlay.db.Database;
+import dev.underlay.db.TestBackend;
 import dev.underlay.inventory.DemoInventory;
 import dev.underlay.inventory.Inventory;
 import dev.underlay.inventory.InventoryService;
@@ -21,13 +22,20 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The preview of an import over the demo inventory: each changed field with its old and new value, a warning in
  * words for whatever would be removed, and merge (the default) against replace of existing records.
  */
+@ParameterizedClass
+@EnumSource(TestBackend.class)
 class ImportPreviewTest {
+    @Parameter
+    TestBackend backend;
     /** The row that, as filed, silently took fra1-stor01's bmc_address, its ceph tag, its port and status. */
     static final String STOR01 = "name,port,status,tags,params\n"
             + "fra1-stor01,2222,maintenance,storage,\"{\"\"serial\"\":\"\"CZ2000001\"\",\"\"rack_label\"\":\"\"A3\"\"}\"\n";
@@ -41,7 +49,7 @@ class ImportPreviewTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("data"));
+        db = backend.open(dir.resolve("data"));
         service = new InventoryService(new JdbcInventoryStore(db),
                 new EncryptedParamSecrets(new SealingKey(SecretKeyFile.inDataFolder(dir.resolve("data")))));
         service.apply(DemoInventory.changes(dir.resolve("data/lab/client_ed25519")));
