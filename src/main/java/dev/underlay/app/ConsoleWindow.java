@@ -86,9 +86,8 @@ final class ConsoleWindow implements AutoCloseable {
     private ConsoleTools tools;
     private File lastDirectory;
     private AutoCloseable placement;
-    /** The racks' health colouring, fed by the facts service (issue 13). */
-    private final dev.underlay.racks.HealthColouring health = new dev.underlay.racks.HealthColouring();
-    private final dev.underlay.racks.JobResultColouring lastJob = new dev.underlay.racks.JobResultColouring();
+    /** Health and last job result, for the racks and the topology: live, and read from the folder on open. */
+    private final ColouringFeeds colourings = new ColouringFeeds();
     private MachineSelection selection;
     private dev.underlay.automation.ui.jobs.JobsConsole jobsConsole;
 
@@ -105,11 +104,12 @@ final class ConsoleWindow implements AutoCloseable {
         selection = new MachineSelection(machines);
         RackElevationsViewModel racks = new RackElevationsViewModel(model, selection, new SideBySideLayout(),
                 tasks, Platform::runLater, lastMessage::set);
-        racks.addColouring(health);
-        racks.addColouring(lastJob); // fed by the jobs console's listener: live while a job runs
+        colourings.addTo(racks::addColouring);
         racksView = new RackElevationsView(racks);
-        topologyView = new TopologyView(new TopologyViewModel(model, selection, List.of(new LayeredLayout(),
-                new ForceLayout()), layouts, Platform::runLater, lastMessage::set, true));
+        TopologyViewModel topology = new TopologyViewModel(model, selection, List.of(new LayeredLayout(),
+                new ForceLayout()), layouts, Platform::runLater, lastMessage::set, true);
+        colourings.addTo(topology::addColouring);
+        topologyView = new TopologyView(topology);
 
         status = new StatusBar(folderLabel, Bindings.createStringBinding(
                 () -> String.format(java.util.Locale.ROOT, "%,d machines, %,d shown, %,d selected",
@@ -140,16 +140,13 @@ final class ConsoleWindow implements AutoCloseable {
         this.theme = new ThemeViewModel(ctx.settings(), tasks);
         this.tools = new ConsoleTools(stage, ctx, tasks, model, machines, lastMessage::set);
         machinesView.addFormSection(dev.underlay.automation.ui.MachineFactsView.section(ctx.facts(), tasks));
-        ctx.facts().addHealthListener(latest -> health.update(healthIds(latest)));
-        tasks.submit("read machines' health", () -> healthIds(ctx.facts().latestHealth()), health::update,
-                e -> lastMessage.set("cannot read machines' health: " + e.getMessage()));
         status.addSegment("status-lab", tools.lab().statusTextProperty());
         shell.setToolBar(tools.toolBar());
         // jobs (issues 13, 14): the Jobs area, the start dialog on the selection, the job windows
         jobsConsole = new dev.underlay.automation.ui.jobs.JobsConsole(stage, ctx.jobs(), ctx.content()::index,
                 model::inventory, tasks, selection::names, lastMessage::set);
         shell.addArea("jobs", "Jobs", Icons.RUN, jobsConsole.view());
-        jobsConsole.events().onHostChange((host, state) -> lastJob.update(host, state.id()));
+        colourings.open(ctx, jobsConsole.events(), tasks, lastMessage::set);
         Menu automationMenu = tools.automationMenu();
         automationMenu.getItems().add(0, jobsConsole.contextItems().get(0));
         menuBar.getMenus().addAll(menuBar.getMenus().size() - 1, List.of(tools.machinesMenu(), tools.labMenu(),
@@ -369,12 +366,5 @@ final class ConsoleWindow implements AutoCloseable {
         filtering.close();
         layouts.close();
         help.close();
-    }
-
-    private static java.util.Map<String, String> healthIds(
-            java.util.Map<String, dev.underlay.automation.facts.MachineHealth> latest) {
-        java.util.Map<String, String> ids = new java.util.HashMap<>();
-        latest.forEach((m, h) -> ids.put(m, h.state().id()));
-        return ids;
     }
 }

@@ -11,9 +11,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Colours machines by where they stand in the last job that ran on them, live while it runs: grey waiting, blue
  * running, green ok, red failed, amber cancelled (or interrupted), light grey skipped, and a neutral "no job" for a
- * machine no job has touched since the console opened. {@link #update} takes a host's new state from any thread (the
- * job engine's listener) and tells the listeners, so the view redraws at its next pulse, once per burst. States are
- * the host state ids ({@code waiting}, {@code active}, {@code done}, ...) so the racks know no job engine.
+ * machine no job has touched. {@link #update} takes a host's new state from any thread (the job engine's listener)
+ * and tells the listeners, so the view redraws at its next pulse, once per burst; {@link #fill} brings in what the
+ * stored jobs say when the console opens. States are the host state ids ({@code waiting}, {@code active},
+ * {@code done}, ...) so the racks know no job engine.
  */
 public final class JobResultColouring implements MachineColouring {
     public static final LegendEntry WAITING = new LegendEntry("waiting", Swatch.of(0x9aa5b1));
@@ -30,6 +31,20 @@ public final class JobResultColouring implements MachineColouring {
     /** Machine {@code host} is now in state {@code stateId} in the job running on it (any thread). */
     public void update(String host, String stateId) {
         if (!stateId.equals(states.put(host, stateId))) {
+            listeners.forEach(Runnable::run);
+        }
+    }
+
+    /**
+     * The states the stored jobs give (machine name to state id, read when the console opens), for the machines no
+     * live {@link #update} has reached meanwhile: a job that started while they were read is newer than they are.
+     */
+    public void fill(Map<String, String> stored) {
+        boolean changed = false;
+        for (Map.Entry<String, String> e : stored.entrySet()) {
+            changed |= states.putIfAbsent(e.getKey(), e.getValue()) == null;
+        }
+        if (changed) {
             listeners.forEach(Runnable::run);
         }
     }

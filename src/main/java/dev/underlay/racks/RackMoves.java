@@ -27,7 +27,7 @@ public final class RackMoves {
 
     /** Whether {@code read} (as read in {@code inv}) may move to {@code to}; pure, writes nothing. */
     public static MoveCheck check(Inventory inv, Machine read, Placement to) {
-        Machine moved = to.applyTo(read);
+        Machine moved = moved(inv, read, to);
         Inventory.Builder slice = Inventory.builder();
         // what the rules look up for one machine: its site, its rack and that rack's site, its profiles,
         // credential and param definitions, and the rack's other machines for the overlaps
@@ -52,6 +52,21 @@ public final class RackMoves {
         return new MoveCheck(read, to, v);
     }
 
+    /**
+     * {@code read} at {@code to}. Taken out of its rack (no rack: the site's unplaced list), a machine stays in its
+     * site: one that named no site of its own takes its rack's, so it stays in that site's elevation.
+     */
+    static Machine moved(Inventory inv, Machine read, Placement to) {
+        Machine moved = to.applyTo(read);
+        if (to.rack().isEmpty() && read.site().isEmpty() && !read.rack().isEmpty()) {
+            Rack was = inv.racks().get(read.rack());
+            if (was != null) {
+                moved = moved.toBuilder().site(was.site()).build();
+            }
+        }
+        return moved;
+    }
+
     private static void site(Inventory inv, Inventory.Builder slice, String name) {
         Site s = inv.sites().get(name);
         if (s != null) {
@@ -67,7 +82,7 @@ public final class RackMoves {
      *                                                             since it was read; nothing is written then
      */
     public Machine move(Machine read, Placement to) {
-        Machine moved = to.applyTo(read);
+        Machine moved = moved(service.inventory(), read, to);
         return service.updateMachine(read, moved).machines().get(moved.name());
     }
 

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The racks of a site in one line, in floor order, each drawn as its front face, the U numbers, and its rear face
  * side by side (as a technician compares them walking round the rack), its machines without a U listed to its
- * right, and the site's machines without a rack in a list on the left.
+ * right, and the site's machines without a rack in a list on the left (drawn even when empty, as long as the site has
+ * racks: dropping a machine there takes it out of its rack).
  */
 public final class SideBySideLayout implements ElevationLayout {
     /** Height of one U. */
@@ -35,7 +36,7 @@ public final class SideBySideLayout implements ElevationLayout {
         double top = MARGIN + TITLE_H;
         double bottom = top;
         Rect site = null;
-        if (!e.unplaced().isEmpty()) {
+        if (!e.unplaced().isEmpty() || !e.racks().isEmpty()) { // empty, it is where a machine is dropped to un-rack it
             site = list(boxes, "", e.unplaced(), x, top);
             bottom = Math.max(bottom, site.bottom());
             x = site.right() + RACK_GAP;

@@ -122,6 +122,53 @@ class RacksConsoleTest extends ConsoleFxTest {
         shoot("racks-health.png");
     }
 
+    /** A point inside the site's list of machines without a rack (laid out even when it is empty). */
+    private Point2D siteList() throws Exception {
+        Rect list = geometry().siteUnplaced();
+        return at(list.centerX(), list.y() + 12);
+    }
+
+    @Test
+    void dragToTheNoRackListUnracksUndoRedoThenFromTheListOntoAnOccupiedUIsRefusedAndOntoAFreeOneSaved()
+            throws Exception {
+        app = console.start(dir, "--data-label", "~/underlay-demo");
+        console.robot.clickOn("#nav-racks");
+        waitFor(() -> geometry() != null && geometry().frames().size() == 3);
+        console.robot.clickOn("#rack-fit");
+        waitFor(() -> fx(() -> canvas().getWidth() > 0));
+
+        // fra1-web01 (fra1-r02 U30 front) onto the empty No rack list: out of its rack, still in fra1
+        drag(machine("fra1-web01"), siteList());
+        waitFor(() -> stored("fra1-web01").rack().isEmpty());
+        assertEquals(null, stored("fra1-web01").uPosition());
+        assertEquals("fra1", stored("fra1-web01").site());
+        waitFor(() -> message().startsWith("Moved fra1-web01"));
+        assertEquals("Moved fra1-web01 from fra1-r02 U30 front to no rack.", message());
+        waitFor(() -> geometry().boxesOf("fra1-web01").get(0).unplaced());
+
+        console.robot.clickOn("#rack-undo");
+        waitFor(() -> Integer.valueOf(30).equals(stored("fra1-web01").uPosition()));
+        console.robot.clickOn("#rack-redo");
+        waitFor(() -> stored("fra1-web01").rack().isEmpty());
+        waitFor(() -> geometry().boxesOf("fra1-web01").get(0).unplaced());
+
+        // from the list onto U19 of rack 2's front, where the full-depth fra1-db01 sits: refused, nothing written
+        Rect chip = geometry().boxesOf("fra1-web01").get(0).bounds();
+        drag(at(chip.centerX(), chip.centerY()), uOf("fra1-r02", Face.FRONT, 19));
+        waitFor(() -> message().startsWith("Refused:"));
+        assertTrue(message().contains("overlaps machine fra1-db01"), message());
+        assertTrue(stored("fra1-web01").rack().isEmpty(), "nothing written");
+        assertTrue(fx(() -> app.window().racksView().refusalShown()), "the refusal is drawn where it landed");
+
+        // from the list onto the free U38: saved
+        Rect again = geometry().boxesOf("fra1-web01").get(0).bounds();
+        drag(at(again.centerX(), again.centerY()), uOf("fra1-r02", Face.FRONT, 38));
+        waitFor(() -> Integer.valueOf(38).equals(stored("fra1-web01").uPosition()));
+        assertEquals(new Placement("fra1-r02", 38, Face.FRONT), Placement.of(app.context().inventory().reload()
+                .machines().get("fra1-web01")), "in the database");
+        waitFor(() -> message().startsWith("Moved fra1-web01 from no rack to fra1-r02 U38 front"));
+    }
+
     @Test
     void dragRefusedOnAnOccupiedUThenSavedOnAFreeOneThenUndoneAndARangeOfUSelected() throws Exception {
         app = console.start(dir, "--data-label", "~/underlay-demo");

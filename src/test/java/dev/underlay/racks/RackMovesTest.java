@@ -59,6 +59,19 @@ class RackMovesTest {
     }
 
     @Test
+    void aMachineTakenOutOfItsRackKeepsItsSiteOrTakesTheRacks() {
+        Inventory inv = ElevationLayoutTest.demo();
+        Machine web01 = inv.machines().get("fra1-web01");
+        MoveCheck out = RackMoves.check(inv, web01, new Placement("", null, Face.FRONT));
+        assertTrue(out.allowed(), out.message());
+        Machine siteless = web01.toBuilder().site("").build();
+        assertEquals("fra1", RackMoves.moved(inv, siteless, new Placement("", null, Face.FRONT)).site(),
+                "a machine that named only its rack stays in the rack's site");
+        MoveCheck noU = RackMoves.check(inv, web01, new Placement("fra1-r02", null, Face.FRONT));
+        assertTrue(noU.message().contains("is in rack fra1-r02 but has no U position"), noU.message());
+    }
+
+    @Test
     void aMoveIsSavedAndAStaleOneRefused() {
         try (AppContext ctx = AppContext.open(dir, true, Runnable::run)) {
             RackMoves moves = new RackMoves(ctx.inventory());

@@ -4,6 +4,7 @@ import dev.underlay.ssh.HostRunState;
 import dev.underlay.ssh.StreamKind;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -31,6 +32,13 @@ public interface JobRepository {
     List<JobSummary> unended();
 
     Optional<JobSummary> find(long id);
+
+    /**
+     * Every host's state in the newest ended job (succeeded, failed, cancelled or interrupted; newest by id, the
+     * order jobs were started in) that listed it, by host name: one read over all stored jobs, not one per host.
+     * Hosts of jobs still running are left to the live events; a host no ended job listed is absent.
+     */
+    Map<String, HostRunState> lastHostStates();
 
     /** The job's hosts in target order. */
     List<HostRow> hosts(long id);

@@ -232,6 +232,11 @@ public final class JobService implements AutoCloseable {
         return repository.find(id);
     }
 
+    /** Each host's state in the newest ended job that listed it (a console's colouring after a restart). */
+    public Map<String, HostRunState> lastHostStates() {
+        return repository.lastHostStates();
+    }
+
     public List<JobRepository.HostRow> hosts(long id) {
         return repository.hosts(id);
     }

@@ -27,6 +27,7 @@ import java.util.function.Consumer;
  */
 public final class JdbcJobRepository implements JobRepository {
     private static final String ACTIVE = "('RUNNING', 'PAUSED', 'AWAITING_APPROVAL')";
+    private static final String ENDED = "('SUCCEEDED', 'FAILED', 'CANCELLED', 'INTERRUPTED')";
 
     private final Database db;
 
@@ -239,6 +240,29 @@ public final class JdbcJobRepository implements JobRepository {
     @Override
     public Optional<JobSummary> find(long id) {
         return JobRows.read(db, JobRows.SUMMARY + "WHERE j.id = ?", id).stream().findFirst();
+    }
+
+    /**
+     * One statement: the newest ended job of each host (a grouping over {@code job_host} joined to the jobs that
+     * ended), then that row of {@code job_host} by its primary key (job_id, host). No index of its own: the grouping
+     * reads {@code job_host} once whichever index there is, and every job's hosts are written once per state change.
+     */
+    @Override
+    public Map<String, HostRunState> lastHostStates() {
+        try (Connection c = db.connection(); PreparedStatement st = c.prepareStatement("SELECT h.host, h.state FROM "
+                + "job_host h JOIN (SELECT lh.host, MAX(lh.job_id) AS job_id FROM job_host lh JOIN job j ON j.id = "
+                + "lh.job_id WHERE j.state IN " + ENDED + " GROUP BY lh.host) newest ON h.job_id = newest.job_id "
+                + "AND h.host = newest.host")) {
+            Map<String, HostRunState> out = new java.util.HashMap<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), HostRunState.valueOf(rs.getString(2)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot read the hosts' last job states: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -138,7 +138,7 @@ final class ElevationGestures {
             }
             dragging = true;
             canvas.setCursor(Cursor.CLOSED_HAND);
-            target = placement(g.slotAt(x, y));
+            target = placement(g, x, y);
             if (target == null) {
                 vm.moves().cancelDrag();
             } else {
@@ -153,12 +153,24 @@ final class ElevationGestures {
         }
     }
 
-    /** Where a drop on this slot puts the grabbed machine: its bottom U kept under the point it was held by. */
-    private Placement placement(Slot s) {
+    /**
+     * Where a drop at this point puts the grabbed machine: on a face, its bottom U kept under the point it was held
+     * by; on the site's list of machines without a rack, out of its rack (no rack, no U); on a rack's list of
+     * machines without a U, in that rack without one (which the rules refuse: a racked machine has a U).
+     */
+    private Placement placement(ElevationGeometry g, double x, double y) {
+        Machine m = grabbed.machine();
+        if (g.siteUnplaced() != null && g.siteUnplaced().contains(x, y)) {
+            return new Placement("", null, m.face());
+        }
+        RackFrame f = g.frameAt(x, y);
+        if (f != null && f.unplaced() != null && f.unplaced().contains(x, y)) {
+            return new Placement(f.rack().name(), null, m.face());
+        }
+        Slot s = g.slotAt(x, y);
         if (s == null || s.gutter()) {
             return null;
         }
-        Machine m = grabbed.machine();
         Face face = m.face() == Face.FULL_DEPTH ? Face.FULL_DEPTH : s.side();
         return new Placement(s.rack(), Math.max(1, s.u() - grabOffset), face);
     }

@@ -139,6 +139,11 @@ class JobLogBoundsTest {
         }
 
         @Override
+        public java.util.Map<String, dev.underlay.ssh.HostRunState> lastHostStates() {
+            return real.lastHostStates();
+        }
+
+        @Override
         public List<HostRow> hosts(long id) {
             return real.hosts(id);
         }

@@ -117,6 +117,11 @@ class JobOutputChunksTest {
         }
 
         @Override
+        public java.util.Map<String, dev.underlay.ssh.HostRunState> lastHostStates() {
+            return real.lastHostStates();
+        }
+
+        @Override
         public List<HostRow> hosts(long id) {
             return real.hosts(id);
         }

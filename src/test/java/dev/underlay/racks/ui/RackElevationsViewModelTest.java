@@ -161,6 +161,46 @@ class RackElevationsViewModelTest {
     }
 
     @Test
+    void aMachineDroppedOnTheSitesListLeavesItsRackKeepsItsSiteAndIsUndoneAndRedone() {
+        open(false);
+        RackMovesViewModel moves = vm.moves();
+        Placement unracked = new Placement("", null, Face.FRONT);
+        assertTrue(moves.drag("fra1-web01", unracked).allowed());
+        moves.drop("fra1-web01", unracked);
+        assertEquals(unracked, Placement.of(stored("fra1-web01")));
+        assertEquals("fra1", stored("fra1-web01").site(), "still in its site");
+        assertEquals("Moved fra1-web01 from fra1-r02 U30 front to no rack.", moves.messageProperty().get());
+        assertTrue(vm.geometry().boxesOf("fra1-web01").get(0).unplaced(), "a chip in the site's list");
+        assertTrue(vm.geometry().siteUnplaced().contains(vm.geometry().boxesOf("fra1-web01").get(0).bounds()
+                .centerX(), vm.geometry().boxesOf("fra1-web01").get(0).bounds().centerY()));
+        moves.undo();
+        assertEquals(new Placement("fra1-r02", 30, Face.FRONT), Placement.of(stored("fra1-web01")));
+        moves.redo();
+        assertEquals(unracked, Placement.of(stored("fra1-web01")));
+
+        // in a rack without a U: the rules refuse it, visibly, and nothing is written
+        moves.drop("fra1-web02", new Placement("fra1-r02", null, Face.FRONT));
+        assertNotNull(moves.refusalProperty().get());
+        assertTrue(moves.messageProperty().get().contains("is in rack fra1-r02 but has no U position"),
+                moves.messageProperty().get());
+        assertEquals(31, stored("fra1-web02").uPosition(), "nothing written");
+    }
+
+    @Test
+    void anUnrackingOfAMachineChangedSinceItWasReadIsRefusedNotWritten() {
+        open(true);
+        fxQueue.clear();
+        InventoryChanges ch = new InventoryChanges();
+        ch.machines.add(stored("fra1-web02").toBuilder().status(MachineStatus.MAINTENANCE).build());
+        ctx.inventory().apply(ch);
+        vm.moves().drop("fra1-web02", new Placement("", null, Face.FRONT));
+        assertTrue(vm.moves().messageProperty().get().contains("was changed since it was read"),
+                vm.moves().messageProperty().get());
+        assertEquals(new Placement("fra1-r02", 31, Face.FRONT), Placement.of(stored("fra1-web02")));
+        assertEquals(MachineStatus.MAINTENANCE, stored("fra1-web02").status(), "the other change kept");
+    }
+
+    @Test
     void machinesWithoutARackAreDroppedIntoOneFromTheSitesList() {
         open(false);
         InventoryChanges ch = new InventoryChanges();
@@ -173,7 +213,9 @@ class RackElevationsViewModelTest {
                 vm.moves().messageProperty().get());
         vm.moves().drop("fra1-spare01", new Placement("fra1-r01", 30, Face.REAR));
         assertEquals(new Placement("fra1-r01", 30, Face.REAR), Placement.of(stored("fra1-spare01")));
-        assertTrue(vm.geometry().siteUnplaced() == null, "nothing is left without a rack");
+        assertTrue(vm.geometry().boxes().stream().noneMatch(b -> b.rack().isEmpty()), "nothing is left without a "
+                + "rack; the list stays, empty, to drop a machine on");
+        assertNotNull(vm.geometry().siteUnplaced());
         vm.moves().undo();
         assertEquals(new Placement("", null, Face.FRONT), Placement.of(stored("fra1-spare01")), "back in the list");
     }
