@@ -21,7 +21,7 @@ public final class MoveHistory {
 
         /** "fra1-web01 from fra1-r02 U30 front to fra1-r02 U12 front". */
         public String describe() {
-            return machine + " from " + from.describe(height) + " to " + to.describe(height);
+            return machine + " from " + from.where(height) + " to " + to.where(height);
         }
     }
 

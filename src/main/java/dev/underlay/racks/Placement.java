@@ -26,6 +26,11 @@ public record Placement(String rack, Integer u, Face face) {
         return m.toBuilder().rack(rack).uPosition(u).face(face).build();
     }
 
+    /** Where a move takes a machine from or to, for its message: as {@link #describe}; "the unplaced list" for none. */
+    public String where(int height) {
+        return rack.isEmpty() ? "the unplaced list" : describe(height);
+    }
+
     /** "fra1-r02 U7-U8 front", "fra1-r02 (no U)" or "no rack", for messages. */
     public String describe(int height) {
         if (rack.isEmpty()) {

@@ -143,7 +143,7 @@ class RacksConsoleTest extends ConsoleFxTest {
         assertEquals(null, stored("fra1-web01").uPosition());
         assertEquals("fra1", stored("fra1-web01").site());
         waitFor(() -> message().startsWith("Moved fra1-web01"));
-        assertEquals("Moved fra1-web01 from fra1-r02 U30 front to no rack.", message());
+        assertEquals("Moved fra1-web01 from fra1-r02 U30 front to the unplaced list.", message());
         waitFor(() -> geometry().boxesOf("fra1-web01").get(0).unplaced());
 
         console.robot.clickOn("#rack-undo");
@@ -166,7 +166,7 @@ class RacksConsoleTest extends ConsoleFxTest {
         waitFor(() -> Integer.valueOf(38).equals(stored("fra1-web01").uPosition()));
         assertEquals(new Placement("fra1-r02", 38, Face.FRONT), Placement.of(app.context().inventory().reload()
                 .machines().get("fra1-web01")), "in the database");
-        waitFor(() -> message().startsWith("Moved fra1-web01 from no rack to fra1-r02 U38 front"));
+        waitFor(() -> message().startsWith("Moved fra1-web01 from the unplaced list to fra1-r02 U38 front"));
     }
 
     @Test

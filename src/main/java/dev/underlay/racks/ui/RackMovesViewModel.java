@@ -128,8 +128,8 @@ public final class RackMovesViewModel {
     private void save(Machine read, Placement to, String verb, Runnable onSaved) {
         busy.set(true);
         refusal.set(null);
-        String what = read.name() + " from " + Placement.of(read).describe(read.uHeight()) + " to "
-                + to.describe(read.uHeight());
+        String what = read.name() + " from " + Placement.of(read).where(read.uHeight()) + " to "
+                + to.where(read.uHeight());
         tasks.submit("move-machine", () -> moves.get().move(read, to), saved -> {
             busy.set(false);
             onSaved.run();

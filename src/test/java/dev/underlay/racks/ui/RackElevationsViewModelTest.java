@@ -169,7 +169,7 @@ class RackElevationsViewModelTest {
         moves.drop("fra1-web01", unracked);
         assertEquals(unracked, Placement.of(stored("fra1-web01")));
         assertEquals("fra1", stored("fra1-web01").site(), "still in its site");
-        assertEquals("Moved fra1-web01 from fra1-r02 U30 front to no rack.", moves.messageProperty().get());
+        assertEquals("Moved fra1-web01 from fra1-r02 U30 front to the unplaced list.", moves.messageProperty().get());
         assertTrue(vm.geometry().boxesOf("fra1-web01").get(0).unplaced(), "a chip in the site's list");
         assertTrue(vm.geometry().siteUnplaced().contains(vm.geometry().boxesOf("fra1-web01").get(0).bounds()
                 .centerX(), vm.geometry().boxesOf("fra1-web01").get(0).bounds().centerY()));
