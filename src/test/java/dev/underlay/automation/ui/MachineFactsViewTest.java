@@ -116,15 +116,14 @@ class MachineFactsViewTest {
         ComboBox<?> runs = robot.lookup("#facts-runs").queryAs(ComboBox.class);
         assertEquals(2, fx(() -> runs.getItems().size()), "the history has both runs");
         robot.clickOn("#facts-runs");
-        robot.clickOn("2026-12-01 10:00:00 UTC by job #7");
+        // the same text is on the compare box's button: click the cell of the open drop-down
+        robot.clickOn(popupCell("2026-12-01 10:00:00 UTC by job #7"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#fact-kernel").equals("6.8.0-40-generic"));
         assertEquals("32.0 GiB", text("#fact-memory"));
         assertEquals("The oldest run kept: choose a run to compare it with.", text("#facts-change-summary"));
         assertTrue(robot.lookup(".fact-change").queryAll().isEmpty(), "nothing to compare the oldest run with");
         robot.clickOn("#facts-compare");
-        robot.lookup(".list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
-                .filter(c -> "2026-12-02 11:30:00 UTC by job #9".equals(c.getText()) && c.isVisible())
-                .reduce((a, b) -> b).ifPresent(robot::clickOn);
+        robot.clickOn(popupCell("2026-12-02 11:30:00 UTC by job #9"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#facts-change-summary").startsWith("2 facts"));
         assertEquals("2 facts differ from the later run of 2026-12-02 11:30:00 UTC by job #9:",
                 text("#facts-change-summary"));
@@ -137,6 +136,20 @@ class MachineFactsViewTest {
         });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text("#facts-status").startsWith("No facts"));
         assertTrue(robot.lookup("#fact-kernel").queryAll().isEmpty(), "another machine shows none of these");
+    }
+
+    /** The cell showing {@code text} in the drop-down list that is open now (waits until it shows). */
+    private javafx.scene.control.ListCell<?> popupCell(String text) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<javafx.scene.control.ListCell<?>> found =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            found.set(fx(() -> robot.lookup(".list-view .list-cell").queryAllAs(javafx.scene.control.ListCell.class)
+                    .stream().filter(c -> text.equals(c.getText()) && c.getScene() != null
+                            && c.getScene().getWindow() != null && c.getScene().getWindow().isShowing())
+                    .findFirst().orElse(null)));
+            return found.get() != null;
+        });
+        return found.get();
     }
 
     private void shoot(String name) throws Exception {
