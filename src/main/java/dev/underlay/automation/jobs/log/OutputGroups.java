@@ -108,35 +108,58 @@ public final class OutputGroups {
         return s != null && s.dirty;
     }
 
-    /** The groups of a step (computed in one pass over its hosts). */
-    public StepGroups groups(int step) {
+    /**
+     * A step's output as it is now, copied (a few bytes a host) so its groups can be computed on another thread
+     * while lines go on arriving here; the step counts as unchanged from now on.
+     */
+    public record Snapshot(int step, long[] hash, int[] lines, byte[] state, String[] names) {
+    }
+
+    /** Copies a step's output for {@link #groups(Snapshot)}; the caller's thread is the one that feeds this. */
+    public Snapshot snapshot(int step) {
         StepOutput s = steps.get(step);
         if (s == null) {
-            return new StepGroups(step, List.of(), 0, 0);
+            return new Snapshot(step, new long[0], new int[0], new byte[0], new String[0]);
         }
         s.dirty = false;
+        String[] names = new String[s.state.length];
+        for (int h = 0; h < names.length; h++) {
+            if (s.state[h] != NONE) {
+                names[h] = sources.hostName(h);
+            }
+        }
+        return new Snapshot(step, s.hash.clone(), s.lines.clone(), s.state.clone(), names);
+    }
+
+    /** The groups of a step (computed in one pass over its hosts), now, on the caller's thread. */
+    public StepGroups groups(int step) {
+        return groups(snapshot(step));
+    }
+
+    /** The groups of a copied step: pure, any thread (node sets folded, a thousand hosts in a pass). */
+    public static StepGroups groups(Snapshot s) {
         Map<Long, List<Integer>> byHash = new HashMap<>();
         Map<Long, Integer> lineCount = new HashMap<>();
         int hosts = 0;
         int running = 0;
-        for (int h = 0; h < s.state.length; h++) {
-            if (s.state[h] == NONE) {
+        for (int h = 0; h < s.state().length; h++) {
+            if (s.state()[h] == NONE) {
                 continue;
             }
             hosts++;
-            running += s.state[h] == RUNNING ? 1 : 0;
-            long key = s.hash[h] * 31 + s.lines[h];
+            running += s.state()[h] == RUNNING ? 1 : 0;
+            long key = s.hash()[h] * 31 + s.lines()[h];
             byHash.computeIfAbsent(key, k -> new ArrayList<>()).add(h);
-            lineCount.put(key, s.lines[h]);
+            lineCount.put(key, s.lines()[h]);
         }
         List<Group> groups = new ArrayList<>();
         for (Map.Entry<Long, List<Integer>> e : byHash.entrySet()) {
-            List<String> names = e.getValue().stream().map(sources::hostName).sorted().toList();
-            int run = (int) e.getValue().stream().filter(h -> s.state[h] == RUNNING).count();
-            groups.add(new Group(step, names, NodeSet.fold(names), lineCount.get(e.getKey()), run));
+            List<String> names = e.getValue().stream().map(h -> s.names()[h]).sorted().toList();
+            int run = (int) e.getValue().stream().filter(h -> s.state()[h] == RUNNING).count();
+            groups.add(new Group(s.step(), names, NodeSet.fold(names), lineCount.get(e.getKey()), run));
         }
         groups.sort(Comparator.comparingInt((Group g) -> -g.hosts().size()).thenComparing(Group::nodeSet));
-        return new StepGroups(step, List.copyOf(groups), hosts, running);
+        return new StepGroups(s.step(), List.copyOf(groups), hosts, running);
     }
 
     private StepOutput step(int step) {

@@ -25,10 +25,14 @@ import java.util.function.Consumer;
  * after its lines and the grouping sees a host's output whole. A result waits until a read that began after it
  * arrived has caught up with the database; such a read first has the job log write what it holds, since a step's
  * lines reach the database through the log's queue (up to a quarter of a second later) while its end reaches the
- * window at once. FX thread, except the reads.
+ * window at once. A chunk goes to the viewer in slices of at most {@link #SLICE} lines a pulse, in order (a
+ * 5,000-line chunk appended in one pulse held it for hundreds of ms; docs/benchmarks.md, issue 14). FX thread,
+ * except the reads.
  */
 final class JobLogFeed {
     static final int CHUNK = 5_000;
+    /** Lines handed to the viewer in one pulse at most; the rest of a chunk goes in the next pulses. */
+    static final int SLICE = 1_000;
     private static final Duration FOLLOW = Duration.ofSeconds(1);
 
     private record Pending(JobListener.StepResult result, long readsBefore) {
@@ -50,6 +54,8 @@ final class JobLogFeed {
     private final Set<String> seen = new HashSet<>();
     private final List<Pending> results = new ArrayList<>();
     private final ArrayDeque<List<JobRepository.OutputLine>> chunks = new ArrayDeque<>();
+    /** Lines of the head chunk already handed over. */
+    private int sliced;
     private long lastSeq = -1;
     private long reads;
     /** The last read that caught up: results queued before it began may go out after the last line read. */
@@ -104,14 +110,22 @@ final class JobLogFeed {
         }
     }
 
-    /** Once a pulse: hands over one chunk read, and reads the next when it is time. */
+    /** Once a pulse: hands over one slice of the chunks read, and reads the next when it is time. */
     void pulse(Instant now, boolean live) {
         if (closed) {
             return;
         }
-        List<JobRepository.OutputLine> chunk = chunks.poll();
+        List<JobRepository.OutputLine> chunk = chunks.peek();
         if (chunk != null) {
-            feed(chunk);
+            int end = Math.min(chunk.size(), sliced + SLICE);
+            List<JobRepository.OutputLine> slice = chunk.subList(sliced, end);
+            if (end == chunk.size()) {
+                chunks.poll();
+                sliced = 0;
+            } else {
+                sliced = end;
+            }
+            feed(slice);
         }
         log.pulse(); // lines whose grouping the last recompute's interval held back: the job's last ones too
         if (reading || !chunks.isEmpty()) {
@@ -194,5 +208,6 @@ final class JobLogFeed {
     void close() {
         closed = true;
         chunks.clear();
+        sliced = 0;
     }
 }

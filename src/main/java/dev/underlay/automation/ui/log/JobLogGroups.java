@@ -2,6 +2,7 @@ package dev.underlay.automation.ui.log;
 
 import dev.underlay.automation.jobs.JobListener;
 import dev.underlay.automation.jobs.log.OutputGroups;
+import dev.underlay.background.TaskRunner;
 import dev.underlay.ssh.StepState;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,12 +19,16 @@ import javafx.collections.ObservableList;
  * The grouping side of the log: one summary per step ("step 2 install: 481 hosts printed the same; 19 differ")
  * and the groups of the chosen step, each a folded node set. Recomputed when output changed, at most every
  * {@link #EVERY_NANOS} while lines stream in (a step's end is shown at once): a thousand hosts fold in a pass.
+ * The changed steps are copied on the FX thread and grouped on the task runner, one computation at a time (what
+ * changes meanwhile is owed and computed next, from the latest state); the FX thread only swaps the result in
+ * (regrouping 1,000 hosts in a pulse held it for tens of ms; docs/benchmarks.md, issue 14).
  */
 public final class JobLogGroups {
     static final long EVERY_NANOS = 250_000_000L;
     private final OutputGroups model;
     private final IntFunction<String> stepName;
     private final LongSupplier clock;
+    private final TaskRunner tasks;
     private final Map<Integer, OutputGroups.StepGroups> computed = new HashMap<>();
     private final ObservableList<StepRow> steps = FXCollections.observableArrayList();
     private final ObservableList<GroupRow> groupRows = FXCollections.observableArrayList();
@@ -31,6 +36,9 @@ public final class JobLogGroups {
     private long last = Long.MIN_VALUE;
     /** Output or a state came in since the last recompute: a refresh held back by the interval still owes it. */
     private boolean owed;
+    /** A forced refresh came while a computation ran: the next one goes out as soon as that one is in. */
+    private boolean forceOwed;
+    private boolean computing;
     private boolean userChoseStep;
 
     /** A step's summary line. */
@@ -52,14 +60,11 @@ public final class JobLogGroups {
         }
     }
 
-    JobLogGroups(OutputGroups model, IntFunction<String> stepName) {
-        this(model, stepName, System::nanoTime);
-    }
-
-    JobLogGroups(OutputGroups model, IntFunction<String> stepName, LongSupplier clock) {
+    JobLogGroups(OutputGroups model, IntFunction<String> stepName, LongSupplier clock, TaskRunner tasks) {
         this.model = model;
         this.stepName = stepName;
         this.clock = clock;
+        this.tasks = tasks;
         step.addListener((o, a, b) -> showGroups());
     }
 
@@ -89,32 +94,56 @@ public final class JobLogGroups {
         if (!force && last != Long.MIN_VALUE && now - last < EVERY_NANOS) {
             return;
         }
-        last = now;
-        owed = false;
-        boolean any = false;
-        for (int s : model.steps()) {
-            if (model.changed(s) || !computed.containsKey(s)) {
-                computed.put(s, model.groups(s));
-                any = true;
-            }
-        }
-        if (!any) {
+        if (computing) {
+            owed = true;
+            forceOwed |= force;
             return;
         }
+        last = now;
+        owed = false;
+        List<OutputGroups.Snapshot> changed = new ArrayList<>();
+        for (int s : model.steps()) {
+            if (model.changed(s) || !computed.containsKey(s)) {
+                changed.add(model.snapshot(s));
+            }
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        computing = true;
+        tasks.submit("job-log-groups", () -> changed.stream().map(OutputGroups::groups).toList(), this::publish,
+                e -> {
+                    computing = false;
+                    changed.forEach(c -> computed.remove(c.step())); // recomputed at a later refresh
+                    owed = true;
+                });
+    }
+
+    /** On the FX thread: the groups computed swapped in at once, then what came meanwhile if it was forced. */
+    private void publish(List<OutputGroups.StepGroups> fresh) {
+        computing = false;
+        fresh.forEach(g -> computed.put(g.step(), g));
         List<StepRow> rows = new ArrayList<>();
         computed.keySet().stream().sorted().forEach(s -> {
             OutputGroups.StepGroups g = computed.get(s);
             rows.add(new StepRow(s, stepName.apply(s), g.summary(), g.groups().size()));
         });
         steps.setAll(rows);
+        boolean chose = false;
         if (!userChoseStep && !rows.isEmpty()) {
             Integer latest = rows.get(rows.size() - 1).step();
             if (!latest.equals(step.get())) {
-                step.set(latest);
-                return;
+                step.set(latest); // its listener lists the groups
+                chose = true;
             }
         }
-        showGroups();
+        if (!chose) {
+            showGroups();
+        }
+        if (forceOwed) {
+            forceOwed = false;
+            refresh(true);
+        }
     }
 
     /** Recomputes everything now (tests, and the end of a job). */

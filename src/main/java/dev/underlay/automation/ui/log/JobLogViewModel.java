@@ -66,7 +66,7 @@ public final class JobLogViewModel {
     JobLogViewModel(List<String> stepLabels, TaskRunner tasks, java.util.function.LongSupplier nanos) {
         this.stepLabels = List.copyOf(stepLabels);
         this.tasks = tasks;
-        this.groups = new JobLogGroups(new OutputGroups(sources), this::stepName, nanos);
+        this.groups = new JobLogGroups(new OutputGroups(sources), this::stepName, nanos, tasks);
         query.addListener((o, a, b) -> {
             match = -1;
             searchStatus.set("");

@@ -1,6 +1,7 @@
 package dev.underlay.automation.ui.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.underlay.automation.jobs.JobListener;
 import dev.underlay.automation.jobs.JobRepository;
@@ -108,5 +109,36 @@ class JobLogFeedTest {
             rows.add(vm.row(r).stream() == LogStream.SYSTEM ? "system" : vm.row(r).text());
         }
         assertEquals(List.of("system", "lab0007 line 0", "lab0007 line 1", "system"), rows);
+    }
+
+    @Test
+    void aFullChunkReachesTheViewerInBoundedSlicesInOrderAndTheTailIsFollowed() {
+        Log log = new Log();
+        JobLogViewModel vm = new JobLogViewModel(List.of("a"), new CurrentThreadTaskRunner());
+        JobLogFeed feed = new JobLogFeed(7, log, new CurrentThreadTaskRunner(), vm, p -> {
+            throw new AssertionError(p);
+        });
+        int total = JobLogFeed.CHUNK * 2 + 123; // two full reads and a short one
+        for (int i = 0; i < total; i++) {
+            log.stored.add(new JobRepository.OutputLine(i, T0.plusMillis(i), "lab" + (i % 7), 0, StreamKind.STDOUT,
+                    "line " + i));
+        }
+        Instant now = T0.plusSeconds(5);
+        int before = 0;
+        int pulses = 0;
+        while (vm.lineCount() < total && pulses < 1_000) {
+            feed.pulse(now, true);
+            now = now.plusMillis(16);
+            pulses++;
+            int added = vm.lineCount() - before;
+            assertTrue(added <= JobLogFeed.SLICE, "pulse " + pulses + " appended " + added + " lines");
+            before = vm.lineCount();
+        }
+        assertEquals(total, vm.lineCount());
+        assertTrue(pulses > total / JobLogFeed.SLICE, "the chunks went in slices over " + pulses + " pulses");
+        for (int r = 0; r < vm.rowCount(); r++) {
+            assertEquals("line " + r, vm.row(r).text());
+        }
+        assertTrue(vm.followingProperty().get(), "still following the tail");
     }
 }

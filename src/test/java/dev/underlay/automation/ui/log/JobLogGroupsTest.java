@@ -1,15 +1,21 @@
 package dev.underlay.automation.ui.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.underlay.automation.jobs.JobListener;
 import dev.underlay.automation.jobs.JobRepository;
 import dev.underlay.background.CurrentThreadTaskRunner;
+import dev.underlay.background.ExecutorTaskRunner;
 import dev.underlay.ssh.StepState;
 import dev.underlay.ssh.StreamKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +63,37 @@ class JobLogGroupsTest {
         vm.pulse();
         assertEquals(before, List.copyOf(rows));
         assertEquals("step 3 health-time-sync: 1 host so far; 1 still running", summary());
+    }
+
+    @Test
+    void theGroupsAreComputedOnAWorkerOneAtATimeAndSwappedInOnTheCallersThread() throws InterruptedException {
+        BlockingQueue<Runnable> fx = new LinkedBlockingQueue<>(); // the "FX thread": this test, draining callbacks
+        List<String> handedOverBy = new CopyOnWriteArrayList<>();
+        try (ExecutorTaskRunner runner = new ExecutorTaskRunner("groups-worker", 1, r -> {
+            handedOverBy.add(Thread.currentThread().getName()); // the thread that ran the work hands its result over
+            fx.add(r);
+        })) {
+            JobLogViewModel live = new JobLogViewModel(List.of("a", "b", "health-time-sync"), runner, nanos::get);
+            List<JobListener.StepResult> started = new ArrayList<>();
+            List<JobListener.StepResult> ended = new ArrayList<>();
+            for (String h : HOSTS) {
+                started.add(result(h, StepState.RUNNING));
+                ended.add(result(h, StepState.OK));
+            }
+            live.steps(started); // a forced recompute goes to the worker
+            live.append(HOSTS.stream().map(this::yes).toList());
+            live.steps(ended); // forced while the first runs: owed, not run beside it
+            assertTrue(live.groups().steps().isEmpty(), "nothing grouped on the caller's thread");
+            fx.poll(30, TimeUnit.SECONDS).run();
+            assertEquals("step 3 health-time-sync: all 4 hosts printed the same; 4 still running",
+                    live.groups().steps().get(0).toString(), "the first computation, from its copy");
+            fx.poll(30, TimeUnit.SECONDS).run();
+            assertEquals("step 3 health-time-sync: all 4 hosts printed the same",
+                    live.groups().steps().get(0).toString(), "the owed one, from the latest state");
+            assertEquals("fra1-k8s-w[01-04]  (4 hosts, 1 line)", live.groups().groupRows().get(0).toString());
+            assertEquals(2, handedOverBy.size(), "two computations: " + handedOverBy);
+            handedOverBy.forEach(t -> assertTrue(t.startsWith("groups-worker"), "grouped on " + t));
+        }
     }
 
     private String summary() {
