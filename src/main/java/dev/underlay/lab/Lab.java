@@ -117,6 +117,9 @@ public final class Lab implements AutoCloseable {
         Map<String, HostFaults> plan = spec.resolve(List.copyOf(byName.keySet()));
         faults = spec;
         List<HostState> toBind = new ArrayList<>();
+        // a refusing host's new port is let go only once every host has its own: a port let go at once could be
+        // the next host's "free" port, and two hosts would share it (LabFaultTest saw lab0058 answer as lab0063)
+        List<Integer> toUnbind = new ArrayList<>();
         for (HostState s : byName.values()) {
             HostFaults f = plan.getOrDefault(s.host().name(), HostFaults.NONE);
             s.faults(f);
@@ -124,7 +127,7 @@ public final class Lab implements AutoCloseable {
             if (port == 0) {
                 bindFree(s);
                 if (f.refuse()) {
-                    unbind(s.host().port());
+                    toUnbind.add(s.host().port());
                 }
             } else if (f.refuse() && bound.contains(port)) {
                 unbind(port);
@@ -132,6 +135,7 @@ public final class Lab implements AutoCloseable {
                 toBind.add(s);
             }
         }
+        toUnbind.forEach(this::unbind);
         for (HostState s : toBind) {
             bind(s, s.host().port());
         }
