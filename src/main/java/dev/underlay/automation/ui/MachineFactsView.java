@@ -62,6 +62,9 @@ public final class MachineFactsView extends VBox {
         compareRow.visibleProperty().bind(javafx.beans.binding.Bindings.size(vm.history()).greaterThan(1));
         compareRow.managedProperty().bind(compareRow.visibleProperty());
         changes.setId("facts-changes");
+        // a machine with fewer than two runs has nothing to compare: the form keeps the height it had
+        changes.visibleProperty().bind(vm.changeSummaryProperty().isNotEmpty());
+        changes.managedProperty().bind(changes.visibleProperty());
         summary.setId("facts-change-summary");
         summary.getStyleClass().add(UiStyles.MUTED);
         summary.setWrapText(true);
