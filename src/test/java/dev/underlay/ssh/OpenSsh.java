@@ -144,6 +144,18 @@ final class OpenSsh implements AutoCloseable {
     }
 
     /**
+     * Makes an ed25519 host key ({@code host_ed25519}) and client key ({@code client_ed25519}, authorised) in
+     * {@code d}, starts {@code sshd} with them on a free port, and returns the port.
+     */
+    int startEd25519(Path d, String extraConfig) throws Exception {
+        keys(d, "host_ed25519", "ed25519", "client_ed25519", "ed25519");
+        authorize(d, d.resolve("authorized_keys"), "client_ed25519");
+        int port = freePort();
+        start(d, d.resolve("authorized_keys"), port, extraConfig, "host_ed25519");
+        return port;
+    }
+
+    /**
      * Starts {@code sshd -D} on 127.0.0.1:port with the given host keys (in {@code d}) and client keys in
      * {@code authorizedKeys}, and waits until it says it is listening. Config as the OpenSSH lab's
      * (bench/lab-up.sh): works as root and not.

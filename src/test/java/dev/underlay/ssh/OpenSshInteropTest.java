@@ -101,10 +101,7 @@ class OpenSshInteropTest extends SshTestBase {
     void fanOutAgainstOpenSsh() throws Exception {
         int hosts = Integer.getInteger("bench.hosts", 100);
         Path d = dir.resolve("openssh-bench");
-        OpenSsh.keys(d, "host_ed25519", "ed25519", "client_ed25519", "ed25519");
-        OpenSsh.authorize(d, d.resolve("authorized_keys"), "client_ed25519");
-        int port = OpenSsh.freePort();
-        sshd.start(d, d.resolve("authorized_keys"), port, "MaxStartups 1000:30:1000\nMaxSessions 10", "host_ed25519");
+        int port = sshd.startEd25519(d, "MaxStartups 1000:30:1000\nMaxSessions 10");
         {
             store.trust(new Endpoint("127.0.0.1", port), HostKeys.parse(Files.readString(d.resolve("host_ed25519.pub"))),
                     "test");

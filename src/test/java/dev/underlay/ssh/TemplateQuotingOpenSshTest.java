@@ -44,10 +44,7 @@ class TemplateQuotingOpenSshTest extends SshTestBase {
     @Test
     void injectionAttemptsArriveAsTheirOwnTextAndRunNothing() throws Exception {
         Path d = dir.resolve("quoting");
-        OpenSsh.keys(d, "host_ed25519", "ed25519", "client_ed25519", "ed25519");
-        OpenSsh.authorize(d, d.resolve("authorized_keys"), "client_ed25519");
-        int port = OpenSsh.freePort();
-        sshd.start(d, d.resolve("authorized_keys"), port, "", "host_ed25519");
+        int port = sshd.startEd25519(d, "");
         store.trust(new Endpoint("127.0.0.1", port), HostKeys.parse(Files.readString(d.resolve("host_ed25519.pub"))),
                 "test");
         Path canary = d.resolve("canary");

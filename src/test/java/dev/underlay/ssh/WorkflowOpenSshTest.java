@@ -58,10 +58,7 @@ class WorkflowOpenSshTest {
     @Test
     void theThreeStepWorkflowRunsOnARealOpenSshHost() throws Exception {
         Path d = dir.resolve("sshd");
-        OpenSsh.keys(d, "host_ed25519", "ed25519", "client_ed25519", "ed25519");
-        OpenSsh.authorize(d, d.resolve("authorized_keys"), "client_ed25519");
-        int port = OpenSsh.freePort();
-        sshd.start(d, d.resolve("authorized_keys"), port, "", "host_ed25519");
+        int port = sshd.startEd25519(d, "");
         Path files = Files.createDirectories(dir.resolve("files"));
         Path ini = dir.resolve("inventory.ini");
         Files.writeString(ini, "[ossh]\nossh01 ansible_host=127.0.0.1 ansible_port=" + port + " ansible_user="
