@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.underlay.automation.facts.FactsDiff;
 import dev.underlay.automation.facts.MachineFacts;
 import dev.underlay.automation.facts.MachineHealth;
 import dev.underlay.inventory.Inventory;
@@ -97,11 +98,12 @@ final class FactsCommands {
                 TextTable t = new TextTable("MACHINE", "GATHERED", "JOB", "OS", "KERNEL", "CPUS", "MEMORY", "DISKS",
                         "NICS");
                 for (MachineFacts f : rows) {
-                    List<String> disks = f.disks().stream().map(d -> d.name() + " " + gib(d.sizeBytes())).toList();
+                    List<String> disks = f.disks().stream().map(d -> d.name() + " " + FactsDiff.gib(d.sizeBytes()))
+                            .toList();
                     List<String> nics = f.nics().stream().map(n -> n.name() + " " + String.join(",", n.addresses()))
                             .toList();
                     t.row(f.machine(), f.gathered().toString(), f.job() == null ? "" : f.job().toString(), f.os(),
-                            f.kernel(), f.cpus() < 0 ? "" : Integer.toString(f.cpus()), gib(f.memoryBytes()),
+                            f.kernel(), f.cpus() < 0 ? "" : Integer.toString(f.cpus()), FactsDiff.gib(f.memoryBytes()),
                             String.join("; ", disks), String.join("; ", nics));
                 }
                 t.print(out);
@@ -230,7 +232,4 @@ final class FactsCommands {
         return MachineQuery.parse(query).select(inv).stream().map(Machine::name).toList();
     }
 
-    private static String gib(long bytes) {
-        return dev.underlay.automation.facts.FactsDiff.gib(bytes);
-    }
 }

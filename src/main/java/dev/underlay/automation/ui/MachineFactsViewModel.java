@@ -46,8 +46,14 @@ public final class MachineFactsViewModel {
         this.facts = facts;
         this.tasks = tasks;
         // each run is compared with the one before it unless another is chosen
-        shown.addListener((o, a, b) -> compared.set(previous(b)));
-        shown.addListener((o, a, b) -> compare());
+        shown.addListener((o, a, b) -> {
+            MachineFacts before = previous(b);
+            if (compared.get() == before) {
+                compare(); // the compared run stays: its listener will not run
+            } else {
+                compared.set(before); // compares through its listener, once
+            }
+        });
         compared.addListener((o, a, b) -> compare());
         machine.addListener((o, a, b) -> load(b == null ? null : b.name()));
         load(machine.getValue() == null ? null : machine.getValue().name());
