@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# installer/test-deb.sh [--no-build] — the packaging test (Linux, as root; .ci/run runs it after `mvn -B verify`).
+# installer/test-deb.sh [--no-build] [--replace-installed] — the packaging test (Linux, as root; .ci/run runs it after `mvn -B verify`).
 # Builds the .deb (installer/build.sh deb, unless --no-build), installs it into this machine, and checks what a
 # technician would: `underlay --version` from the PATH names this build's version and commit and the bundled
 # runtime; a CLI export -> import -> export round trip on a fresh data folder gives the same bytes; the installed
@@ -7,12 +7,23 @@
 # upgrade) and removing it (`dpkg -r`) leave the user's data folder and secrets keys as they were, and removal
 # takes away the program, the `underlay` link and the menu entry. Every process it starts is ended by its PID;
 # the package is removed at the end whatever happened. Needs xvfb (and x11-utils for the window check): .ci/run
-# installs both.
+# installs both. An `underlay` package installed before it runs is refused (it would be removed at the end), unless
+# --replace-installed says to remove it first (.ci/run does: a CI machine may carry one from an earlier run); the
+# note printed then says which version went and that its users' data folders are untouched.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DIST=$ROOT/target/installer/dist
 [[ $(id -u) -eq 0 ]] || { echo "test-deb: run as root (it installs the package with dpkg)" >&2; exit 2; }
-[[ ${1:-} == --no-build ]] || "$ROOT/installer/build.sh" deb
+build=yes
+replace=
+for arg in "$@"; do
+  case $arg in
+    --no-build) build= ;;
+    --replace-installed) replace=yes ;;
+    *) echo "test-deb: unknown option $arg (options: --no-build, --replace-installed)" >&2; exit 2 ;;
+  esac
+done
+[[ -z $build ]] || "$ROOT/installer/build.sh" deb
 deb=$(ls "$DIST"/underlay_*.deb | head -1)
 version=$(cat "$ROOT/target/installer/version.txt")
 commit=$(unzip -p "$ROOT/target/installer/app/underlay.jar" dev/underlay/about/build.properties | sed -n 's/^commit=//p')
@@ -42,7 +53,13 @@ data=$HOME/.local/share/underlay
 keys=$HOME/.config/underlay/keys
 
 echo "test-deb: installing $(basename "$deb") ($(du -h "$deb" | cut -f1))"
-if dpkg -s underlay 2>/dev/null | grep -q "^Status: install ok"; then fail "a package 'underlay' is installed already; remove it first"; fi
+if dpkg -s underlay 2>/dev/null | grep -q "^Status: install ok"; then
+  before=$(dpkg-query -W -f '${Version}' underlay)
+  [[ -n $replace ]] || fail "a package 'underlay' ($before) is installed already and this test removes it at the end:" \
+    "remove it first (dpkg -r underlay), or pass --replace-installed"
+  dpkg --purge underlay >"$T/dpkg.log" 2>&1 || { cat "$T/dpkg.log"; fail "dpkg --purge of the underlay $before installed before"; }
+  echo "test-deb: note: removed the underlay $before that was installed before (--replace-installed); data folders untouched"
+fi
 installed=yes
 if ! dpkg -i "$deb" >"$T/dpkg.log" 2>&1; then
   # dependencies (GTK) missing: let apt bring them, as `apt-get install ./underlay.deb` would
