@@ -191,6 +191,7 @@ class LiveJobViewsBenchmarkTest {
                     + "average %.2f at the end%n", end, jobSeconds, stored[0], stored[0] / jobSeconds, shown, caughtUp,
                     (shown - 2.0 * hosts * steps) / caughtUp, loadAverage());
             System.out.println("live job views: pulse: " + fx(meter::report));
+            System.out.println("live job views: slow pulses: " + fx(meter::slowReport));
             long live = HeapMeter.liveAfterFullGc();
             System.out.printf(Locale.ROOT, "live job views: heap in use after GC: %.1f MB before the job (views "
                     + "shown, empty), at most %.1f MB after any of the run's %d collections; after the first "

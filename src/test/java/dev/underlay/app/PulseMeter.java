@@ -1,6 +1,11 @@
 package dev.underlay.app;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
@@ -10,13 +15,20 @@ import javafx.scene.Scene;
  * {@code now} an AnimationTimer is given, one per pulse) and the FX thread's work in each pulse, from a timer that
  * runs before the views' own timers to the scene's post-layout pulse listener, split at a second timer that runs
  * after them (the views' timers: the job window's drain and redraw, the log's append) and the rest (CSS, layout and
- * the canvases' painting, which they do in {@code layoutChildren}). FX thread only.
+ * the canvases' painting, which they do in {@code layoutChildren}). Each interval over {@link #SLOW_NS} is kept with
+ * the collectors' pause time inside it and the FX work of the pulse that began it, so the report says what the slow
+ * ones were made of: a collection or the views' own work. FX thread only.
  */
 final class PulseMeter {
     private final Samples intervals = new Samples();
     private final Samples work = new Samples();
     private final Samples timers = new Samples();
     private final Samples layout = new Samples();
+    private static final long SLOW_NS = 50_000_000L;
+    private final List<long[]> slow = new ArrayList<>(); // interval, GC ns inside it, work of the pulse before
+    private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
+    private long lastGcMs;
+    private long lastWork;
     private long pulseStart;
     private long timersEnd;
     private long lastNow;
@@ -25,10 +37,15 @@ final class PulseMeter {
         @Override
         public void handle(long now) {
             pulseStart = System.nanoTime();
+            long gc = gcMillis();
             if (on && lastNow != 0) {
                 intervals.add(now - lastNow);
+                if (now - lastNow > SLOW_NS) {
+                    slow.add(new long[] {now - lastNow, (gc - lastGcMs) * 1_000_000L, lastWork});
+                }
             }
             lastNow = now;
+            lastGcMs = gc;
         }
     };
     private final AnimationTimer last = new AnimationTimer() {
@@ -51,6 +68,7 @@ final class PulseMeter {
             long end = System.nanoTime();
             if (on && pulseStart != 0 && timersEnd >= pulseStart) {
                 work.add(end - pulseStart);
+                lastWork = end - pulseStart;
                 timers.add(timersEnd - pulseStart);
                 layout.add(end - timersEnd);
             }
@@ -82,6 +100,31 @@ final class PulseMeter {
 
     double intervalP99Ms() {
         return intervals.ms(99);
+    }
+
+    private long gcMillis() {
+        long ms = 0;
+        for (GarbageCollectorMXBean c : collectors) {
+            ms += Math.max(0, c.getCollectionTime());
+        }
+        return ms;
+    }
+
+    /** The intervals over 50 ms, slowest first (at most eight): each with the collectors' pause time inside it and
+     * the FX work of the pulse before it. */
+    String slowReport() {
+        List<long[]> worst = new ArrayList<>(slow);
+        worst.sort(Comparator.comparingLong((long[] a) -> a[0]).reversed());
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%d interval(s) over %d ms", slow.size(),
+                SLOW_NS / 1_000_000));
+        long gcInside = slow.stream().filter(a -> a[1] > 0).count();
+        b.append(String.format(Locale.ROOT, ", %d of them with a collection inside", gcInside));
+        for (int i = 0; i < Math.min(8, worst.size()); i++) {
+            long[] a = worst.get(i);
+            b.append(String.format(Locale.ROOT, "%s%.0f ms (GC %.0f, work before %.0f)", i == 0 ? ": " : "; ",
+                    a[0] / 1e6, a[1] / 1e6, a[2] / 1e6));
+        }
+        return b.toString();
     }
 
     String report() {
