@@ -67,6 +67,7 @@ public final class JobWindowViewModel implements AutoCloseable {
     private JobLogFeed feed;
     private final List<JobListener.StepResult> stepEvents = new java.util.ArrayList<>();
     private long shownVersion = -1;
+    private JobState shownState;
     private Instant lastFigures = Instant.EPOCH;
     private Instant lastPoll = Instant.EPOCH;
     private boolean loading;
@@ -113,6 +114,7 @@ public final class JobWindowViewModel implements AutoCloseable {
                 progress.set(p);
                 title.set("Job " + p.id() + ": " + p.summary().title() + " on " + p.summary().target());
                 shownVersion = -1;
+                shownState = null;
                 lastFigures = Instant.EPOCH;
                 drain();
             }
@@ -138,7 +140,9 @@ public final class JobWindowViewModel implements AutoCloseable {
             n++;
         }
         Instant now = clock.get();
-        if (p.version() != shownVersion || Duration.between(lastFigures, now).compareTo(FIGURES) >= 0) {
+        // a state change shows at once (ended, paused, awaiting approval); host and step changes at most every
+        // 250 ms: four labels and a progress bar laid out again on every pulse of a busy job cost the pulse
+        if (p.state() != shownState || Duration.between(lastFigures, now).compareTo(FIGURES) >= 0) {
             figures(p, now);
         }
         if (!p.state().isFinal() && run().isEmpty() && !loading
@@ -156,6 +160,7 @@ public final class JobWindowViewModel implements AutoCloseable {
     private void figures(JobProgress p, Instant now) {
         boolean changed = p.version() != shownVersion;
         shownVersion = p.version();
+        shownState = p.state();
         lastFigures = now;
         JobProgress.Counts c = p.counts();
         counts.set(String.format(Locale.ROOT, "%d queued, %d running, %d ok, %d failed, %d skipped, %d cancelled",

@@ -120,6 +120,35 @@ class JobViewModelsLabTest {
     }
 
     @Test
+    void theHeaderFiguresFollowHostChangesAtMostFourTimesASecondAndAStateChangeAtOnce() throws Exception {
+        Instant[] now = {Instant.now()};
+        JobHandle h = ctx.jobs().start("command:sleep 0.4", JobTarget.query("lab[0001-0004]"),
+                JobOptions.DEFAULTS.withForks(1), events);
+        JobWindowViewModel vm = new JobWindowViewModel(h.id(), ctx.jobs(), events, tasks, () -> now[0], id -> { });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (vm.progressProperty().get().state() != JobState.RUNNING && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            vm.drain();
+        }
+        vm.drain();
+        String shown = vm.countsProperty().get();
+        while (vm.progressProperty().get().counts().ok() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            vm.drain(); // the clock stands still: hosts change, the header waits
+        }
+        assertEquals(JobState.RUNNING, vm.progressProperty().get().state(), "still running with a host done");
+        assertEquals(shown, vm.countsProperty().get(), "host changes within 250 ms do not relay the header out");
+        now[0] = now[0].plusMillis(250);
+        vm.drain();
+        assertTrue(vm.countsProperty().get().contains(vm.progressProperty().get().counts().ok() + " ok"),
+                vm.countsProperty().get());
+        assertEquals(JobState.SUCCEEDED, h.done().get(30, TimeUnit.SECONDS));
+        vm.drain(); // the same instant: the job's end shows at once
+        assertEquals("0 queued, 0 running, 4 ok, 0 failed, 0 skipped, 0 cancelled", vm.countsProperty().get());
+        vm.close();
+    }
+
+    @Test
     void theWindowFollowsALiveJobGroupsItsFailuresAndRerunsOneGroup() throws Exception {
         world.lab.setFaults(FaultSpec.parse("fail=uname:lab[0003-0004]"));
         JobHandle h = ctx.jobs().start("command:uname -n", JobTarget.query("tag:lab"), JobOptions.DEFAULTS, events);
