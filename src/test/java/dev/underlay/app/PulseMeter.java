@@ -25,10 +25,9 @@ final class PulseMeter {
     private final Samples timers = new Samples();
     private final Samples layout = new Samples();
     private static final long SLOW_NS = 50_000_000L;
-    private final List<long[]> slow = new ArrayList<>(); // interval, GC ns inside it, work of the pulse before
+    private final List<Slow> slow = new ArrayList<>();
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
     private long lastGcMs;
-    private long lastWork;
     private long pulseStart;
     private long timersEnd;
     private long lastNow;
@@ -41,7 +40,7 @@ final class PulseMeter {
             if (on && lastNow != 0) {
                 intervals.add(now - lastNow);
                 if (now - lastNow > SLOW_NS) {
-                    slow.add(new long[] {now - lastNow, (gc - lastGcMs) * 1_000_000L, lastWork});
+                    slow.add(new Slow(now - lastNow, (gc - lastGcMs) * 1_000_000L, work.last()));
                 }
             }
             lastNow = now;
@@ -68,7 +67,6 @@ final class PulseMeter {
             long end = System.nanoTime();
             if (on && pulseStart != 0 && timersEnd >= pulseStart) {
                 work.add(end - pulseStart);
-                lastWork = end - pulseStart;
                 timers.add(timersEnd - pulseStart);
                 layout.add(end - timersEnd);
             }
@@ -113,16 +111,16 @@ final class PulseMeter {
     /** The intervals over 50 ms, slowest first (at most eight): each with the collectors' pause time inside it and
      * the FX work of the pulse before it. */
     String slowReport() {
-        List<long[]> worst = new ArrayList<>(slow);
-        worst.sort(Comparator.comparingLong((long[] a) -> a[0]).reversed());
+        List<Slow> worst = new ArrayList<>(slow);
+        worst.sort(Comparator.comparingLong(Slow::intervalNs).reversed());
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%d interval(s) over %d ms", slow.size(),
                 SLOW_NS / 1_000_000));
-        long gcInside = slow.stream().filter(a -> a[1] > 0).count();
+        long gcInside = slow.stream().filter(a -> a.gcNs() > 0).count();
         b.append(String.format(Locale.ROOT, ", %d of them with a collection inside", gcInside));
         for (int i = 0; i < Math.min(8, worst.size()); i++) {
-            long[] a = worst.get(i);
+            Slow a = worst.get(i);
             b.append(String.format(Locale.ROOT, "%s%.0f ms (GC %.0f, work before %.0f)", i == 0 ? ": " : "; ",
-                    a[0] / 1e6, a[1] / 1e6, a[2] / 1e6));
+                    a.intervalNs() / 1e6, a.gcNs() / 1e6, a.workBeforeNs() / 1e6));
         }
         return b.toString();
     }
@@ -132,6 +130,11 @@ final class PulseMeter {
                 + "pulse %s, of which the views' timers (job window drain, grid, timeline, log append) %s and CSS + "
                 + "layout + canvas painting %s", work.size, intervals.size, intervals.summary(), work.summary(), timers.summary(),
                 layout.summary());
+    }
+
+    /** One interval over {@link #SLOW_NS}: its length, the collectors' pause time inside it, and the FX work of the
+     * pulse that began it (0 if that pulse was not counted), all in nanoseconds. */
+    private record Slow(long intervalNs, long gcNs, long workBeforeNs) {
     }
 
     /** A growing list of nanosecond samples. */
@@ -144,6 +147,11 @@ final class PulseMeter {
                 values = Arrays.copyOf(values, size * 2);
             }
             values[size++] = v;
+        }
+
+        /** The newest sample, 0 if none. */
+        long last() {
+            return size == 0 ? 0 : values[size - 1];
         }
 
         double ms(int pct) {
