@@ -56,14 +56,14 @@ $Jar = Join-Path $AppDir 'underlay.jar'
 $T = Join-Path ([IO.Path]::GetTempPath()) ("underlay-cds-" + [guid]::NewGuid())
 New-Item -ItemType Directory $T | Out-Null
 try {
-    $Opts = @('-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', "-Dunderlay.keys=$T\keys", '-cp', $Jar)
+    $Opts = @('-XX:TieredStopAtLevel=1', '-XX:+UseG1GC', "-Dunderlay.keys=$T\keys", '-cp', $Jar)
     $Runs = @(@('version', '--version'), @('export', 'export', "$T\inv.json", '--format', 'json', '--data', "$T\fresh"),
         @('import', 'import', "$T\inv.json", '--data', "$T\imported"), @('machines', 'machines', '--query', 'all', '--data', "$T\imported"))
     foreach ($r in $Runs) {
         & $Java @Opts "-XX:DumpLoadedClassList=$T\$($r[0]).classlist" dev.underlay.app.Main @($r | Select-Object -Skip 1) | Out-Null
     }
     Get-Content "$T\*.classlist" | Select-Object -Unique | Set-Content "$T\all.classlist"
-    & $Java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:dump "-XX:SharedClassListFile=$T\all.classlist" `
+    & $Java -XX:TieredStopAtLevel=1 -XX:+UseG1GC -Xshare:dump "-XX:SharedClassListFile=$T\all.classlist" `
         "-XX:SharedArchiveFile=$AppDir\underlay.jsa" -cp $Jar | Out-Null
 } finally { Remove-Item -Recurse -Force $T }
 

@@ -20,7 +20,7 @@ cleanup() {
 }
 trap cleanup EXIT
 log() { printf 'installer/cds: %s\n' "$*" >&2; }
-opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto "-Dunderlay.keys=$T/keys" -cp "$JAR")
+opts=(-XX:TieredStopAtLevel=1 -XX:+UseG1GC -Xshare:auto "-Dunderlay.keys=$T/keys" -cp "$JAR")
 run() {
   local name=$1; shift
   "$JAVA" "${opts[@]}" "-XX:DumpLoadedClassList=$T/$name.classlist" dev.underlay.app.Main "$@" >"$T/$name.out" 2>&1 \

@@ -8,5 +8,5 @@ app=$(cd "$(dirname "$0")" && pwd)
 java=$(cd "$app/../runtime/bin" 2>/dev/null && pwd)/java
 [ -x "$java" ] || java=$(cd "$app/../runtime/Contents/Home/bin" && pwd)/java
 rm -f "$app/underlay.jsa"
-exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:dump -XX:SharedClassListFile="$app/underlay.classlist" \
+exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseG1GC -Xshare:dump -XX:SharedClassListFile="$app/underlay.classlist" \
     -XX:SharedArchiveFile="$app/underlay.jsa" -cp "$app/underlay.jar" >/dev/null

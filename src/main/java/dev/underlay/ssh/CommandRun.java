@@ -38,6 +38,7 @@ final class CommandRun implements RemoteCommand {
     private LineSplitter err;
     private ScheduledFuture<?> timer;
     private boolean opened;
+    private org.apache.sshd.client.future.OpenFuture open;
 
     CommandRun(SshTarget target, String command, Duration timeout, OutputSink sink, ScheduledExecutorService timers) {
         this.target = target;
@@ -81,7 +82,13 @@ final class CommandRun implements RemoteCommand {
         }
         ch.addCloseFutureListener(f -> closed());
         try {
-            ch.open().addListener(f -> {
+            org.apache.sshd.client.future.OpenFuture opening = ch.open();
+            synchronized (this) {
+                open = opening;
+            }
+            // a listener added to a future already done runs here, on this thread, while the session's I/O thread
+            // goes on: a quick command's exit and close can arrive before it sets opened (closed() checks the future)
+            opening.addListener(f -> {
                 if (!f.isOpened()) {
                     ch.close(true);
                     return; // closed() reports it
@@ -186,7 +193,7 @@ final class CommandRun implements RemoteCommand {
                 kind = FailureKind.COMMAND_TIMEOUT;
                 message = target.label() + ": the command ran longer than " + Failures.seconds(timeout)
                         + " and was stopped.";
-            } else if (!opened) {
+            } else if (!opened && status == null && signal == null && (open == null || !open.isOpened())) {
                 kind = session.isOpen() ? FailureKind.INTERNAL : FailureKind.DISCONNECTED;
                 message = target.label() + (session.isOpen()
                         ? ": the server refused to open a command channel (too many sessions, or exec not allowed)."

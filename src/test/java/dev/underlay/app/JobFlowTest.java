@@ -75,6 +75,7 @@ class JobFlowTest extends JobFlowFixture {
         assertEquals(4, fx(() -> groups.getItems().size()), "the clicked step's groups: four outputs");
         assertTrue(fx(() -> groups.getItems().stream().anyMatch(g -> g.toString().startsWith(FAULTY + "  (1 host, "))),
                 "the faulty host's own group");
+        assertFailureRowsWhole();
         shoot("#job-grid", "job-window.png");
         // the dark theme: the canvases, the legend and the log follow it
         fx(() -> {
@@ -107,5 +108,33 @@ class JobFlowTest extends JobFlowFixture {
         waitFor(() -> fx(() -> jobs.getItems().size() == 2 && jobs.getItems().get(0).state().isFinal()));
         assertEquals(List.of(rerun, first), fx(() -> jobs.getItems().stream().map(JobsViewModel.JobRow::id)
                 .toList()));
+    }
+
+    /** Every row of "Failed hosts by cause" is as tall as its wrapped text: nothing cut off at the top or bottom. */
+    private void assertFailureRowsWhole() throws Exception {
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        List<String> cut = fx(() -> console.robot.lookup("#job-failures .list-cell").queryAll().stream()
+                .map(c -> (javafx.scene.control.ListCell<?>) c).filter(c -> !c.isEmpty())
+                .flatMap(c -> c.lookupAll(".label").stream().map(n -> (javafx.scene.control.Label) n)
+                        .filter(l -> l.getText() != null && l.getText().contains("\n"))
+                        .filter(l -> l.getHeight() + 0.5 < l.prefHeight(l.getWidth())
+                                || l.localToScene(l.getLayoutBounds()).getMinY() + 0.5
+                                < c.localToScene(c.getLayoutBounds()).getMinY()
+                                || l.localToScene(l.getLayoutBounds()).getMaxY() - 0.5
+                                > c.localToScene(c.getLayoutBounds()).getMaxY())
+                        .map(l -> String.format(java.util.Locale.ROOT, "label %.0fx%.0f needs %.0f, cell %.0f "
+                                + "high: %s", l.getWidth(), l.getHeight(), l.prefHeight(l.getWidth()),
+                                c.getHeight(), l.getText())))
+                .toList());
+        assertEquals(List.of(), cut, "failure rows cut off");
+        // the output groups beside the log: each row as tall as it asks at the list's width (its wrapped text)
+        List<String> loose = fx(() -> console.robot.lookup("#log-groups .list-cell, #log-group-steps .list-cell")
+                .queryAll().stream().map(c -> (javafx.scene.control.ListCell<?>) c).filter(c -> !c.isEmpty())
+                .filter(c -> Math.abs(c.getHeight() - c.prefHeight(c.getWidth())) > 1)
+                .map(c -> String.format(java.util.Locale.ROOT, "%.0fx%.0f, needs %.0f: %s", c.getWidth(),
+                        c.getHeight(), c.prefHeight(c.getWidth()), c.getText())).toList());
+        assertEquals(List.of(), loose, "output group rows sized other than they ask");
+        assertEquals(1, fx(() -> console.robot.lookup("#job-failures .job-rerun-group").queryAll().size()),
+                "one group, one rerun button");
     }
 }

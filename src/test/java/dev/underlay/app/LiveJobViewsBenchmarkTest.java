@@ -192,6 +192,10 @@ class LiveJobViewsBenchmarkTest {
                     (shown - 2.0 * hosts * steps) / caughtUp, loadAverage());
             System.out.println("live job views: pulse: " + fx(meter::report));
             System.out.println("live job views: slow pulses: " + fx(meter::slowReport));
+            fx(() -> {
+                meter.writeHeavy();
+                return null;
+            });
             long live = HeapMeter.liveAfterFullGc();
             System.out.printf(Locale.ROOT, "live job views: heap in use after GC: %.1f MB before the job (views "
                     + "shown, empty), at most %.1f MB after any of the run's %d collections; after the first "

@@ -17,7 +17,9 @@ import javafx.scene.Scene;
  * after them (the views' timers: the job window's drain and redraw, the log's append) and the rest (CSS, layout and
  * the canvases' painting, which they do in {@code layoutChildren}). Each interval over {@link #SLOW_NS} is kept with
  * the collectors' pause time inside it and the FX work of the pulse that began it, so the report says what the slow
- * ones were made of: a collection or the views' own work. FX thread only.
+ * ones were made of: a collection or the views' own work. With {@code -Dunderlay.pulseLog=FILE} it also writes
+ * each pulse whose FX work took over 25 ms as wall-clock microseconds (start, end) with its two parts, to find that
+ * pulse's samples in a flight recording of the same run. FX thread only.
  */
 final class PulseMeter {
     private final Samples intervals = new Samples();
@@ -29,6 +31,9 @@ final class PulseMeter {
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
     private long lastGcMs;
     private long pulseStart;
+    private long pulseStartEpochUs;
+    private final StringBuilder heavy = new StringBuilder();
+    private static final long HEAVY_NS = 25_000_000L;
     private long timersEnd;
     private long lastNow;
     private boolean on;
@@ -36,6 +41,8 @@ final class PulseMeter {
         @Override
         public void handle(long now) {
             pulseStart = System.nanoTime();
+            java.time.Instant wall = java.time.Instant.now();
+            pulseStartEpochUs = wall.getEpochSecond() * 1_000_000L + wall.getNano() / 1_000;
             long gc = gcMillis();
             if (on && lastNow != 0) {
                 intervals.add(now - lastNow);
@@ -69,6 +76,11 @@ final class PulseMeter {
                 work.add(end - pulseStart);
                 timers.add(timersEnd - pulseStart);
                 layout.add(end - timersEnd);
+                if (end - pulseStart > HEAVY_NS) {
+                    heavy.append(pulseStartEpochUs).append(' ').append(pulseStartEpochUs + (end - pulseStart) / 1000)
+                            .append(' ').append((timersEnd - pulseStart) / 1000).append(' ')
+                            .append((end - timersEnd) / 1000).append('\n');
+                }
             }
             pulseStart = 0;
         });
@@ -90,6 +102,14 @@ final class PulseMeter {
         first.stop();
         last.stop();
         on = false;
+    }
+
+    /** Writes the heavy pulses to {@code -Dunderlay.pulseLog}'s file, if given: "startUs endUs timersUs restUs". */
+    void writeHeavy() throws java.io.IOException {
+        String file = System.getProperty("underlay.pulseLog", "");
+        if (!file.isEmpty()) {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(file), heavy);
+        }
     }
 
     int pulses() {

@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
  *
  * <pre>
  * mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -Xmx1g -XX:+UseSerialGC -cp target/classes:target/test-classes:$(cat target/cp.txt) \
+ * java -Xmx1g -XX:+UseG1GC -cp target/classes:target/test-classes:$(cat target/cp.txt) \
  *     dev.underlay.lab.LabBench 1000 32
  * </pre>
  */

@@ -51,7 +51,7 @@ public final class ChildJvm implements AutoCloseable {
             cmd.addAll(List.of("/usr/bin/env", "--default-signal=INT"));
         }
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1g"));
+        cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseG1GC", "-Xmx1g"));
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         cmd.addAll(args);

@@ -108,7 +108,7 @@ class JobEngineLabTest {
         Recorder rec = new Recorder();
         JobHandle h = ctx.jobs().start(plan(List.of(step(0, 0, -1, -1), step(1, 0, -1, -1)), (s, m) -> "hostname"),
                 "p", JobTarget.query("tag:lab"), options().withStrategy(Strategy.LINEAR), rec, null);
-        assertEquals(JobState.SUCCEEDED, run(h));
+        JobEnds.awaitEnd(ctx.jobs(), h, JobState.SUCCEEDED, 60);
         long lastEnd = 0;
         long firstStart = Long.MAX_VALUE;
         for (Machine m : world.machines) {
@@ -126,7 +126,7 @@ class JobEngineLabTest {
         Recorder rec = new Recorder();
         JobHandle h = ctx.jobs().start(plan(List.of(step(0, 0, -1, -1), step(1, 0, -1, -1)), (s, m) -> "true"),
                 "p", JobTarget.query("tag:lab"), options(), rec, null);
-        assertEquals(JobState.SUCCEEDED, run(h));
+        JobEnds.awaitEnd(ctx.jobs(), h, JobState.SUCCEEDED, 60);
         long slowEnd = rec.last("lab0001", 0, StepState.OK);
         assertTrue(rec.last("lab0002", 1, StepState.OK) < slowEnd, "lab0002 finished both steps while lab0001 "
                 + "was still in its first");
@@ -161,7 +161,7 @@ class JobEngineLabTest {
         String once = "test -f /tmp/retried && exit 0; touch /tmp/retried; exit 1";
         JobHandle h = ctx.jobs().start(plan(List.of(step(0, 2, -1, -1)), (s, m) -> once), "p",
                 JobTarget.hosts(List.of("lab0001", "lab0002")), options(), rec, null);
-        assertEquals(JobState.SUCCEEDED, run(h));
+        JobEnds.awaitEnd(ctx.jobs(), h, JobState.SUCCEEDED, 60);
         assertEquals(1, rec.count("lab0001", 0, StepState.FAILED));
         assertEquals(1, rec.count("lab0001", 0, StepState.OK));
         List<JobListener.StepResult> stored = ctx.jobs().results(h.id());
@@ -177,7 +177,7 @@ class JobEngineLabTest {
         JobHandle h = ctx.jobs().start(plan(List.of(step(0, 0, 3, -1), step(1, 0, -1, 4), step(2, 0, -1, -1)),
                 (s, m) -> s.index() == 0 ? twice : s.index() == 1 ? reboot : "echo after"), "p",
                 JobTarget.hosts(List.of("lab0003")), options(), rec, null);
-        assertEquals(JobState.SUCCEEDED, run(h));
+        JobEnds.awaitEnd(ctx.jobs(), h, JobState.SUCCEEDED, 60);
         assertEquals(2, rec.count("lab0003", 0, StepState.RETRY_WAIT), "incomplete twice, then done");
         assertTrue(rec.steps.stream().anyMatch(e -> e.message().startsWith("asked for a reboot (exit 4)")));
         assertEquals(List.of("after"), rec.out.get("lab0003#2"));
@@ -224,7 +224,7 @@ class JobEngineLabTest {
         long started = rec.steps.stream().filter(e -> e.state() == StepState.RUNNING).count();
         assertTrue(started <= 1, started + " hosts started while paused");
         run.resume();
-        assertEquals(JobState.SUCCEEDED, run(h));
+        JobEnds.awaitEnd(ctx.jobs(), h, JobState.SUCCEEDED, 60);
         assertEquals(List.of(JobState.RUNNING, JobState.PAUSED, JobState.RUNNING, JobState.SUCCEEDED), rec.states);
     }
 
@@ -246,7 +246,7 @@ class JobEngineLabTest {
         assertEquals(JobState.FAILED, run(first));
         world.lab.setFaults(FaultSpec.NONE);
         JobHandle again = ctx.jobs().rerunFailed(first.id(), null);
-        assertEquals(JobState.SUCCEEDED, run(again));
+        JobEnds.awaitEnd(ctx.jobs(), again, JobState.SUCCEEDED, 60);
         JobRepository.JobSummary s = ctx.jobs().find(again.id()).orElseThrow();
         assertEquals(first.id(), s.parent());
         assertEquals(List.of("lab0008", "lab0009"), ctx.jobs().hosts(again.id()).stream()
@@ -276,7 +276,7 @@ class JobEngineLabTest {
         };
         JobHandle h = ctx.jobs().start(p, "p", JobTarget.query("tag:lab"), options().withStrategy(Strategy.LINEAR),
                 rec, null);
-        assertEquals(JobState.SUCCEEDED, run(h));
+        JobEnds.awaitEnd(ctx.jobs(), h, JobState.SUCCEEDED, 60);
         for (Machine m : world.machines) {
             assertEquals(List.of("10.0.0.42:6443"), rec.out.get(m.name() + "#1"), m.name());
         }
@@ -309,7 +309,7 @@ class JobEngineLabTest {
         Thread.sleep(300);
         assertEquals(HostRunState.WAITING, run.hostStates().get("lab0003"));
         assertTrue(run.approve());
-        assertEquals(JobState.SUCCEEDED, run(h));
+        JobEnds.awaitEnd(ctx.jobs(), h, JobState.SUCCEEDED, 60);
     }
 
     @Test
@@ -318,7 +318,7 @@ class JobEngineLabTest {
         Recorder rec = new Recorder();
         JobHandle h = ctx.jobs().start(plan(List.of(step(0, 0, -1, -1)), (s, m) -> "hostname"), "p",
                 JobTarget.query("tag:lab"), options().withRehearse(true), rec, null);
-        assertEquals(JobState.SUCCEEDED, run(h));
+        JobEnds.awaitEnd(ctx.jobs(), h, JobState.SUCCEEDED, 60);
         for (Machine m : world.machines) {
             assertEquals(List.of(m.name()), rec.out.get(m.name() + "#0"), "the twin answers as its machine");
         }

@@ -75,14 +75,14 @@ class JobVsExecBenchmark {
             long j0 = System.nanoTime();
             JobHandle h = ctx.jobs().start(ScriptPlan.of(commands, Duration.ofMinutes(5), 0, Duration.ZERO),
                     "bench", JobTarget.query("tag:lab"), JobOptions.DEFAULTS.withForks(forks), null, null);
-            assertEquals(JobState.SUCCEEDED, h.done().get(600, TimeUnit.SECONDS));
+            JobEnds.awaitEnd(ctx.jobs(), h, JobState.SUCCEEDED, 600);
             long job = System.nanoTime() - j0;
 
             JobHandle l = ctx.jobs().start(ScriptPlan.of(commands, Duration.ofMinutes(5), 0, Duration.ZERO),
                     "bench", JobTarget.query("tag:lab"), JobOptions.DEFAULTS.withForks(forks)
                             .withStrategy(Strategy.LINEAR), null, null);
             long l0 = System.nanoTime();
-            assertEquals(JobState.SUCCEEDED, l.done().get(600, TimeUnit.SECONDS));
+            JobEnds.awaitEnd(ctx.jobs(), l, JobState.SUCCEEDED, 600);
             long linear = System.nanoTime() - l0;
             System.out.printf(Locale.ROOT, "JobVsExecBenchmark: %d hosts x %d steps, forks %d: %d separate exec "
                     + "fan-outs %.2f s; %d bare rounds on shared connections %.2f s; job (free) %.2f s, job (linear) "

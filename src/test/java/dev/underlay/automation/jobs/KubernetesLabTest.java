@@ -90,7 +90,8 @@ class KubernetesLabTest {
                 .withForks(9).withStrategy(Strategy.LINEAR), null);
         JobState end = h.done().get(120, TimeUnit.SECONDS);
         List<String> lines = output(h.id());
-        assertEquals(JobState.SUCCEEDED, end, () -> String.join("\n", lines));
+        assertEquals(JobState.SUCCEEDED, end, () -> String.join("\n", lines) + "\nsteps not ok: " + ctx.jobs()
+                .results(h.id()).stream().filter(r -> r.state() != StepState.OK).toList());
         for (JobListener.StepResult r : ctx.jobs().results(h.id())) {
             assertTrue(r.state() == StepState.OK || r.state() == StepState.RUNNING, r.toString());
         }
@@ -113,7 +114,7 @@ class KubernetesLabTest {
 
         JobHandle check = ctx.jobs().start("command:cat /etc/kubernetes/bootstrap-kubelet.conf",
                 JobTarget.query("lab[0002-0009]"), JobOptions.DEFAULTS.withForks(9), null);
-        assertEquals(JobState.SUCCEEDED, check.done().get(60, TimeUnit.SECONDS));
+        JobEnds.awaitEnd(ctx.jobs(), check, JobState.SUCCEEDED, 60);
         List<String> conf = output(check.id());
         for (int i = 2; i <= 9; i++) {
             assertTrue(conf.contains("lab000" + i + "#0 token: " + token), conf.toString());

@@ -147,7 +147,7 @@ class PublishLabTest {
     void aTokenPublishedOnOneHostReachesTheOthersSealedAndMasked() throws Exception {
         global("lab0001", TOKEN);
         JobHandle h = run("lab[0001-0004]");
-        assertEquals(JobState.SUCCEEDED, h.done().get(60, TimeUnit.SECONDS));
+        JobEnds.awaitEnd(ctx.jobs(), h, JobState.SUCCEEDED, 60);
 
         assertEquals("published demo_token, demo_count to cluster demo (profile demo)",
                 result(h.id(), "lab0001", 0).message());
@@ -170,7 +170,7 @@ class PublishLabTest {
 
         JobHandle check = ctx.jobs().start("command:cat /tmp/got-token; test -f /run/underlay/publish/demo_token "
                 + "|| echo read-and-removed", JobTarget.query("lab[0001-0004]"), JobOptions.DEFAULTS, null);
-        assertEquals(JobState.SUCCEEDED, check.done().get(60, TimeUnit.SECONDS));
+        JobEnds.awaitEnd(ctx.jobs(), check, JobState.SUCCEEDED, 60);
         List<String> got = output(check.id());
         for (int i = 1; i <= 4; i++) {
             assertTrue(got.contains("lab000" + i + "#0 " + TOKEN), got.toString());
@@ -182,7 +182,7 @@ class PublishLabTest {
     void hostsInNoClusterPublishIntoTheirJobsOwnProfile() throws Exception {
         global("lab0005", TOKEN);
         JobHandle h = run("lab[0005-0006]");
-        assertEquals(JobState.SUCCEEDED, h.done().get(60, TimeUnit.SECONDS));
+        JobEnds.awaitEnd(ctx.jobs(), h, JobState.SUCCEEDED, 60);
         String profile = ParamPublisher.jobProfile(h.id());
         assertEquals("published demo_token, demo_count to job " + h.id() + " (profile " + profile + ")",
                 result(h.id(), "lab0005", 0).message());
@@ -217,9 +217,9 @@ class PublishLabTest {
         ctx.inventory().apply(ch);
         global("lab0005", TOKEN);
         JobHandle a = run("lab[0005-0006]");
-        assertEquals(JobState.SUCCEEDED, a.done().get(60, TimeUnit.SECONDS));
+        JobEnds.awaitEnd(ctx.jobs(), a, JobState.SUCCEEDED, 60);
         JobHandle b = run("lab[0005-0006]");
-        assertEquals(JobState.SUCCEEDED, b.done().get(60, TimeUnit.SECONDS));
+        JobEnds.awaitEnd(ctx.jobs(), b, JobState.SUCCEEDED, 60);
         assertTrue(ctx.inventory().inventory().profiles().containsKey(ParamPublisher.jobProfile(a.id())));
 
         ctx.jobs().delete(a.id());

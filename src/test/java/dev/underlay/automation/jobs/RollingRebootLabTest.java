@@ -73,7 +73,7 @@ class RollingRebootLabTest {
     static Map<String, String> perHost(String command) throws Exception {
         JobHandle h = ctx.jobs().start("command:" + command, JobTarget.query("tag:lab"),
                 JobOptions.DEFAULTS.withForks(6), null);
-        assertEquals(JobState.SUCCEEDED, h.done().get(60, TimeUnit.SECONDS));
+        JobEnds.awaitEnd(ctx.jobs(), h, JobState.SUCCEEDED, 60);
         Map<String, String> out = new TreeMap<>();
         ctx.jobs().output(h.id(), null, null, l -> out.merge(l.host(), l.text(), (a, b) -> a + "\n" + b));
         return out;

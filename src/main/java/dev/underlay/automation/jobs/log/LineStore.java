@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * Every line of a job's log, kept compactly: per line one source id ({@link LogSources}), the time as milliseconds
  * since the first line, where its text lies and where its style runs lie (20 bytes), and the text itself, without
- * escapes, as UTF-8 in 1 MiB pages. No object per line. One thread appends; a line below {@link #size()} may be
+ * escapes, as UTF-8 in 256 KiB pages. No object per line. One thread appends; a line below {@link #size()} may be
  * read from any thread (pages never move once written; {@code size} is published last).
  */
 public final class LineStore {
@@ -15,8 +15,11 @@ public final class LineStore {
     public static final int MAX_LINE_BYTES = 64 * 1024;
     private static final int LINE_BITS = 14;
     private static final int LINES_PER_PAGE = 1 << LINE_BITS;
+    /** A line's text is (page << 40 | offset << TEXT_BITS | length): 20 bits of length, of offset at most 40. */
     private static final int TEXT_BITS = 20;
-    private static final int TEXT_PAGE = 1 << TEXT_BITS;
+    /** Under half of G1's smallest region (1 MiB): a larger array is "humongous" and takes whole regions, and a
+     * page of 1 MiB plus its header took two, doubling the text's heap (decision 0037). */
+    private static final int TEXT_PAGE = 1 << 18;
     private static final int RUN_PAGE = 1 << 16;
 
     private int[][] source = new int[16][];

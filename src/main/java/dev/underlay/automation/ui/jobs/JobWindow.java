@@ -140,6 +140,18 @@ public final class JobWindow extends BorderPane {
         list.setId("job-failures");
         list.setPlaceholder(new Label("No host failed."));
         list.setCellFactory(v -> new ListCell<>() {
+            // as tall as the row's wrapped text at this cell's width: Labeled's own measure of a graphic gave a row of
+            // five wrapped lines 73 of the 90 px it needs (JobFlowTest), cutting the first and last line
+            @Override
+            protected double computePrefHeight(double width) {
+                javafx.scene.Node row = getGraphic();
+                if (row == null || width < 0) {
+                    return super.computePrefHeight(width);
+                }
+                return snappedTopInset() + row.prefHeight(width - snappedLeftInset() - snappedRightInset())
+                        + snappedBottomInset();
+            }
+
             @Override
             protected void updateItem(JobProgress.FailureGroup g, boolean empty) {
                 super.updateItem(g, empty);
