@@ -37,7 +37,6 @@ final class CommandRun implements RemoteCommand {
     private LineSplitter out;
     private LineSplitter err;
     private ScheduledFuture<?> timer;
-    private boolean opened;
     private org.apache.sshd.client.future.OpenFuture open;
 
     CommandRun(SshTarget target, String command, Duration timeout, OutputSink sink, ScheduledExecutorService timers) {
@@ -86,8 +85,9 @@ final class CommandRun implements RemoteCommand {
             synchronized (this) {
                 open = opening;
             }
-            // a listener added to a future already done runs here, on this thread, while the session's I/O thread
-            // goes on: a quick command's exit and close can arrive before it sets opened (closed() checks the future)
+            // closed() asks the future, not this listener, whether the channel opened: a listener added to a future
+            // already done runs here, on this thread, while the session's I/O thread goes on, and a quick command's
+            // exit and close could arrive before the listener ran
             opening.addListener(f -> {
                 if (!f.isOpened()) {
                     ch.close(true);
@@ -97,9 +97,6 @@ final class CommandRun implements RemoteCommand {
                     ch.getInvertedIn().close(); // end of input: the command must not wait for a keyboard
                 } catch (IOException e) {
                     // the channel is closing; closed() reports why
-                }
-                synchronized (this) {
-                    opened = true;
                 }
                 if (!timeout.isZero()) {
                     synchronized (this) {
@@ -193,7 +190,7 @@ final class CommandRun implements RemoteCommand {
                 kind = FailureKind.COMMAND_TIMEOUT;
                 message = target.label() + ": the command ran longer than " + Failures.seconds(timeout)
                         + " and was stopped.";
-            } else if (!opened && status == null && signal == null && (open == null || !open.isOpened())) {
+            } else if (status == null && signal == null && (open == null || !open.isOpened())) {
                 kind = session.isOpen() ? FailureKind.INTERNAL : FailureKind.DISCONNECTED;
                 message = target.label() + (session.isOpen()
                         ? ": the server refused to open a command channel (too many sessions, or exec not allowed)."

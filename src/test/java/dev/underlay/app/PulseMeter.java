@@ -31,7 +31,6 @@ final class PulseMeter {
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
     private long lastGcMs;
     private long pulseStart;
-    private long pulseStartEpochUs;
     private final StringBuilder heavy = new StringBuilder();
     private static final long HEAVY_NS = 25_000_000L;
     private long timersEnd;
@@ -41,8 +40,6 @@ final class PulseMeter {
         @Override
         public void handle(long now) {
             pulseStart = System.nanoTime();
-            java.time.Instant wall = java.time.Instant.now();
-            pulseStartEpochUs = wall.getEpochSecond() * 1_000_000L + wall.getNano() / 1_000;
             long gc = gcMillis();
             if (on && lastNow != 0) {
                 intervals.add(now - lastNow);
@@ -76,8 +73,10 @@ final class PulseMeter {
                 work.add(end - pulseStart);
                 timers.add(timersEnd - pulseStart);
                 layout.add(end - timersEnd);
-                if (end - pulseStart > HEAVY_NS) {
-                    heavy.append(pulseStartEpochUs).append(' ').append(pulseStartEpochUs + (end - pulseStart) / 1000)
+                if (end - pulseStart > HEAVY_NS) { // the wall clock read only for these, at their end
+                    java.time.Instant wall = java.time.Instant.now();
+                    long endUs = wall.getEpochSecond() * 1_000_000L + wall.getNano() / 1_000;
+                    heavy.append(endUs - (end - pulseStart) / 1000).append(' ').append(endUs)
                             .append(' ').append((timersEnd - pulseStart) / 1000).append(' ')
                             .append((end - timersEnd) / 1000).append('\n');
                 }

@@ -90,8 +90,7 @@ class KubernetesLabTest {
                 .withForks(9).withStrategy(Strategy.LINEAR), null);
         JobState end = h.done().get(120, TimeUnit.SECONDS);
         List<String> lines = output(h.id());
-        assertEquals(JobState.SUCCEEDED, end, () -> String.join("\n", lines) + "\nsteps not ok: " + ctx.jobs()
-                .results(h.id()).stream().filter(r -> r.state() != StepState.OK).toList());
+        assertEquals(JobState.SUCCEEDED, end, () -> String.join("\n", lines) + "\n" + JobEnds.why(ctx.jobs(), h.id()));
         for (JobListener.StepResult r : ctx.jobs().results(h.id())) {
             assertTrue(r.state() == StepState.OK || r.state() == StepState.RUNNING, r.toString());
         }

@@ -15,7 +15,8 @@ public final class LineStore {
     public static final int MAX_LINE_BYTES = 64 * 1024;
     private static final int LINE_BITS = 14;
     private static final int LINES_PER_PAGE = 1 << LINE_BITS;
-    /** A line's text is (page << 40 | offset << TEXT_BITS | length): 20 bits of length, of offset at most 40. */
+    /** Where a line's text lies: its length in the low 20 bits, its offset in the page in the 20 above, the page
+     * above bit 40. */
     private static final int TEXT_BITS = 20;
     /** Under half of G1's smallest region (1 MiB): a larger array is "humongous" and takes whole regions, and a
      * page of 1 MiB plus its header took two, doubling the text's heap (decision 0037). */
