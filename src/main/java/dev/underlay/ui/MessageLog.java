@@ -31,6 +31,12 @@ public final class MessageLog {
 
     private final ObservableList<Entry> entries = FXCollections.observableArrayList();
 
+    /**
+     * The read-only view: one wrapper, kept. A new one a call is held by nothing but a weak listener, so a listener
+     * added to it (the messages window's) stops hearing after a collection.
+     */
+    private final ObservableList<Entry> readOnly = FXCollections.unmodifiableObservableList(entries);
+
     /** Adds a message (FX thread); blank ones are not kept. */
     public Entry add(String text) {
         if (text == null || text.isBlank()) {
@@ -45,7 +51,7 @@ public final class MessageLog {
     }
 
     public ObservableList<Entry> entries() {
-        return FXCollections.unmodifiableObservableList(entries);
+        return readOnly;
     }
 
     /** True for a message that says something failed or was refused ("Could not delete ...: ..."). */

@@ -56,6 +56,11 @@ class JobFlowTest extends JobFlowFixture {
         var log = openFaultyCell(window);
         assertEquals(FAULTY, fx(() -> console.robot.lookup("#log-host").queryAs(ComboBox.class).getValue()),
                 "the host box says whose lines they are");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(FAULTY, fx(() -> dev.underlay.testing.ComboText.of(console.robot
+                .lookup("#log-host").query())), "and shows it");
+        assertEquals(5, fx(() -> console.robot.lookup("#log-host").queryAs(ComboBox.class).getItems().size()),
+                "all hosts, and the four to choose from");
         assertTrue(fx(() -> log.hosts().size()) == 4 && fx(log::lineCount) > fx(log::rowCount),
                 "every host's output is in the pane, the filter shows one");
         @SuppressWarnings("unchecked")
@@ -76,6 +81,7 @@ class JobFlowTest extends JobFlowFixture {
         assertTrue(fx(() -> groups.getItems().stream().anyMatch(g -> g.toString().startsWith(FAULTY + "  (1 host, "))),
                 "the faulty host's own group");
         assertFailureRowsWhole();
+        assertGroupRowsRecolourWithoutRestyling(steps, groups);
         shoot("#job-grid", "job-window.png");
         // the dark theme: the canvases, the legend and the log follow it
         fx(() -> {
@@ -108,6 +114,39 @@ class JobFlowTest extends JobFlowFixture {
         waitFor(() -> fx(() -> jobs.getItems().size() == 2 && jobs.getItems().get(0).state().isFinal()));
         assertEquals(List.of(rerun, first), fx(() -> jobs.getItems().stream().map(JobsViewModel.JobRow::id)
                 .toList()));
+    }
+
+    /**
+     * Another step's groups, then step 1's again: the same cells show the majority and the differing groups, and
+     * mark a differing one with the {@code :differs} pseudo-class (its red text), never by swapping style classes.
+     */
+    private void assertGroupRowsRecolourWithoutRestyling(ListView<Object> steps, ListView<Object> groups)
+            throws Exception {
+        StyleClassChurn churn = fx(() -> StyleClassChurn.watch(groups.getScene().getRoot()));
+        try {
+            for (String step : List.of("step 3 ", "step 1 ")) {
+                Node row = fx(() -> steps.lookupAll(".list-cell").stream().filter(n -> n instanceof
+                        javafx.scene.control.ListCell<?> c && c.getText() != null && c.getText().startsWith(step))
+                        .findFirst().orElseThrow());
+                console.robot.clickOn(row);
+                int want = step.equals("step 3 ") ? 1 : 4;
+                waitFor(() -> fx(() -> groups.getItems().size()) == want);
+            }
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(List.of(), fx(churn::changes), "cells that swapped style classes (restyled from "
+                    + "scratch) among " + fx(churn::cells));
+        } finally {
+            fx(() -> {
+                churn.close();
+                return null;
+            });
+        }
+        javafx.css.PseudoClass differs = javafx.css.PseudoClass.getPseudoClass("differs");
+        List<String> wrong = fx(() -> groups.lookupAll(".list-cell").stream()
+                .map(n -> (javafx.scene.control.ListCell<?>) n).filter(c -> !c.isEmpty())
+                .filter(c -> c.getPseudoClassStates().contains(differs) == (c.getIndex() == 0))
+                .map(c -> c.getIndex() + ": " + c.getText()).toList());
+        assertEquals(List.of(), wrong, "the largest group plain, the others marked as differing");
     }
 
     /** Every row of "Failed hosts by cause" is as tall as its wrapped text: nothing cut off at the top or bottom. */

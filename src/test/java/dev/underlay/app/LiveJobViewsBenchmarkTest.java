@@ -14,6 +14,7 @@ import dev.underlay.automation.ui.jobs.JobProgress;
 import dev.underlay.automation.ui.jobs.JobWindow;
 import dev.underlay.automation.ui.jobs.JobWindowViewModel;
 import dev.underlay.automation.ui.log.JobLogViewModel;
+import dev.underlay.e2e.LabProcess;
 import dev.underlay.e2e.LabWorld;
 import dev.underlay.inventory.Face;
 import dev.underlay.inventory.Inventory;
@@ -52,7 +53,11 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Issue 14's combined benchmark (prints figures, asserts only what must hold; docs/benchmarks.md): a real S-step
- * job on N lab hosts, each step printing its lines with the lab shell's {@code printlines} paced by {@code sleep}
+ * job on N lab hosts (served by a JVM of their own, {@link LabProcess}, at {@code nice} 19: real hosts are neither in
+ * the console's heap nor on its cores, and on a 2-core box the lab's SSH servers would otherwise take the FX
+ * thread's core; {@code -Dunderlay.labNice=0} runs it at our priority, {@code -Dunderlay.labInProcess=true} in this
+ * JVM, as the console's own small lab is; decision 0038), each step printing its lines with the lab shell's
+ * {@code printlines} paced by {@code sleep}
  * so the job prints about R lines a second, while one 1600x900 Monocle stage shows the real job window (grid,
  * timeline, log viewer) beside the real Racks view coloured by last job result (fed as {@link ConsoleWindow} feeds
  * it: the jobs' listener's host changes), the hosts 40 to a 42U rack. Prints the pulse ({@link PulseMeter}), the
@@ -83,9 +88,14 @@ class LiveJobViewsBenchmarkTest {
                 bytes, expected, rate, loadAverage());
         FxToolkit.registerPrimaryStage();
         Platform.setImplicitExit(false);
-        try (LabWorld world = LabWorld.start(hosts, dir, FaultSpec.NONE);
+        boolean inProcess = Boolean.getBoolean("underlay.labInProcess");
+        int nice = Integer.getInteger("underlay.labNice", 19);
+        try (AutoCloseable lab = inProcess ? LabWorld.start(hosts, dir, FaultSpec.NONE)
+                : LabProcess.start(hosts, dir, nice, List.of("-Xmx1g"));
              AppContext ctx = AppContext.open(dir.resolve("data"), false, Platform::runLater)) {
-            world.enrol(ctx);
+            List<Machine> labMachines = enrol(lab, ctx);
+            System.out.println("live job views: the lab's hosts " + (inProcess ? "in this JVM" : "in a JVM of their "
+                    + "own (pid " + ((LabProcess) lab).pid() + ", nice " + nice + ")"));
             ctx.inventory().apply(racked(ctx.inventory().inventory()));
             // as the console wires them: one listener for the jobs, its host changes recolour the racks
             JobEvents events = new JobEvents();
@@ -155,6 +165,9 @@ class LiveJobViewsBenchmarkTest {
                     (System.nanoTime() - w0) / 1e9);
             long base = HeapMeter.liveAfterFullGc();
 
+            long labPid = lab instanceof LabProcess lp ? lp.pid() : -1;
+            long cpu0 = processCpuNanos();
+            long labCpu0 = childCpuNanos(labPid);
             long t0 = System.nanoTime();
             JobHandle h = ctx.jobs().start(ScriptPlan.of(commands, Duration.ofMinutes(10), 0, Duration.ZERO),
                     "live-views-bench", JobTarget.query("tag:lab"), JobOptions.DEFAULTS.withForks(hosts), events,
@@ -171,6 +184,8 @@ class LiveJobViewsBenchmarkTest {
             double opened = (System.nanoTime() - t0) / 1e9;
             JobState end = h.done().get(120 + 30 * expected / Math.max(1, rate), TimeUnit.SECONDS);
             double jobSeconds = (System.nanoTime() - t0) / 1e9;
+            double consoleCores = (processCpuNanos() - cpu0) / 1e9 / jobSeconds;
+            double labCores = labPid < 0 ? 0 : (childCpuNanos(labPid) - labCpu0) / 1e9 / jobSeconds;
             long[] stored = {0};
             ctx.jobs().flush();
             ctx.jobs().output(h.id(), null, null, l -> stored[0]++);
@@ -190,6 +205,11 @@ class LiveJobViewsBenchmarkTest {
                     + "the job); the log viewer held %,d rows %.1f s after the start (%,.0f lines/s shown); load "
                     + "average %.2f at the end%n", end, jobSeconds, stored[0], stored[0] / jobSeconds, shown, caughtUp,
                     (shown - 2.0 * hosts * steps) / caughtUp, loadAverage());
+            System.out.printf(Locale.ROOT, "live job views: CPU over the job: this JVM (console, SSH client, log "
+                    + "storage) %.2f cores%s, of %d; %.0f microseconds of this JVM's CPU a line stored%n",
+                    consoleCores, labPid < 0 ? " (the lab's servers included)" : String.format(Locale.ROOT,
+                            ", the lab's JVM %.2f cores", labCores), Runtime.getRuntime().availableProcessors(),
+                    consoleCores * jobSeconds * 1e6 / Math.max(1, stored[0]));
             System.out.println("live job views: pulse: " + fx(meter::report));
             System.out.println("live job views: slow pulses: " + fx(meter::slowReport));
             fx(() -> {
@@ -213,10 +233,10 @@ class LiveJobViewsBenchmarkTest {
             assertEquals(new JobProgress.Counts(0, 0, hosts, 0, 0, 0), fx(p::counts), "the grid's counts");
             assertEquals(String.format(Locale.ROOT, "0 queued, 0 running, %d ok, 0 failed, 0 skipped, 0 cancelled",
                     hosts), fx(() -> jobVm.countsProperty().get()));
-            assertEquals(StepState.OK, fx(() -> p.cell(p.hostIndex(world.machines.get(hosts - 1).name()),
+            assertEquals(StepState.OK, fx(() -> p.cell(p.hostIndex(labMachines.get(hosts - 1).name()),
                     steps - 1)), "the grid's last cell");
             Inventory inv = ctx.inventory().inventory();
-            for (Machine m : world.machines) {
+            for (Machine m : labMachines) {
                 assertEquals(JobResultColouring.OK, lastJob.entryFor(inv.machines().get(m.name()), inv), m.name());
             }
             assertTrue(sawRunning.get(), "the racks were told of hosts running");
@@ -232,6 +252,17 @@ class LiveJobViewsBenchmarkTest {
             });
             model.close();
         }
+    }
+
+    /** Enrols the lab's hosts in the data folder; its machines in name order. */
+    private static List<Machine> enrol(AutoCloseable lab, AppContext ctx) throws java.io.IOException {
+        if (lab instanceof LabWorld w) {
+            w.enrol(ctx);
+            return w.machines;
+        }
+        LabProcess p = (LabProcess) lab;
+        p.enrol(ctx);
+        return p.machines();
     }
 
     /**
@@ -289,6 +320,25 @@ class LiveJobViewsBenchmarkTest {
 
     private static String mb(long bytes) {
         return bytes < 0 ? "(not reached)" : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** A child's user + system CPU from Linux's /proc/PID/stat (clock ticks of 10 ms); 0 where unreadable. */
+    private static long childCpuNanos(long pid) {
+        if (pid < 0) {
+            return 0;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // f[0] is field 3, the state
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // utime, stime
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static double loadAverage() {

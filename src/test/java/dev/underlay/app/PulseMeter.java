@@ -19,7 +19,8 @@ import javafx.scene.Scene;
  * the collectors' pause time inside it and the FX work of the pulse that began it, so the report says what the slow
  * ones were made of: a collection or the views' own work. With {@code -Dunderlay.pulseLog=FILE} it also writes
  * each pulse whose FX work took over 25 ms as wall-clock microseconds (start, end) with its two parts, to find that
- * pulse's samples in a flight recording of the same run. FX thread only.
+ * pulse's samples in a flight recording of the same run. The FX thread's CPU time in each pulse's work tells work
+ * from waiting: Linux's schedstat gives the time it was runnable but waited for a core. FX thread only.
  */
 final class PulseMeter {
     private final Samples intervals = new Samples();
@@ -31,6 +32,11 @@ final class PulseMeter {
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
     private long lastGcMs;
     private long pulseStart;
+    private long pulseCpuStart;
+    private long pulseWaitStart;
+    private final Samples workWait = new Samples();
+    private final Samples workCpu = new Samples();
+    private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final StringBuilder heavy = new StringBuilder();
     private static final long HEAVY_NS = 25_000_000L;
     private long timersEnd;
@@ -40,11 +46,14 @@ final class PulseMeter {
         @Override
         public void handle(long now) {
             pulseStart = System.nanoTime();
+            pulseCpuStart = threads.getCurrentThreadCpuTime();
+            pulseWaitStart = runQueueWait();
             long gc = gcMillis();
             if (on && lastNow != 0) {
                 intervals.add(now - lastNow);
                 if (now - lastNow > SLOW_NS) {
-                    slow.add(new Slow(now - lastNow, (gc - lastGcMs) * 1_000_000L, work.last()));
+                    slow.add(new Slow(now - lastNow, (gc - lastGcMs) * 1_000_000L, work.last(), workCpu.last(),
+                            workWait.last()));
                 }
             }
             lastNow = now;
@@ -71,6 +80,8 @@ final class PulseMeter {
             long end = System.nanoTime();
             if (on && pulseStart != 0 && timersEnd >= pulseStart) {
                 work.add(end - pulseStart);
+                workCpu.add(threads.getCurrentThreadCpuTime() - pulseCpuStart);
+                workWait.add(runQueueWait() - pulseWaitStart);
                 timers.add(timersEnd - pulseStart);
                 layout.add(end - timersEnd);
                 if (end - pulseStart > HEAVY_NS) { // the wall clock read only for these, at their end
@@ -119,6 +130,18 @@ final class PulseMeter {
         return intervals.ms(99);
     }
 
+    /** Linux: nanoseconds the calling thread has spent runnable but waiting for a core (0 elsewhere). */
+    private static long runQueueWait() {
+        try {
+            String[] f = java.nio.file.Files.readString(SCHEDSTAT).trim().split(" ");
+            return Long.parseLong(f[1]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static final java.nio.file.Path SCHEDSTAT = java.nio.file.Path.of("/proc/thread-self/schedstat");
+
     private long gcMillis() {
         long ms = 0;
         for (GarbageCollectorMXBean c : collectors) {
@@ -138,8 +161,9 @@ final class PulseMeter {
         b.append(String.format(Locale.ROOT, ", %d of them with a collection inside", gcInside));
         for (int i = 0; i < Math.min(8, worst.size()); i++) {
             Slow a = worst.get(i);
-            b.append(String.format(Locale.ROOT, "%s%.0f ms (GC %.0f, work before %.0f)", i == 0 ? ": " : "; ",
-                    a.intervalNs() / 1e6, a.gcNs() / 1e6, a.workBeforeNs() / 1e6));
+            b.append(String.format(Locale.ROOT, "%s%.0f ms (GC %.0f, work before %.0f: on a core %.0f, waiting "
+                    + "for one %.0f)", i == 0 ? ": " : "; ", a.intervalNs() / 1e6, a.gcNs() / 1e6,
+                    a.workBeforeNs() / 1e6, a.workCpuNs() / 1e6, a.workWaitNs() / 1e6));
         }
         return b.toString();
     }
@@ -147,13 +171,14 @@ final class PulseMeter {
     String report() {
         return String.format(Locale.ROOT, "%d pulses (%d intervals); interval between pulses %s; FX work per "
                 + "pulse %s, of which the views' timers (job window drain, grid, timeline, log append) %s and CSS + "
-                + "layout + canvas painting %s", work.size, intervals.size, intervals.summary(), work.summary(), timers.summary(),
-                layout.summary());
+                + "layout + canvas painting %s; of the FX work, on a core %s, runnable but waiting for a core %s",
+                work.size, intervals.size, intervals.summary(), work.summary(), timers.summary(), layout.summary(),
+                workCpu.summary(), workWait.summary());
     }
 
     /** One interval over {@link #SLOW_NS}: its length, the collectors' pause time inside it, and the FX work of the
      * pulse that began it (0 if that pulse was not counted), all in nanoseconds. */
-    private record Slow(long intervalNs, long gcNs, long workBeforeNs) {
+    private record Slow(long intervalNs, long gcNs, long workBeforeNs, long workCpuNs, long workWaitNs) {
     }
 
     /** A growing list of nanosecond samples. */

@@ -74,8 +74,16 @@ class RunTargetFlowTest extends ConsoleFxTest {
         assertEquals(List.of("fra1-k8s-w01", "fra1-k8s-w02", "fra1-k8s-w03"), runHosts());
 
         console.retype("#run-command", "hostname");
+        // the state cells change as the hosts run: by pseudo-class, never by restyling (StyleClassChurn)
+        StyleClassChurn churn = fx(() -> StyleClassChurn.watch(console.robot.lookup("#run-hosts").query()));
         console.robot.clickOn("#run-start");
         waitFor(() -> text("#run-progress").matches("3/3 done, 3 ok, 0 failed in \\d+\\.\\d\\d s"));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), fx(churn::changes), "cells restyled from scratch as the hosts ran");
+        fx(() -> {
+            churn.close();
+            return null;
+        });
         assertEquals(3, shownOutput().size());
         Predicate<Node> w02 = n -> n instanceof TableCell<?, ?> c && "fra1-k8s-w02".equals(c.getText());
         console.robot.clickOn(console.robot.lookup("#run-hosts").lookup(w02).<Node>query());

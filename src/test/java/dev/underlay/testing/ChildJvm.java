@@ -39,19 +39,31 @@ public final class ChildJvm implements AutoCloseable {
         pump(process.getErrorStream(), true);
     }
 
-    /** Starts {@code main} with {@code args} and the JVM options the product runs with (decision 0005). */
+    /** Starts {@code main} with {@code args} and the JVM options the product runs with (decisions 0005, 0037, 0038). */
     public static ChildJvm start(Class<?> main, List<String> args) throws IOException {
         return start(main, List.of(), args);
     }
 
     /** The same, with more JVM options (system properties, ...). */
     public static ChildJvm start(Class<?> main, List<String> jvmOptions, List<String> args) throws IOException {
+        return start(main, 0, jvmOptions, args);
+    }
+
+    /**
+     * The same at a lower scheduling priority, {@code nice} 1-19 where {@code /usr/bin/nice} is (it execs java,
+     * so the PID is still the JVM's own); 0 runs it at ours.
+     */
+    public static ChildJvm start(Class<?> main, int niceness, List<String> jvmOptions, List<String> args)
+            throws IOException {
         List<String> cmd = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/env")) && envCanResetSignals()) {
             cmd.addAll(List.of("/usr/bin/env", "--default-signal=INT"));
         }
+        if (niceness > 0 && Files.isExecutable(Path.of("/usr/bin/nice"))) {
+            cmd.addAll(List.of("/usr/bin/nice", "-n", Integer.toString(niceness)));
+        }
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseG1GC", "-Xmx1g"));
+        cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-Xmx1g"));
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         cmd.addAll(args);

@@ -2,6 +2,7 @@ package dev.underlay.racks.ui;
 
 import dev.underlay.racks.ElevationGeometry;
 import dev.underlay.racks.Rect;
+import dev.underlay.ui.LiveRepaint;
 import javafx.beans.Observable;
 import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
@@ -16,7 +17,8 @@ import javafx.scene.paint.Paint;
 
 /**
  * The rack elevation control: one canvas the size of the viewport with scroll bars, drawing only what is in view
- * (so a site of a hundred racks draws as fast as three), redrawn at most once per pulse. Pointer gestures go to the
+ * (so a site of a hundred racks draws as fast as three), redrawn at most once per pulse, and for a running job's
+ * recolours at most five times a second ({@link LiveRepaint}). Pointer gestures go to the
  * view model: hover, click and Ctrl-click, a rubber band from empty space, a range of U dragged in the U numbers,
  * and a machine dragged to another U, face or rack (or out of an unplaced list). Ctrl and the wheel zoom.
  */
@@ -27,6 +29,8 @@ public final class RackElevationCanvas extends Region {
     private final ScrollBar v = new ScrollBar();
     private final ElevationPainter painter = new ElevationPainter();
     private final ElevationGestures gestures;
+    /** A job's recolours, five a second at most: each is a repaint of every machine in view. */
+    private final LiveRepaint live = new LiveRepaint(200, this::redraw);
     private boolean dirty = true;
     private long lastPaintNanos;
     /** The canvas point a wheel zoom keeps in place; the centre otherwise. */
@@ -40,10 +44,10 @@ public final class RackElevationCanvas extends Region {
         getChildren().addAll(canvas, h, v);
         canvas.setFocusTraversable(true);
         for (Observable o : new Observable[] {vm.geometryProperty(), vm.colouringProperty(), vm.selectionProperty(),
-            vm.recoloursProperty(), vm.moves().previewProperty(), vm.moves().refusalProperty(),
-            h.valueProperty(), v.valueProperty()}) {
+            vm.moves().previewProperty(), vm.moves().refusalProperty(), h.valueProperty(), v.valueProperty()}) {
             o.addListener(x -> redraw());
         }
+        vm.recoloursProperty().addListener(x -> live.changed());
         vm.zoomProperty().addListener((obs, o, n) -> zoomed(o.doubleValue(), n.doubleValue(),
                 anchor != null ? anchor.getX() : canvas.getWidth() / 2,
                 anchor != null ? anchor.getY() : canvas.getHeight() / 2));

@@ -147,11 +147,13 @@ public final class RunCommandView extends BorderPane {
         state.setComparator(java.util.Comparator.comparingInt(HostRun.State::severity)); // failures first
         state.setCellValueFactory(c -> c.getValue().stateProperty());
         state.setCellFactory(c -> new TableCell<>() {
+            {
+                getStyleClass().add(UiStyles.RUN_STATE_CELL); // once: a style class change restyles the cell anew
+            }
+
             @Override
             protected void updateItem(HostRun.State s, boolean empty) {
                 super.updateItem(s, empty);
-                getStyleClass().remove(UiStyles.RUN_STATE_CELL);
-                getStyleClass().add(UiStyles.RUN_STATE_CELL);
                 HostRun row = empty || getTableRow() == null ? null : getTableRow().getItem();
                 setText(empty || s == null || row == null ? null : row.stateText());
                 UiStyles.switchPseudoClass(this, STATES, empty || s == null ? null : STATES.get(s.ordinal()));

@@ -1,6 +1,7 @@
 package dev.underlay.topology.ui;
 
 import dev.underlay.topology.PlacedGraph;
+import dev.underlay.ui.LiveRepaint;
 import javafx.beans.Observable;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
@@ -12,7 +13,8 @@ import javafx.scene.paint.Paint;
 /**
  * The topology control: one canvas the size of the view, drawing only what is in it (the picture's grid index), at
  * most once per pulse however many changes arrive; a minimap in the lower right corner (its vertices drawn again
- * only when the picture or its colours change, the viewport's rectangle at each frame). Gestures are
+ * only when the picture or its colours change, the viewport's rectangle at each frame); a running job's recolours
+ * at most five times a second ({@link LiveRepaint}). Gestures are
  * {@link TopologyGestures}'.
  */
 public final class TopologyCanvas extends Region {
@@ -26,6 +28,11 @@ public final class TopologyCanvas extends Region {
     private final TopologyGestures gestures;
     private boolean dirty = true;
     private boolean minimapDirty = true;
+    /** A job's recolours, five a second at most: each is a repaint of every node in view and the minimap. */
+    private final LiveRepaint live = new LiveRepaint(200, () -> {
+        minimapDirty = true;
+        redraw();
+    });
     private long lastPaintNanos;
     private TopologyPalette palette = TopologyPalette.LIGHT;
 
@@ -37,13 +44,13 @@ public final class TopologyCanvas extends Region {
         minimapView.setMouseTransparent(true);
         getChildren().addAll(canvas, minimap, minimapView);
         canvas.setFocusTraversable(true);
-        for (Observable o : new Observable[] {vm.pictureProperty(), vm.colouringProperty(), vm.recoloursProperty(),
-            vm.shownProperty()}) {
+        for (Observable o : new Observable[] {vm.pictureProperty(), vm.colouringProperty(), vm.shownProperty()}) {
             o.addListener(x -> {
                 minimapDirty = true;
                 redraw();
             });
         }
+        vm.recoloursProperty().addListener(x -> live.changed());
         for (Observable o : new Observable[] {vm.selectionProperty(), vm.viewportProperty(), vm.focusedProperty()}) {
             o.addListener(x -> redraw());
         }

@@ -31,7 +31,9 @@ public final class JobLogGroups {
     private final TaskRunner tasks;
     private final Map<Integer, OutputGroups.StepGroups> computed = new HashMap<>();
     private final ObservableList<StepRow> steps = FXCollections.observableArrayList();
+    private final ObservableList<StepRow> stepsView = FXCollections.unmodifiableObservableList(steps);
     private final ObservableList<GroupRow> groupRows = FXCollections.observableArrayList();
+    private final ObservableList<GroupRow> groupRowsView = FXCollections.unmodifiableObservableList(groupRows);
     private final ObjectProperty<Integer> step = new SimpleObjectProperty<>();
     private long last = Long.MIN_VALUE;
     /** Output or a state came in since the last recompute: a refresh held back by the interval still owes it. */
@@ -128,7 +130,9 @@ public final class JobLogGroups {
             OutputGroups.StepGroups g = computed.get(s);
             rows.add(new StepRow(s, stepName.apply(s), g.summary(), g.groups().size()));
         });
-        steps.setAll(rows);
+        if (!steps.equals(rows)) { // an unchanged list would still update (and lay out) every row
+            steps.setAll(rows);
+        }
         boolean chose = false;
         if (!userChoseStep && !rows.isEmpty()) {
             Integer latest = rows.get(rows.size() - 1).step();
@@ -157,7 +161,9 @@ public final class JobLogGroups {
         for (int i = 0; i < g.groups().size(); i++) {
             rows.add(new GroupRow(g.groups().get(i), i == 0));
         }
-        groupRows.setAll(rows);
+        if (!groupRows.equals(rows)) {
+            groupRows.setAll(rows);
+        }
     }
 
     /** The groups of the chosen step (empty if none is chosen). */
@@ -169,12 +175,12 @@ public final class JobLogGroups {
 
     /** One summary per step with output, in step order. */
     public ObservableList<StepRow> steps() {
-        return FXCollections.unmodifiableObservableList(steps);
+        return stepsView; // one wrapper, kept (JobLogViewModel.hostsView says why)
     }
 
     /** The chosen step's groups, the majority first. */
     public ObservableList<GroupRow> groupRows() {
-        return FXCollections.unmodifiableObservableList(groupRows);
+        return groupRowsView; // one wrapper, kept (JobLogViewModel.hostsView says why)
     }
 
     /** The step whose groups are listed: the latest with output until the user chooses one. */

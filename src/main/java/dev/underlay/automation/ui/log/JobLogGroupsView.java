@@ -1,5 +1,6 @@
 package dev.underlay.automation.ui.log;
 
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -14,6 +15,10 @@ import javafx.scene.layout.VBox;
  * step's groups as folded node sets; a click on a group shows its lines, "Outliers" the hosts that differ.
  */
 final class JobLogGroupsView extends VBox {
+    /** A group's row; {@link #DIFFERS} when its hosts printed something else than the largest group's. */
+    static final String GROUP = "log-group";
+    static final PseudoClass DIFFERS = PseudoClass.getPseudoClass("differs");
+
     JobLogGroupsView(JobLogViewModel vm) {
         super(4);
         setPadding(new Insets(4));
@@ -40,16 +45,16 @@ final class JobLogGroupsView extends VBox {
             {
                 setWrapText(true);
                 setPrefWidth(0); // wrap within the list's width instead of scrolling sideways
+                getStyleClass().add(GROUP);
             }
 
             @Override
             protected void updateItem(JobLogGroups.GroupRow g, boolean empty) {
                 super.updateItem(g, empty);
                 setText(empty || g == null ? null : g.toString());
-                getStyleClass().remove("log-group-differs");
-                if (!empty && g != null && !g.majority()) {
-                    getStyleClass().add("log-group-differs");
-                }
+                // a pseudo-class, not a style class: changing a style class restyles the cell from scratch, and
+                // the rows change many times a second while a job runs (JFR, issue 14)
+                pseudoClassStateChanged(DIFFERS, !empty && g != null && !g.majority());
             }
         });
         groups.setOnMouseClicked(e -> {

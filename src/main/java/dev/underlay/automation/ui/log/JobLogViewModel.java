@@ -47,6 +47,11 @@ public final class JobLogViewModel {
     private final TailFollow tail = new TailFollow();
     private final JobLogGroups groups;
     private final ObservableList<String> hosts = FXCollections.observableArrayList();
+    /**
+     * The read-only view: one wrapper, kept. A new one a call is held by nothing but a weak listener, so a listener
+     * added to it stopped hearing after a collection (the log's host box lost every host printed after one).
+     */
+    private final ObservableList<String> hostsView = FXCollections.unmodifiableObservableList(hosts);
     private final ReadOnlyObjectWrapper<LogRows> rows = new ReadOnlyObjectWrapper<>(new LogRows(filtered));
     private final ReadOnlyObjectWrapper<LogFilter> filter = new ReadOnlyObjectWrapper<>(LogFilter.ALL);
     private final ReadOnlyBooleanWrapper following = new ReadOnlyBooleanWrapper(true);
@@ -181,7 +186,7 @@ public final class JobLogViewModel {
 
     /** Every host seen so far, in the order they first printed. */
     public ObservableList<String> hosts() {
-        return FXCollections.unmodifiableObservableList(hosts);
+        return hostsView;
     }
 
     public List<String> stepLabels() {

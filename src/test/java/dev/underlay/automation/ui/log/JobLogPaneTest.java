@@ -151,6 +151,10 @@ class JobLogPaneTest {
         assertEquals(4 * 50 + 4 + 3 + 1, fx(vm::rowCount), "one host: its lines of four steps, starts and ends");
         assertEquals("fra1-k8s-w042", fx(() -> pane.lookup("#log-host").getClass() != null
                 ? ((javafx.scene.control.ComboBox<?>) pane.lookup("#log-host")).getValue().toString() : ""));
+        assertEquals("fra1-k8s-w042", fx(() -> dev.underlay.testing.ComboText.of(pane.lookup("#log-host"))),
+                "the host box shows the host");
+        assertEquals(501, fx(() -> ((javafx.scene.control.ComboBox<?>) pane.lookup("#log-host")).getItems().size()),
+                "all hosts and every host to choose from, those printed before the box was made too");
     }
 
     private void shoot(String name) throws Exception {

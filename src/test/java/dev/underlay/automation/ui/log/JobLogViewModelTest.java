@@ -46,6 +46,24 @@ class JobLogViewModelTest {
     }
 
     @Test
+    void aListenerOnTheHostsAndTheGroupsHearsChangesAfterACollection() throws Exception {
+        List<String> heard = new ArrayList<>();
+        vm.hosts().addListener((ListChangeListener<String>) c -> {
+            while (c.next()) {
+                heard.addAll(c.getAddedSubList());
+            }
+        });
+        int[] stepChanges = {0};
+        vm.groups().steps().addListener((ListChangeListener<JobLogGroups.StepRow>) c -> stepChanges[0]++);
+        assertTrue(dev.underlay.testing.Collect.weaklyHeld(), "a full collection ran");
+        vm.append(fx.step(3, 0, 1));
+        vm.groups().refreshNow();
+        assertEquals(List.of(LogFixture.host(1), LogFixture.host(2), LogFixture.host(3)), heard,
+                "the host box's listener (a wrapper made per call was collected, and its listener with it)");
+        assertTrue(stepChanges[0] > 0, "the groups' steps listener");
+    }
+
+    @Test
     void showFocusesAHostAndAStepAndStreamsFilterToo() {
         vm.append(fx.step(20, 0, 4));
         vm.append(fx.step(20, 1, 4));
