@@ -14,6 +14,7 @@ import dev.underlay.automation.ui.jobs.JobProgress;
 import dev.underlay.automation.ui.jobs.JobWindow;
 import dev.underlay.automation.ui.jobs.JobWindowViewModel;
 import dev.underlay.automation.ui.log.JobLogViewModel;
+import dev.underlay.e2e.LabHosts;
 import dev.underlay.e2e.LabProcess;
 import dev.underlay.e2e.LabWorld;
 import dev.underlay.inventory.Face;
@@ -92,12 +93,14 @@ class LiveJobViewsBenchmarkTest {
         Platform.setImplicitExit(false);
         boolean inProcess = Boolean.getBoolean("underlay.labInProcess");
         int nice = Integer.getInteger("underlay.labNice", 19);
-        try (AutoCloseable lab = inProcess ? LabWorld.start(hosts, dir, FaultSpec.NONE)
+        try (LabHosts lab = inProcess ? LabWorld.start(hosts, dir, FaultSpec.NONE)
                 : LabProcess.start(hosts, dir, nice, List.of("-Xmx1g"));
              AppContext ctx = AppContext.open(dir.resolve("data"), false, Platform::runLater)) {
-            List<Machine> labMachines = enrol(lab, ctx);
-            System.out.println("live job views: the lab's hosts " + (inProcess ? "in this JVM" : "in a JVM of their "
-                    + "own (pid " + ((LabProcess) lab).pid() + ", nice " + nice + ")"));
+            lab.enrol(ctx);
+            List<Machine> labMachines = lab.machines();
+            long labPid = lab instanceof LabProcess lp ? lp.pid() : -1;
+            System.out.println("live job views: the lab's hosts " + (labPid < 0 ? "in this JVM" : "in a JVM of their "
+                    + "own (pid " + labPid + ", nice " + nice + ")"));
             ctx.inventory().apply(racked(ctx.inventory().inventory()));
             // as the console wires them: one listener for the jobs, its host changes recolour the racks
             JobEvents events = new JobEvents();
@@ -167,7 +170,6 @@ class LiveJobViewsBenchmarkTest {
                     (System.nanoTime() - w0) / 1e9);
             long base = HeapMeter.liveAfterFullGc();
 
-            long labPid = lab instanceof LabProcess lp ? lp.pid() : -1;
             long cpu0 = processCpuNanos();
             long labCpu0 = childCpuNanos(labPid);
             long t0 = System.nanoTime();
@@ -254,17 +256,6 @@ class LiveJobViewsBenchmarkTest {
             });
             model.close();
         }
-    }
-
-    /** Enrols the lab's hosts in the data folder; its machines in name order. */
-    private static List<Machine> enrol(AutoCloseable lab, AppContext ctx) throws java.io.IOException {
-        if (lab instanceof LabWorld w) {
-            w.enrol(ctx);
-            return w.machines;
-        }
-        LabProcess p = (LabProcess) lab;
-        p.enrol(ctx);
-        return p.machines();
     }
 
     /**

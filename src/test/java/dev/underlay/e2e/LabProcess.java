@@ -1,17 +1,9 @@
 package dev.underlay.e2e;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.underlay.app.AppContext;
 import dev.underlay.app.Main;
 import dev.underlay.inventory.Machine;
-import dev.underlay.inventory.io.ImportPlan;
-import dev.underlay.inventory.io.InventoryFormat;
-import dev.underlay.inventory.io.InventoryImporter;
 import dev.underlay.lab.LabInventory;
-import dev.underlay.ssh.Endpoint;
-import dev.underlay.ssh.KnownHostsFileImport;
-import dev.underlay.ssh.KnownHostsImport;
 import dev.underlay.testing.ChildJvm;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,7 +16,7 @@ import java.util.List;
  * hosts' 1,000 SSH servers would otherwise live in the console's heap and its collections would stop the FX thread
  * as well (real hosts are elsewhere). Stopped with SIGTERM to its own PID, SIGKILL if it does not end.
  */
-public final class LabProcess implements AutoCloseable {
+public final class LabProcess implements LabHosts {
     private final ChildJvm jvm;
     private final Path labData;
     private final Path inventoryFile;
@@ -55,21 +47,17 @@ public final class LabProcess implements AutoCloseable {
         return p;
     }
 
-    /** Imports the lab's machines and its known_hosts, as the documented CLI flow does. */
+    /** The machines come from the data folder once imported: the ports the lab took are in its inventory file. */
+    @Override
     public void enrol(AppContext ctx) throws IOException {
-        InventoryImporter importer = new InventoryImporter(ctx.inventory(), ctx.credentialSecrets());
-        ImportPlan plan = importer.plan(inventoryFile, InventoryFormat.JSON);
-        assertTrue(plan.ok(), () -> "lab inventory refused: " + plan.problems());
-        importer.apply(plan);
+        LabWorld.importInventory(ctx, inventoryFile);
         machines = ctx.inventory().inventory().machines().values().stream()
                 .filter(m -> LabInventory.SITE.equals(m.site())).sorted(Comparator.comparing(Machine::name)).toList();
-        List<Endpoint> endpoints = machines.stream().map(m -> new Endpoint(m.address(), m.sshPort())).toList();
-        KnownHostsImport.Report r = KnownHostsFileImport.run(ctx.hostKeys(), labData.resolve("lab")
-                .resolve("known_hosts"), endpoints);
-        assertTrue(r.added() == machines.size(), () -> "known_hosts import: " + r);
+        LabWorld.importKnownHosts(ctx, labData.resolve("lab").resolve("known_hosts"), machines);
     }
 
     /** The enrolled machines, lab0001... in name order (empty before {@link #enrol}). */
+    @Override
     public List<Machine> machines() {
         return machines;
     }

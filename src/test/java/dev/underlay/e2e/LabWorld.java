@@ -25,7 +25,7 @@ import java.util.List;
  * new user would. The hosts listen on free ports the lab asks the system for, so nothing else on the machine (the
  * console's lab, a {@code lab serve}, another build) can be in the way; {@link #machines} carry those ports.
  */
-public final class LabWorld implements AutoCloseable {
+public final class LabWorld implements LabHosts {
     public final Lab lab;
     /** lab0001... in name order, each with the port its host listens on. */
     public final List<Machine> machines;
@@ -72,14 +72,29 @@ public final class LabWorld implements AutoCloseable {
         return p;
     }
 
-    /** Imports the lab's machines and host keys into the data folder, as the documented CLI flow does. */
+    @Override
+    public List<Machine> machines() {
+        return machines;
+    }
+
+    @Override
     public void enrol(AppContext ctx) throws IOException {
+        importInventory(ctx, inventoryFile);
+        importKnownHosts(ctx, lab.knownHosts(), machines);
+    }
+
+    /** Imports a lab's inventory file through the importer (asserting it is accepted). */
+    static void importInventory(AppContext ctx, Path inventoryFile) throws IOException {
         InventoryImporter importer = new InventoryImporter(ctx.inventory(), ctx.credentialSecrets());
         ImportPlan plan = importer.plan(inventoryFile, InventoryFormat.JSON);
         assertTrue(plan.ok(), () -> "lab inventory refused: " + plan.problems());
         importer.apply(plan);
+    }
+
+    /** Imports the host keys of {@code machines} from a lab's known_hosts file (asserting each one is added). */
+    static void importKnownHosts(AppContext ctx, Path knownHosts, List<Machine> machines) throws IOException {
         List<Endpoint> endpoints = machines.stream().map(m -> new Endpoint(m.address(), m.sshPort())).toList();
-        KnownHostsImport.Report r = KnownHostsFileImport.run(ctx.hostKeys(), lab.knownHosts(), endpoints);
+        KnownHostsImport.Report r = KnownHostsFileImport.run(ctx.hostKeys(), knownHosts, endpoints);
         assertTrue(r.added() == machines.size(), () -> "known_hosts import: " + r);
     }
 

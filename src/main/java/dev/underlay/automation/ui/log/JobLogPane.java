@@ -87,12 +87,12 @@ public final class JobLogPane extends BorderPane {
     private ToolBar toolBar() {
         host.setId("log-host");
         host.getItems().add(ALL_HOSTS);
-        // the hosts the log already holds (a finished job reopened, a window opened mid-job), then those that come
+        // the hosts the log already holds (a finished job reopened, a window opened mid-job), then those that come;
+        // the list only grows (every host seen so far)
         host.getItems().addAll(vm.hosts());
         host.getSelectionModel().select(0);
         vm.hosts().addListener((ListChangeListener<String>) c -> {
             while (c.next()) {
-                host.getItems().removeAll(c.getRemoved());
                 host.getItems().addAll(c.getAddedSubList());
             }
         });
